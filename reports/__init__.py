@@ -1,0 +1,1 @@
+"""PDF reports drawn with reportlab from plain data computed by the core."""

@@ -1,0 +1,3 @@
+from safetylog.cli import main
+
+raise SystemExit(main())

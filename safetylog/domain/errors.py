@@ -1,0 +1,42 @@
+"""Errors the services raise. Each carries what the user needs to act on it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from safetylog.domain.problems import Problem
+
+
+class SafetyLogError(Exception):
+    """Base class for every error a user may see."""
+
+
+class ValidationError(SafetyLogError):
+    """Input refused. ``problems`` maps a field name to what is wrong with it."""
+
+    def __init__(self, problems: Mapping[str, Problem]) -> None:
+        self.problems = dict(problems)
+        super().__init__("; ".join(f"{f}: {p.text('en')}" for f, p in self.problems.items()))
+
+    @property
+    def errors(self) -> dict[str, str]:
+        return self.messages("en")
+
+    def messages(self, language: str) -> dict[str, str]:
+        return {name: problem.text(language) for name, problem in self.problems.items()}
+
+
+class PermissionDenied(SafetyLogError):
+    """The logged-in user's role or facility scope does not allow this."""
+
+
+class NotFound(SafetyLogError):
+    """The record does not exist or is outside the user's scope."""
+
+
+class ConflictError(SafetyLogError):
+    """Someone else changed the record since it was opened; reload and try again."""
+
+
+class AuthenticationError(SafetyLogError):
+    """Wrong user name or password, or the account is deactivated."""

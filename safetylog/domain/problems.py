@@ -1,0 +1,71 @@
+"""Field-level validation problems with their Danish and English wording.
+
+The core decides *what* is wrong (a code and its parameters); every layer can word it in the
+user's language without a Qt or gettext dependency in the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+_CATALOG: dict[str, tuple[str, str]] = {
+    # code: (Danish, English)
+    "required": ("Skal udfyldes.", "Required."),
+    "empty_text": ("Må ikke være tom.", "Must not be empty."),
+    "too_long": ("Højst {limit} tegn (der er {length}).", "At most {limit} characters ({length} given)."),
+    "future_time": ("Tidspunktet ligger i fremtiden.", "The time is in the future."),
+    "too_old": ("Tidspunktet er mere end {years} år gammelt.", "The time is more than {years} years ago."),
+    "end_before_start": ("Sluttidspunktet ligger før starttidspunktet.", "The end is before the start."),
+    "unknown_type": ("Ukendt hændelsestype: {code}.", "Unknown incident type: {code}."),
+    "unknown_subtype": ("Ukendt undertype {subtype} for {code}.", "Unknown subtype {subtype} for {code}."),
+    "no_types": ("Vælg mindst én hændelsestype.", "Choose at least one incident type."),
+    "duplicate_type": ("Typen {code} er valgt to gange.", "Type {code} is chosen twice."),
+    "unknown_resident": ("Beboeren findes ikke.", "The resident does not exist."),
+    "resident_other_facility": (
+        "Beboeren {pseudonym} bor ikke på dette tilbud.",
+        "Resident {pseudonym} does not live at this facility.",
+    ),
+    "duplicate_resident": ("Beboeren er nævnt to gange.", "The resident is listed twice."),
+    "unknown_zone": ("Stedet hører ikke til dette tilbud.", "The zone does not belong to this facility."),
+    "unknown_user": ("Medarbejderen findes ikke.", "The staff member does not exist."),
+    "unknown_facility": ("Tilbuddet findes ikke.", "The facility does not exist."),
+    "cpr_number": (
+        "Må ikke indeholde CPR-numre. Brug beboerens pseudonym.",
+        "Must not contain CPR numbers. Use the resident's pseudonym.",
+    ),
+    "not_a_number": ("Skal være et helt tal.", "Must be a whole number."),
+    "out_of_range": ("Skal være mellem {low} og {high}.", "Must be between {low} and {high}."),
+    "invalid_choice": ("Ugyldigt valg: {value}.", "Invalid choice: {value}."),
+    "invalid_format": ("Ugyldigt format: {expected}.", "Invalid format: {expected}."),
+    "already_exists": ("{value} findes allerede.", "{value} already exists."),
+    "password_too_short": (
+        "Adgangskoden skal have mindst {limit} tegn.",
+        "The password needs at least {limit} characters.",
+    ),
+    "reason_required": ("Angiv en begrundelse.", "Give a reason."),
+    "not_editable": (
+        "Hændelsen er indsendt og kan kun rettes med en rettelse eller et tillæg.",
+        "The incident is submitted; change it with a correction or an addendum.",
+    ),
+    "date_order": ("Slutdatoen ligger før startdatoen.", "The end date is before the start date."),
+    "control_characters": ("Indeholder ugyldige kontroltegn.", "Contains invalid control characters."),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, language: str = "en") -> str:
+        da, en = _CATALOG.get(self.code, (self.code, self.code))
+        template = da if language == "da" else en
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return template
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_CATALOG)

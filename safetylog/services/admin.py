@@ -1,0 +1,237 @@
+"""Facilities, zones and staff users: the administrator's work, plus first-run set-up."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safetylog.domain.enums import AuditAction, Role, ZoneKind
+from safetylog.domain.errors import NotFound, PermissionDenied
+from safetylog.domain.records import Actor, FacilityRecord, UserRecord, ZoneRecord
+from safetylog.domain.validation import SHORT_LIMIT, Checker
+from safetylog.services import audit
+from safetylog.services.auth import MIN_PASSWORD_LENGTH, hash_password
+from safetylog.services.base import Service, actor_from_user, link_facilities
+from safetylog.services.permissions import Permission, require
+from safetylog.storage.models import Facility, User, Zone
+
+_USERNAME_RE = re.compile(r"^[a-zA-Z0-9._-]{2,64}$")
+_CODE_RE = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
+
+
+def facility_record(row: Facility) -> FacilityRecord:
+    return FacilityRecord(row.id, row.code, row.name, row.municipality, row.police_district, row.active)
+
+
+def zone_record(row: Zone) -> ZoneRecord:
+    return ZoneRecord(row.id, row.facility_id, row.code, row.name, ZoneKind(row.kind), row.active)
+
+
+def user_record(row: User) -> UserRecord:
+    return UserRecord(row.id, row.username, row.display_name, Role(row.role), row.active,
+                      row.all_facilities, tuple(f.facility_id for f in row.facilities),
+                      row.last_login_at)
+
+
+class AdminService(Service):
+    # --- first run ------------------------------------------------------------------------
+
+    def initialize(self, *, facility_code: str, facility_name: str, admin_username: str,
+                   admin_display_name: str, admin_password: str,
+                   municipality: str = "", police_district: str = "") -> Actor:
+        """Create the first facility and administrator. Refused once any user exists."""
+        with self._sf.begin() as session:
+            if session.scalar(select(User.id).limit(1)) is not None:
+                raise PermissionDenied("SafetyLog is already set up; log in as an administrator.")
+            check = Checker()
+            facility = self._new_facility(session, check, facility_code, facility_name,
+                                          municipality, police_district)
+            user = self._new_user(session, check, admin_username, admin_display_name,
+                                  admin_password, Role.ADMIN, (), all_facilities=True)
+            check.raise_if_any()
+            session.add_all([facility, user])
+            session.flush()
+            actor = actor_from_user(user)
+            audit.record(session, actor, AuditAction.CREATE, "facility", facility.id)
+            audit.record(session, actor, AuditAction.CREATE, "user", user.id, role=user.role)
+            return actor
+
+    # --- facilities and zones -------------------------------------------------------------
+
+    def create_facility(self, actor: Actor, code: str, name: str, municipality: str = "",
+                        police_district: str = "") -> FacilityRecord:
+        require(actor, Permission.FACILITY_MANAGE)
+        with self._sf.begin() as session:
+            check = Checker()
+            facility = self._new_facility(session, check, code, name, municipality, police_district)
+            check.raise_if_any()
+            session.add(facility)
+            session.flush()
+            audit.record(session, actor, AuditAction.CREATE, "facility", facility.id)
+            return facility_record(facility)
+
+    def list_facilities(self, actor: Actor) -> list[FacilityRecord]:
+        with self._sf() as session:
+            rows = session.scalars(select(Facility).order_by(Facility.name))
+            return [facility_record(r) for r in rows if actor.may_see_facility(r.id)]
+
+    def add_zone(self, actor: Actor, facility_id: int, code: str, name: str,
+                 kind: str | ZoneKind) -> ZoneRecord:
+        require(actor, Permission.FACILITY_MANAGE)
+        with self._sf.begin() as session:
+            check = Checker()
+            if session.get(Facility, facility_id) is None:
+                check.add("facility_id", "unknown_facility")
+            code = check.text("code", code, limit=40, required=True, personal=False)
+            if check.ok("code") and not _CODE_RE.match(code):
+                check.add("code", "invalid_format", expected="letters, digits, . _ -")
+            name = check.text("name", name, limit=SHORT_LIMIT, required=True, personal=False)
+            zone_kind = check.choice("kind", kind, ZoneKind)
+            if check.ok("code") and session.scalar(
+                select(Zone.id).where(Zone.facility_id == facility_id, Zone.code == code)
+            ):
+                check.add("code", "already_exists", value=code)
+            check.raise_if_any()
+            assert zone_kind is not None
+            zone = Zone(facility_id=facility_id, code=code, name=name, kind=zone_kind.value)
+            session.add(zone)
+            session.flush()
+            audit.record(session, actor, AuditAction.CREATE, "zone", zone.id)
+            return zone_record(zone)
+
+    def list_zones(self, actor: Actor, facility_id: int) -> list[ZoneRecord]:
+        if not actor.may_see_facility(facility_id):
+            raise PermissionDenied(f"{actor.username} has no access to facility {facility_id}")
+        with self._sf() as session:
+            rows = session.scalars(
+                select(Zone).where(Zone.facility_id == facility_id).order_by(Zone.name)
+            )
+            return [zone_record(r) for r in rows]
+
+    # --- users ----------------------------------------------------------------------------
+
+    def create_user(self, actor: Actor, username: str, display_name: str, password: str,
+                    role: str | Role, facility_ids: tuple[int, ...] = (),
+                    all_facilities: bool = False) -> UserRecord:
+        require(actor, Permission.USER_MANAGE)
+        with self._sf.begin() as session:
+            check = Checker()
+            parsed_role = check.choice("role", role, Role)
+            user = self._new_user(session, check, username, display_name, password,
+                                  parsed_role or Role.STAFF, facility_ids, all_facilities)
+            check.raise_if_any()
+            session.add(user)
+            session.flush()
+            audit.record(session, actor, AuditAction.CREATE, "user", user.id, role=user.role)
+            return user_record(user)
+
+    def list_users(self, actor: Actor) -> list[UserRecord]:
+        require(actor, Permission.USER_MANAGE)
+        with self._sf.begin() as session:
+            rows = list(session.scalars(select(User).order_by(User.username)))
+            audit.record(session, actor, AuditAction.READ, "user", "*", count=len(rows))
+            return [user_record(r) for r in rows]
+
+    def set_role(self, actor: Actor, username: str, role: str | Role) -> UserRecord:
+        require(actor, Permission.USER_MANAGE)
+        with self._sf.begin() as session:
+            check = Checker()
+            parsed = check.choice("role", role, Role)
+            check.raise_if_any()
+            assert parsed is not None
+            user = self._user(session, username)
+            old = user.role
+            user.role = parsed.value
+            audit.record(session, actor, AuditAction.UPDATE, "user", user.id, role_from=old,
+                         role_to=parsed.value)
+            return user_record(user)
+
+    def set_facilities(self, actor: Actor, username: str, facility_ids: tuple[int, ...],
+                       all_facilities: bool = False) -> UserRecord:
+        require(actor, Permission.USER_MANAGE)
+        with self._sf.begin() as session:
+            user = self._user(session, username)
+            check = Checker()
+            self._check_facilities(session, check, facility_ids)
+            check.raise_if_any()
+            link_facilities(user, facility_ids)
+            user.all_facilities = all_facilities
+            audit.record(session, actor, AuditAction.UPDATE, "user", user.id,
+                         facilities=list(facility_ids), all_facilities=all_facilities)
+            return user_record(user)
+
+    def set_password(self, actor: Actor, username: str, password: str) -> None:
+        """Administrators reset anyone's password; every user may change their own."""
+        if actor.username != username:
+            require(actor, Permission.USER_MANAGE)
+        with self._sf.begin() as session:
+            check = Checker()
+            if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
+                check.add("password", "password_too_short", limit=MIN_PASSWORD_LENGTH)
+            check.raise_if_any()
+            user = self._user(session, username)
+            user.password_hash = hash_password(password)
+            audit.record(session, actor, AuditAction.UPDATE, "user", user.id, field="password")
+
+    def deactivate(self, actor: Actor, username: str) -> UserRecord:
+        require(actor, Permission.USER_MANAGE)
+        if actor.username == username:
+            raise PermissionDenied("You cannot deactivate your own account.")
+        with self._sf.begin() as session:
+            user = self._user(session, username)
+            user.active = False
+            audit.record(session, actor, AuditAction.UPDATE, "user", user.id, active=False)
+            return user_record(user)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    @staticmethod
+    def _user(session: Session, username: str) -> User:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"No user named {username!r}.")
+        return user
+
+    @staticmethod
+    def _check_facilities(session: Session, check: Checker, facility_ids: tuple[int, ...]) -> None:
+        for fid in facility_ids:
+            if not isinstance(fid, int) or session.get(Facility, fid) is None:
+                check.add("facility_ids", "unknown_facility")
+
+    def _new_facility(self, session: Session, check: Checker, code: str, name: str,
+                      municipality: str, police_district: str) -> Facility:
+        code = check.text("facility_code", code, limit=40, required=True, personal=False)
+        if check.ok("facility_code") and not _CODE_RE.match(code):
+            check.add("facility_code", "invalid_format", expected="letters, digits, . _ -")
+        if check.ok("facility_code") and session.scalar(
+            select(Facility.id).where(Facility.code == code)
+        ):
+            check.add("facility_code", "already_exists", value=code)
+        return Facility(
+            code=code,
+            name=check.text("facility_name", name, limit=SHORT_LIMIT, required=True, personal=False),
+            municipality=check.text("municipality", municipality, limit=SHORT_LIMIT, personal=False),
+            police_district=check.text("police_district", police_district, limit=SHORT_LIMIT,
+                                       personal=False),
+        )
+
+    def _new_user(self, session: Session, check: Checker, username: str, display_name: str,
+                  password: str, role: Role, facility_ids: tuple[int, ...],
+                  all_facilities: bool) -> User:
+        username = check.text("username", username, limit=64, required=True, personal=False)
+        if check.ok("username") and not _USERNAME_RE.match(username):
+            check.add("username", "invalid_format", expected="2-64 letters, digits, . _ -")
+        if check.ok("username") and session.scalar(select(User.id).where(User.username == username)):
+            check.add("username", "already_exists", value=username)
+        display = check.text("display_name", display_name, limit=SHORT_LIMIT, required=True)
+        if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
+            check.add("password", "password_too_short", limit=MIN_PASSWORD_LENGTH)
+        self._check_facilities(session, check, facility_ids)
+        if check.problems:
+            return User()
+        user = User(username=username, display_name=display, password_hash=hash_password(password),
+                    role=role.value, all_facilities=all_facilities, created_at=self._clock())
+        link_facilities(user, facility_ids)
+        return user

@@ -1,0 +1,57 @@
+"""Personal logins: argon2 password hashes, audited logins and failed logins."""
+
+from __future__ import annotations
+
+import socket
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from safetylog.domain.enums import AuditAction
+from safetylog.domain.errors import AuthenticationError
+from safetylog.domain.records import Actor
+from safetylog.services import audit
+from safetylog.services.base import Service, actor_from_user
+from safetylog.storage.models import User
+
+MIN_PASSWORD_LENGTH = 8
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+class AuthService(Service):
+    def login(self, username: str, password: str, workstation: str | None = None) -> Actor:
+        """The same message for an unknown user and a wrong password, so names cannot be probed."""
+        station = workstation if workstation is not None else socket.gethostname()
+        with self._sf.begin() as session:
+            user = session.scalar(select(User).where(User.username == username.strip()))
+            if user is None or not user.active or not verify_password(user.password_hash, password):
+                audit.record(session, None, AuditAction.LOGIN_FAILED, "user", username[:64],
+                             username=username[:64] or "?", workstation=station)
+                if user is not None:
+                    user.failed_logins += 1
+                raise AuthenticationError("Wrong user name or password.")
+            user.last_login_at = self._clock()
+            user.failed_logins = 0
+            actor = actor_from_user(user, station)
+            audit.record(session, actor, AuditAction.LOGIN, "user", user.id)
+            return actor
+
+    def logout(self, actor: Actor) -> None:
+        with self._sf.begin() as session:
+            audit.record(session, actor, AuditAction.LOGOUT, "user", actor.user_id)
+
+    def has_users(self) -> bool:
+        with self._sf() as session:
+            return session.scalar(select(User.id).limit(1)) is not None

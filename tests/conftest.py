@@ -1,0 +1,176 @@
+"""Shared fixtures: a fresh database per test on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import text
+
+from safetylog.config import DatabaseLocation
+from safetylog.domain.enums import Role, ZoneKind
+from safetylog.domain.records import Actor, FacilityRecord, ResidentRecord, ZoneRecord
+from safetylog.services.container import Services
+from safetylog.storage import migrate
+from safetylog.storage.engine import make_engine
+from tests.pg_server import PostgresServer, find_bin_dir
+
+PASSWORD = "correct-horse-1"
+_counter = itertools.count()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    """Argon2 at production cost makes every login ~50 ms; tests need the logic, not the cost."""
+    from argon2 import PasswordHasher
+
+    from safetylog.services import auth
+
+    original = auth._hasher
+    auth._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    auth._hasher = original
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the real user's data folder or database settings."""
+    monkeypatch.setenv("SAFETYLOG_DATA_DIR", str(tmp_path / "userdata"))
+    monkeypatch.delenv("SAFETYLOG_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer | None]:
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must run the PostgreSQL tests, but no server binaries were found")
+        yield None
+        return
+    server = PostgresServer(bin_dir)
+    server.start()
+    engine = make_engine(server.url())
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("CREATE DATABASE safetylog_template"))
+    engine.dispose()
+    template = make_engine(server.url("safetylog_template"))
+    migrate.upgrade(template)
+    template.dispose()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+def _new_database(kind: str, tmp_path: Path, sqlite_template: Path,
+                  pg_server: PostgresServer | None) -> str:
+    if kind == "sqlite":
+        path = tmp_path / "test.sqlite3"
+        shutil.copy(sqlite_template, path)
+        return f"sqlite:///{path}"
+    if pg_server is None:
+        pytest.skip("PostgreSQL server binaries are not installed (CI installs them)")
+    name = f"t{os.getpid()}_{next(_counter)}"
+    engine = make_engine(pg_server.url())
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE safetylog_template"))
+    engine.dispose()
+    return pg_server.url(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+    """A migrated, empty database; every test using it runs once on each backend."""
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    return _new_database(request.param, tmp_path, sqlite_template, server)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    return _new_database("sqlite", tmp_path, sqlite_template, None)
+
+
+def _services(url: str) -> Iterator[Services]:
+    engine = make_engine(url)
+    services = Services.build(engine, DatabaseLocation(url, "test"))
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def services(db_url: str) -> Iterator[Services]:
+    yield from _services(db_url)
+
+
+@pytest.fixture
+def sqlite_services(sqlite_url: str) -> Iterator[Services]:
+    yield from _services(sqlite_url)
+
+
+@dataclass
+class World:
+    """A facility with a zone, two residents, and one logged-in user of every role."""
+
+    services: Services
+    facility: FacilityRecord
+    other_facility: FacilityRecord
+    zone: ZoneRecord
+    residents: list[ResidentRecord]
+    other_resident: ResidentRecord
+    actors: dict[Role, Actor]
+
+    def actor(self, role: Role) -> Actor:
+        return self.actors[role]
+
+
+def build_world(services: Services) -> World:
+    admin = services.admin.initialize(
+        facility_code="HAV", facility_name="Bostedet Havblik", admin_username="admin",
+        admin_display_name="Anna Admin", admin_password=PASSWORD,
+    )
+    facility = services.admin.list_facilities(admin)[0]
+    other = services.admin.create_facility(admin, "SKO", "Skovbrynet")
+    zone = services.admin.add_zone(admin, facility.id, "FAELLES", "Fællesstue", ZoneKind.COMMON_AREA)
+    names = {Role.NIGHT_STAFF: "Nina Nat", Role.STAFF: "Søren Staff", Role.MANAGER: "Maja Leder",
+             Role.PSP_COORDINATOR: "Per PSP"}
+    actors = {Role.ADMIN: services.auth.login("admin", PASSWORD, workstation="test")}
+    for role, display in names.items():
+        services.admin.create_user(admin, role.value, display, PASSWORD, role, (facility.id,))
+        actors[role] = services.auth.login(role.value, PASSWORD, workstation="test")
+    manager = actors[Role.MANAGER]
+    residents = [
+        services.residents.add(manager, facility.id, "B-101", full_name="Jens Jensen",
+                               moved_in=date(2024, 3, 1)),
+        services.residents.add(manager, facility.id, "B-102", full_name="Karen Karlsen"),
+    ]
+    services.admin.set_facilities(admin, "manager", (facility.id, other.id))
+    actors[Role.MANAGER] = services.auth.login("manager", PASSWORD, workstation="test")
+    other_resident = services.residents.add(actors[Role.MANAGER], other.id, "S-201")
+    return World(services, facility, other, zone, residents, other_resident, actors)
+
+
+@pytest.fixture
+def world(services: Services) -> World:
+    return build_world(services)
+
+
+@pytest.fixture
+def sqlite_world(sqlite_services: Services) -> World:
+    return build_world(sqlite_services)
