@@ -98,6 +98,8 @@ class _Reader:
         if value is None and optional:
             return None
         try:
+            if not isinstance(value, str):
+                raise TypeError(value)
             return datetime.fromisoformat(value)
         except (TypeError, ValueError):
             self._bad(name, "ISO date and time")
@@ -108,7 +110,9 @@ class _Reader:
         if value is None:
             return None
         try:
-            return date.fromisoformat(str(value)) if isinstance(value, str) else date.fromisoformat("")
+            if not isinstance(value, str):
+                raise TypeError(value)
+            return date.fromisoformat(value)
         except (TypeError, ValueError):
             self._bad(name, "ISO date")
             return None
