@@ -14,6 +14,7 @@ from safetylog.config import DatabaseLocation, database_location
 from safetylog.domain.timeutil import utcnow
 from safetylog.services.admin import AdminService
 from safetylog.services.auth import AuthService
+from safetylog.services.exchange import ExchangeService
 from safetylog.services.incident_queries import IncidentQueryService
 from safetylog.services.incidents import IncidentService
 from safetylog.services.psp import PspService
@@ -33,6 +34,7 @@ class Services:
     incidents: IncidentService
     queries: IncidentQueryService
     psp: PspService
+    exchange: ExchangeService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
 
     @classmethod
@@ -44,6 +46,7 @@ class Services:
             auth=AuthService(sf, clock), admin=AdminService(sf, clock),
             residents=ResidentService(sf, clock), incidents=IncidentService(sf, clock),
             queries=IncidentQueryService(sf, clock), psp=PspService(sf, clock),
+            exchange=ExchangeService(sf, clock),
         )
 
     def close(self) -> None:
