@@ -129,6 +129,8 @@ class AuditAction(StrEnum):
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
     LOGOUT = "logout"
+    LOCK = "lock"  # the window locked itself after idle time or on request
+    UNLOCK = "unlock"
     DISCLOSE = "disclose"
 
 

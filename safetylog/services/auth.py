@@ -41,12 +41,29 @@ class AuthService(Service):
                              username=username[:64] or "?", workstation=station)
                 if user is not None:
                     user.failed_logins += 1
-                raise AuthenticationError("Wrong user name or password.")
-            user.last_login_at = self._clock()
-            user.failed_logins = 0
-            actor = actor_from_user(user, station)
-            audit.record(session, actor, AuditAction.LOGIN, "user", user.id)
-            return actor
+                actor = None  # raised after the commit, or the failed attempt would not be logged
+            else:
+                user.last_login_at = self._clock()
+                user.failed_logins = 0
+                actor = actor_from_user(user, station)
+                audit.record(session, actor, AuditAction.LOGIN, "user", user.id)
+        if actor is None:
+            raise AuthenticationError("Wrong user name or password.")
+        return actor
+
+    def lock(self, actor: Actor) -> None:
+        """The window hid its content (idle time or Ctrl+L); the session is not ended."""
+        with self._sf.begin() as session:
+            audit.record(session, actor, AuditAction.LOCK, "user", actor.user_id)
+
+    def unlock(self, username: str, password: str, locked_by: Actor,
+               workstation: str | None = None) -> Actor:
+        """Unlock as the same or another user; a wrong password is audited as a failed login."""
+        actor = self.login(username, password, workstation)
+        with self._sf.begin() as session:
+            audit.record(session, actor, AuditAction.UNLOCK, "user", actor.user_id,
+                         locked_by=locked_by.username)
+        return actor
 
     def logout(self, actor: Actor) -> None:
         with self._sf.begin() as session:

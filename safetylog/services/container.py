@@ -19,6 +19,7 @@ from safetylog.services.incident_queries import IncidentQueryService
 from safetylog.services.incidents import IncidentService
 from safetylog.services.psp import PspService
 from safetylog.services.residents import ResidentService
+from safetylog.services.settings import SettingsService
 from safetylog.storage import migrate
 from safetylog.storage.engine import make_engine, make_session_factory
 
@@ -35,6 +36,7 @@ class Services:
     queries: IncidentQueryService
     psp: PspService
     exchange: ExchangeService
+    settings: SettingsService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
 
     @classmethod
@@ -46,7 +48,7 @@ class Services:
             auth=AuthService(sf, clock), admin=AdminService(sf, clock),
             residents=ResidentService(sf, clock), incidents=IncidentService(sf, clock),
             queries=IncidentQueryService(sf, clock), psp=PspService(sf, clock),
-            exchange=ExchangeService(sf, clock),
+            exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
         )
 
     def close(self) -> None:

@@ -1,0 +1,111 @@
+"""Settings stored in the database (one value per key), with defaults and limits.
+
+The values apply to every workstation that shares the database: the idle-lock time, the default
+language. Reading needs no permission (every window reads them); changing needs SETTINGS_MANAGE
+and is audited. New keys are added to ``DEFINITIONS``; the settings window lists them from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from safetylog.domain.enums import AuditAction
+from safetylog.domain.errors import ValidationError
+from safetylog.domain.problems import Problem
+from safetylog.domain.records import Actor
+from safetylog.services import audit
+from safetylog.services.base import Service
+from safetylog.services.permissions import Permission, require
+from safetylog.storage.models import Setting
+
+
+@dataclass(frozen=True, slots=True)
+class SettingDefinition:
+    key: str
+    default: int | str
+    low: int | None = None  # integer settings: inclusive range
+    high: int | None = None
+    choices: tuple[str, ...] = ()  # text settings: allowed values
+
+    def parse(self, value: object) -> int | str:
+        """The clean value, or ValidationError naming this key."""
+        if isinstance(self.default, int):
+            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+                value = int(value.strip())
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValidationError({self.key: Problem("not_a_number")})
+            assert self.low is not None and self.high is not None
+            if not self.low <= value <= self.high:
+                raise ValidationError({self.key: Problem("out_of_range",
+                                                         {"low": self.low, "high": self.high})})
+            return value
+        text = str(value).strip() if value is not None else ""
+        if self.choices and text not in self.choices:
+            raise ValidationError({self.key: Problem("invalid_choice", {"value": text[:40]})})
+        return text
+
+
+IDLE_LOCK_MINUTES = "idle_lock_minutes"
+LANGUAGE = "language"
+
+DEFINITIONS: dict[str, SettingDefinition] = {
+    d.key: d for d in (
+        SettingDefinition(IDLE_LOCK_MINUTES, 10, low=1, high=240),
+        SettingDefinition(LANGUAGE, "da", choices=("da", "en")),
+    )
+}
+
+
+def _definition(key: str) -> SettingDefinition:
+    definition = DEFINITIONS.get(key)
+    if definition is None:
+        raise ValidationError({"key": Problem("invalid_choice", {"value": str(key)[:40]})})
+    return definition
+
+
+class SettingsService(Service):
+    def get(self, key: str) -> int | str:
+        """The stored value, or the default when none is stored or the stored one is no longer valid."""
+        definition = _definition(key)
+        with self._sf() as session:
+            row = session.get(Setting, key)
+            if row is None:
+                return definition.default
+            try:
+                return definition.parse(row.value.get("value"))
+            except ValidationError:
+                return definition.default
+
+    def all(self) -> dict[str, int | str]:
+        with self._sf() as session:
+            stored = {r.key: r.value.get("value") for r in session.scalars(select(Setting))}
+        result: dict[str, int | str] = {}
+        for key, definition in DEFINITIONS.items():
+            try:
+                result[key] = definition.parse(stored[key]) if key in stored else definition.default
+            except ValidationError:
+                result[key] = definition.default
+        return result
+
+    def set(self, actor: Actor, key: str, value: Any) -> int | str:
+        require(actor, Permission.SETTINGS_MANAGE)
+        definition = _definition(key)
+        clean = definition.parse(value)
+        with self._sf.begin() as session:
+            row = session.get(Setting, key)
+            old = row.value.get("value") if row is not None else None
+            if row is None:
+                session.add(Setting(key=key, value={"value": clean}))
+            else:
+                row.value = {"value": clean}
+            audit.record(session, actor, AuditAction.UPDATE, "setting", key, value_from=old,
+                         value_to=clean)
+        return clean
+
+    def idle_lock_minutes(self) -> int:
+        value = self.get(IDLE_LOCK_MINUTES)
+        assert isinstance(value, int)
+        return value
