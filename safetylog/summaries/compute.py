@@ -1,0 +1,37 @@
+"""One call that computes everything the reports and the overview show for a period."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safetylog.storage.models import Incident
+from safetylog.summaries import activity, duties
+from safetylog.summaries.counts import compute_counts, compute_trend, incident_conditions
+from safetylog.summaries.model import PeriodSummary, SummaryScope
+from safetylog.summaries.periods import previous_scope, year_before_scope
+
+
+def compute_summary(session: Session, scope: SummaryScope, as_of: datetime) -> PeriodSummary:
+    """The period summary at ``as_of`` (UTC): counts for the period, the period before and a year
+    earlier, a 12-month trend, duties and their deadlines, staff injuries and EASY, drug trade,
+    police, Brøset and follow-ups. Read-only; the caller audits and checks permissions."""
+    versions = tuple(sorted(str(v) for v in session.scalars(
+        select(Incident.taxonomy_version).where(*incident_conditions(scope)).distinct())))
+    return PeriodSummary(
+        scope=scope,
+        as_of=as_of,
+        current=compute_counts(session, scope),
+        previous=compute_counts(session, previous_scope(scope)),
+        year_before=compute_counts(session, year_before_scope(scope)),
+        trend=compute_trend(session, scope),
+        force=duties.deadline_summary(session, scope, as_of, duties.FORCE_CASE),
+        staff_injuries=duties.staff_injuries(session, scope, as_of),
+        drug_trade=activity.drug_trade(session, scope),
+        police=activity.police(session, scope),
+        bvc=activity.bvc(session, scope),
+        follow_up=duties.follow_up(session, scope, as_of),
+        taxonomy_versions=versions,
+    )

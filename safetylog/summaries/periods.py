@@ -1,0 +1,55 @@
+"""Periods: a calendar month, the period before, the same dates a year earlier."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import date, timedelta
+
+from safetylog.summaries.model import SummaryScope
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last)
+
+
+def is_whole_month(scope: SummaryScope) -> bool:
+    start, end = month_bounds(scope.date_from.year, scope.date_from.month)
+    return scope.date_from == start and scope.date_to == end
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def previous_scope(scope: SummaryScope) -> SummaryScope:
+    """The month before for a whole month; otherwise the same number of days just before."""
+    if is_whole_month(scope):
+        year, month = add_months(scope.date_from.year, scope.date_from.month, -1)
+        start, end = month_bounds(year, month)
+    else:
+        end = scope.date_from - timedelta(days=1)
+        start = end - timedelta(days=scope.days - 1)
+    return replace(scope, date_from=start, date_to=end)
+
+
+def _year_earlier(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def year_before_scope(scope: SummaryScope) -> SummaryScope:
+    if is_whole_month(scope):
+        start, end = month_bounds(scope.date_from.year - 1, scope.date_from.month)
+    else:
+        start, end = _year_earlier(scope.date_from), _year_earlier(scope.date_to)
+    return replace(scope, date_from=start, date_to=end)
+
+
+def trend_months(end: date, count: int = 12) -> list[tuple[int, int]]:
+    """``count`` (year, month) pairs ending with the month of ``end``, oldest first."""
+    return [add_months(end.year, end.month, -offset) for offset in range(count - 1, -1, -1)]
