@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from safetylog.classification import classify
@@ -315,9 +315,9 @@ class IncidentService(Service):
     @staticmethod
     def _add_version(session: Session, row: Incident, actor: Actor, kind: VersionKind,
                      reason: str, now: datetime) -> None:
-        number = len(list(session.scalars(
-            select(IncidentVersionRow.number).where(IncidentVersionRow.incident_id == row.id)
-        ))) + 1
+        number = (session.scalar(
+            select(func.max(IncidentVersionRow.number)).where(IncidentVersionRow.incident_id == row.id)
+        ) or 0) + 1
         session.add(IncidentVersionRow(incident_id=row.id, number=number, kind=kind.value,
                                        author_id=actor.user_id, created_at=now, reason=reason,
                                        snapshot=snapshot(row)))
@@ -329,19 +329,19 @@ class IncidentService(Service):
             return detail
         from dataclasses import replace
 
-        authors = {u.id: u.display_name for u in session.scalars(select(User))}
-        addenda = tuple(
-            Addendum(a.id, authors.get(a.author_id, "?"), a.created_at, a.text, a.kind)
-            for a in session.scalars(select(AddendumRow).where(AddendumRow.incident_id == row.id)
-                                     .order_by(AddendumRow.id))
-        )
-        versions = tuple(
-            IncidentVersion(v.number, VersionKind(v.kind), authors.get(v.author_id, "?"),
-                            v.created_at, v.reason, dict(v.snapshot))
-            for v in session.scalars(select(IncidentVersionRow)
-                                     .where(IncidentVersionRow.incident_id == row.id)
-                                     .order_by(IncidentVersionRow.number))
-        )
+        addendum_rows = list(session.scalars(
+            select(AddendumRow).where(AddendumRow.incident_id == row.id).order_by(AddendumRow.id)))
+        version_rows = list(session.scalars(
+            select(IncidentVersionRow).where(IncidentVersionRow.incident_id == row.id)
+            .order_by(IncidentVersionRow.number)))
+        author_ids = {a.author_id for a in addendum_rows} | {v.author_id for v in version_rows}
+        authors = dict(session.execute(
+            select(User.id, User.display_name).where(User.id.in_(author_ids))).tuples().all())
+        addenda = tuple(Addendum(a.id, authors.get(a.author_id, "?"), a.created_at, a.text, a.kind)
+                        for a in addendum_rows)
+        versions = tuple(IncidentVersion(v.number, VersionKind(v.kind), authors.get(v.author_id, "?"),
+                                         v.created_at, v.reason, dict(v.snapshot))
+                         for v in version_rows)
         duties = tuple(duty_record(d) for d in session.scalars(
             select(DutyRow).where(DutyRow.incident_id == row.id).order_by(DutyRow.id)))
         return replace(detail, addenda=addenda, versions=versions, duties=duties)

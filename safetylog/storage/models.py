@@ -159,15 +159,15 @@ class Incident(Base):
     reviewed_at: Mapped[datetime | None]
 
     types: Mapped[list[IncidentTypeRow]] = relationship(
-        cascade="all, delete-orphan", order_by="IncidentTypeRow.position"
+        cascade="all, delete-orphan", order_by="IncidentTypeRow.position", lazy="selectin"
     )
-    residents: Mapped[list[IncidentResident]] = relationship(cascade="all, delete-orphan")
-    staff: Mapped[list[IncidentStaff]] = relationship(cascade="all, delete-orphan")
-    outsiders: Mapped[list[IncidentOutsider]] = relationship(cascade="all, delete-orphan")
-    injuries: Mapped[list[IncidentInjury]] = relationship(cascade="all, delete-orphan")
-    violence: Mapped[ViolenceRow | None] = relationship(cascade="all, delete-orphan")
-    drug: Mapped[DrugObservationRow | None] = relationship(cascade="all, delete-orphan")
-    police: Mapped[PoliceContactRow | None] = relationship(cascade="all, delete-orphan")
+    residents: Mapped[list[IncidentResident]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    staff: Mapped[list[IncidentStaff]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    outsiders: Mapped[list[IncidentOutsider]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    injuries: Mapped[list[IncidentInjury]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    violence: Mapped[ViolenceRow | None] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    drug: Mapped[DrugObservationRow | None] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    police: Mapped[PoliceContactRow | None] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -1,0 +1,36 @@
+"""``safetylog demo``: fill an empty database with a realistic synthetic year."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date
+from typing import Any
+
+from safetylog.cli.common import services_for
+from safetylog.services.demo import DemoGenerator
+from safetylog.services.demo_content import DEMO_PASSWORD, STAFF
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("demo", help="fill an empty database with a synthetic demo year")
+    parser.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    parser.add_argument("--end", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                        help="last day of the demo year (default: today)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    services = services_for(args)
+    started = time.monotonic()
+    try:
+        summary = DemoGenerator(services.session_factory, seed=args.seed, end=args.end).run()
+    finally:
+        services.close()
+    print(f"Demo data in {services.location.display()} ({time.monotonic() - started:.1f} s): "
+          f"{summary.facilities} facilities, {summary.residents} residents, "
+          f"{summary.incidents} incidents ({summary.reviewed} signed off), "
+          f"{summary.meetings} PSP meetings, {summary.action_items} action items.")
+    print("Demo users (password for all: " + DEMO_PASSWORD + "): "
+          + ", ".join(f"{u} ({r.value})" for u, _, r, _ in STAFF))
+    return 0
