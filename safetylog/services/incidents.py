@@ -335,8 +335,10 @@ class IncidentService(Service):
             select(IncidentVersionRow).where(IncidentVersionRow.incident_id == row.id)
             .order_by(IncidentVersionRow.number)))
         author_ids = {a.author_id for a in addendum_rows} | {v.author_id for v in version_rows}
-        authors = dict(session.execute(
-            select(User.id, User.display_name).where(User.id.in_(author_ids))).tuples().all())
+        authors: dict[int, str] = {
+            user_id: name for user_id, name in session.execute(
+                select(User.id, User.display_name).where(User.id.in_(author_ids)))
+        }
         addenda = tuple(Addendum(a.id, authors.get(a.author_id, "?"), a.created_at, a.text, a.kind)
                         for a in addendum_rows)
         versions = tuple(IncidentVersion(v.number, VersionKind(v.kind), authors.get(v.author_id, "?"),
