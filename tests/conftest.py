@@ -174,3 +174,35 @@ def world(services: Services) -> World:
 @pytest.fixture
 def sqlite_world(sqlite_services: Services) -> World:
     return build_world(sqlite_services)
+
+
+DEMO_END = date(2026, 10, 31)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    """The demo year (``safetylog demo --end 2026-10-31``) built once per test run."""
+    from safetylog.services.demo import DemoGenerator
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copy(sqlite_template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    services = Services.build(engine, DatabaseLocation(f"sqlite:///{path}", "test"))
+    DemoGenerator(services.session_factory, end=DEMO_END).run()
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    services.close()
+    return path
+
+
+@pytest.fixture
+def demo_url(tmp_path: Path, demo_template: Path) -> str:
+    """A private copy of the demo database for one test."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def demo_services(demo_url: str) -> Iterator[Services]:
+    yield from _services(demo_url)
