@@ -1,0 +1,1 @@
+"""The New-incident form: what happened first, then only the sections those types need."""

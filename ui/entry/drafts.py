@@ -1,0 +1,236 @@
+"""Drafts: the form saved every few seconds while typing, and offered back at the next login.
+
+``DraftKeeper`` saves through the services 3 seconds after the last change (off the GUI thread)
+and synchronously when the form must be safe right now (lock, logout, quit). A crash or power cut
+therefore loses at most the last three seconds of typing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safetylog.domain.taxonomy import current_taxonomy
+from safetylog.domain.timeutil import to_local
+from ui.context import UiContext
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_DELAY_MS = 3_000
+
+
+def describe(updated_at: datetime, payload: dict[str, Any], language: str) -> str:
+    """One line a user recognises a draft by: when, what, and the first words."""
+    when = to_local(updated_at).strftime("%d-%m-%Y %H:%M")
+    taxonomy = current_taxonomy()
+    names = []
+    for choice in payload.get("types", []):
+        itype = taxonomy.get(str(choice.get("code", ""))) if isinstance(choice, dict) else None
+        if itype is not None:
+            names.append(itype.label(language))
+    words = " ".join(str(payload.get("narrative", "")).split())
+    if len(words) > 60:
+        words = words[:59] + "…"
+    parts = [when, ", ".join(names), f"“{words}”" if words else ""]
+    return " – ".join(p for p in parts if p)
+
+
+class DraftOfferDialog(QDialog):
+    """"You have an unsubmitted incident from ...": continue it, discard it, or decide later."""
+
+    continue_requested = Signal(int, object)
+    """(draft id, payload) to load into the form."""
+
+    discard_requested = Signal(int)
+    """Draft id the user chose to throw away."""
+
+    def __init__(self, drafts: list[tuple[int, datetime, dict[str, Any]]], parent: QWidget,
+                 language: str = "da") -> None:
+        super().__init__(parent)
+        self.setObjectName("draftOffer")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._texts = Retranslator("DraftOfferDialog")
+        self._drafts = drafts
+        self._language = language
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setProperty("i18n_data", True)  # the user's own words and taxonomy labels
+        self._fill()
+        self.continue_button = QPushButton(self)
+        self.discard_button = QPushButton(self)
+        self.later_button = QPushButton(self)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(self._continue)
+        self.discard_button.clicked.connect(self._discard)
+        self.later_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(560, 280)
+        t = self._texts
+        t.bind(self.setWindowTitle, QT_TRANSLATE_NOOP("DraftOfferDialog", "Unsubmitted incident"))
+        t.bind(self.continue_button.setText, QT_TRANSLATE_NOOP("DraftOfferDialog", "&Continue"))
+        t.bind(self.discard_button.setText, QT_TRANSLATE_NOOP("DraftOfferDialog", "&Discard"))
+        t.bind(self.later_button.setText, QT_TRANSLATE_NOOP("DraftOfferDialog", "&Later"))
+        t.bind(self.list.setAccessibleName, QT_TRANSLATE_NOOP("DraftOfferDialog", "Unsubmitted incidents"))
+        self._show_message()
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for draft_id, updated_at, payload in self._drafts:
+            item = QListWidgetItem(describe(updated_at, payload, self._language))
+            item.setData(Qt.ItemDataRole.UserRole, draft_id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+
+    def _show_message(self) -> None:
+        if len(self._drafts) == 1:
+            when = to_local(self._drafts[0][1]).strftime("%d-%m-%Y %H:%M")
+            text = self._texts.text(QT_TRANSLATE_NOOP(
+                "DraftOfferDialog", "You have an unsubmitted incident from %1. Continue with it, "
+                "or discard it?"), when)
+        else:
+            text = self._texts.text(QT_TRANSLATE_NOOP(
+                "DraftOfferDialog", "You have %1 unsubmitted incidents. Choose one to continue "
+                "with or to discard; the others are offered again next time."), len(self._drafts))
+        self.message.setText(text)
+
+    def _selected(self) -> tuple[int, datetime, dict[str, Any]] | None:
+        row = self.list.currentRow()
+        return self._drafts[row] if 0 <= row < len(self._drafts) else None
+
+    def _continue(self) -> None:
+        chosen = self._selected()
+        if chosen is not None:
+            self.accept()
+            self.continue_requested.emit(chosen[0], chosen[2])
+
+    def _discard(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        self.discard_requested.emit(chosen[0])
+        self._drafts = [d for d in self._drafts if d[0] != chosen[0]]
+        if not self._drafts:
+            self.accept()
+            return
+        self._fill()
+        self._show_message()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+            self._show_message()
+        super().changeEvent(event)
+
+
+class DraftKeeper(QObject):
+    """Saves one form's payload as the owner's draft: debounced while typing, at once when asked."""
+
+    saved = Signal(int)
+    """The draft id after a successful save."""
+
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, payload: Callable[[], dict[str, Any]],
+                 facility: Callable[[], int | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._tasks = tasks
+        self._payload = payload
+        self._facility = facility
+        self.draft_id: int | None = None
+        self.owner = ctx.actor  # a draft belongs to whoever started it, even after a user switch
+        self.dirty = False
+        self.last_error: BaseException | None = None
+        self._in_flight = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self._save_async)
+
+    def set_delay_ms(self, msecs: int) -> None:
+        self._timer.setInterval(msecs)
+
+    def changed(self) -> None:
+        """The form changed: save a few seconds after the typing stops."""
+        if self.owner is None:
+            self.owner = self._ctx.actor
+        self.dirty = True
+        self._timer.start()
+
+    def adopt(self, draft_id: int | None) -> None:
+        """Continue an existing draft (offered back after login) instead of starting a new one."""
+        self.draft_id = draft_id
+        self.owner = self._ctx.actor
+        self.dirty = False
+
+    def forget(self) -> None:
+        """The form was submitted or cleared: the next change starts a new draft."""
+        self._timer.stop()
+        self.draft_id = None
+        self.owner = self._ctx.actor
+        self.dirty = False
+
+    def _save_async(self) -> None:
+        owner = self.owner
+        if owner is None or not self.dirty:
+            return
+        if self._in_flight:  # one save at a time, or a new draft could be created twice
+            self._timer.start()
+            return
+        payload, facility_id, draft_id = self._payload(), self._facility(), self.draft_id
+        self.dirty = False
+        self._in_flight = True
+        self._tasks.run(
+            lambda: self._ctx.services.incidents.save_draft(owner, payload, draft_id=draft_id,
+                                                            facility_id=facility_id),
+            self._saved, self._failed)
+
+    def flush(self) -> None:
+        """Save now, on this thread: the caller is about to lock, log out or quit."""
+        self._timer.stop()
+        if self._in_flight:  # let the running save report its draft id first
+            self._tasks.wait()
+            QCoreApplication.processEvents()
+        owner = self.owner
+        if owner is None or not self.dirty:
+            return
+        try:
+            self._saved(self._ctx.services.incidents.save_draft(
+                owner, self._payload(), draft_id=self.draft_id, facility_id=self._facility()))
+            self.dirty = False
+        except Exception as exc:  # kept visible on the form; the typed text stays on screen
+            self._failed(exc)
+
+    def _saved(self, draft_id: int) -> None:
+        self._in_flight = False
+        self.draft_id = draft_id
+        self.last_error = None
+        self.saved.emit(draft_id)
+
+    def _failed(self, error: BaseException) -> None:
+        self._in_flight = False
+        self.dirty = True
+        self.last_error = error
+        log.error("draft not saved: %s", error)

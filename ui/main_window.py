@@ -1,0 +1,392 @@
+"""The main window: navigation on the left, the pages in a stack, user and database below.
+
+Pages come from the registry in ``ui.navigation`` and are created the first time they are shown,
+for the logged-in user only: a switch to another user rebuilds them, so nothing of the previous
+user's screens stays in memory. The lock screen sits in front of the workspace without touching it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from safetylog.domain.errors import AuthenticationError
+from safetylog.domain.records import Actor
+from ui import navigation
+from ui.context import UiContext
+from ui.entry.drafts import DraftOfferDialog
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, tr
+from ui.lock import IdleWatcher, LockScreen
+from ui.navigation import PageSpec
+from ui.tasks import TaskRunner
+from ui.widgets.labels import label as enum_label
+
+log = logging.getLogger(__name__)
+CONTEXT = "MainWindow"
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    """The user chose Log out; drafts are saved and the logout is audited before this fires."""
+
+    lock_changed = Signal(bool)
+    """True when the window locked, False when it was unlocked."""
+
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, translations: Translations,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.tasks = tasks
+        self.translations = translations
+        self._texts = Retranslator(CONTEXT)
+        self._specs: list[PageSpec] = []
+        self._pages: dict[str, QWidget] = {}
+        self._locked = False
+        self.draft_offer: DraftOfferDialog | None = None
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(230)
+        self.nav.setSpacing(2)
+        self.nav.currentRowChanged.connect(self._row_changed)
+        self.stack = QStackedWidget(self)
+        workspace = QWidget(self)
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(8, 8, 8, 8)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.workspace = workspace
+        self.lock_screen = LockScreen(self)
+        self.lock_screen.unlock_requested.connect(self._unlock_requested)
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(workspace)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+
+        self.idle = IdleWatcher(self)
+        self.idle.timed_out.connect(self.lock)
+        self._build_menus()
+        self._build_status_bar()
+        self._texts.bind(self.setWindowTitle, QT_TRANSLATE_NOOP("MainWindow", "SafetyLog"))
+        self._texts.bind(self.nav.setAccessibleName, QT_TRANSLATE_NOOP("MainWindow", "Navigation"))
+        ctx.hub.changed.connect(self._settings_changed)
+        self.resize(1280, 820)
+
+    # --- menus and status bar -------------------------------------------------------------
+
+    def _action(self, menu: QMenu, source: str, slot: Any, shortcut: str = "") -> QAction:
+        action = QAction(self)
+        self._texts.bind(action.setText, source)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        t = self._texts
+        self.file_menu = bar.addMenu("")
+        t.bind(self.file_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "&File"))
+        self.lock_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Lock"),
+                                        self.lock, "Ctrl+L")
+        self.logout_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "Log &out"),
+                                          self.logout)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+                                        self.close, "Ctrl+Q")
+        self.go_menu = bar.addMenu("")
+        t.bind(self.go_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "&Go to"))
+        self.language_menu = bar.addMenu("")
+        t.bind(self.language_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "L&anguage"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so these two are deliberately not translated.
+        for code, name in (("da", "Dansk"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.language)
+            action.setProperty("i18n_data", True)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("statusUser")
+        self.role_label = QLabel(self)
+        self.role_label.setObjectName("statusRole")
+        self.database_label = QLabel(self)
+        self.database_label.setObjectName("statusDatabase")
+        status = self.statusBar()
+        status.addWidget(self.user_label)
+        status.addWidget(self.role_label)
+        status.addPermanentWidget(self.database_label)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        actor = self.ctx.actor
+        t = self._texts
+        self.user_label.setText(t.text(QT_TRANSLATE_NOOP("MainWindow", "User: %1"),
+                                       actor.display_name if actor else "–"))
+        self.role_label.setText(t.text(QT_TRANSLATE_NOOP("MainWindow", "Role: %1"),
+                                       enum_label(actor.role) if actor else "–"))
+        self.database_label.setText(t.text(QT_TRANSLATE_NOOP("MainWindow", "Database: %1"),
+                                           self.ctx.services.location.display()))
+
+    # --- user -----------------------------------------------------------------------------
+
+    def set_actor(self, actor: Actor) -> None:
+        """Show the workspace for ``actor``: their pages, their status line, their idle time."""
+        self._clear_pages()
+        self.ctx.actor = actor
+        self._specs = navigation.available_pages(self.ctx.may)
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.go_menu.clear()
+        for spec in self._specs:
+            item = QListWidgetItem(self._nav_text(spec))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            action = QAction(self._nav_text(spec, with_shortcut=False), self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setData(spec.key)
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            self.go_menu.addAction(action)
+        self.nav.blockSignals(False)
+        self._show_status()
+        self.screens.setCurrentWidget(self.workspace)
+        self._locked = False
+        for action in (self.lock_action, self.logout_action):
+            action.setEnabled(True)
+        if self._specs:
+            self.show_page(self._specs[0].key)
+        self.ctx.hub.actor_changed.emit(actor)
+        self._start_idle_watch()
+        self.offer_drafts()
+
+    def _nav_text(self, spec: PageSpec, *, with_shortcut: bool = True) -> str:
+        text = tr(navigation.CONTEXT, spec.label)
+        if with_shortcut and spec.shortcut:
+            shortcut = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            return f"{text}   ({shortcut})"
+        return text
+
+    def _start_idle_watch(self) -> None:
+        self.tasks.run(self.ctx.services.settings.idle_lock_minutes, self._idle_minutes_read,
+                       self._background_failed)
+
+    def _idle_minutes_read(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+        if self.ctx.actor is not None and not self._locked:
+            self.idle.start()
+
+    def _settings_changed(self, changes: object) -> None:
+        from ui.context import Changes
+
+        if isinstance(changes, Changes) and Changes.SETTINGS in changes and self.ctx.actor:
+            self._start_idle_watch()
+
+    # --- pages ----------------------------------------------------------------------------
+
+    @property
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def page(self, key: str) -> QWidget | None:
+        """The page for ``key``, created on first use; None if the user may not see it."""
+        if key in self._pages:
+            return self._pages[key]
+        spec = next((s for s in self._specs if s.key == key), None)
+        if spec is None:
+            return None
+        factory = navigation.load_factory(spec)
+        if factory is None:
+            return None
+        widget = factory(self.ctx, self.tasks, self.stack)
+        widget.setObjectName(f"page_{key}")
+        self.stack.addWidget(widget)
+        self._pages[key] = widget
+        return widget
+
+    def show_page(self, key: str) -> QWidget | None:
+        widget = self.page(key)
+        if widget is None or self._locked:
+            return widget
+        self.stack.setCurrentWidget(widget)
+        row = self.page_keys.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        hook = getattr(widget, "on_activated", None)
+        if callable(hook):
+            hook()
+        return widget
+
+    def current_page_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is widget), None)
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._specs):
+            self.show_page(self._specs[row].key)
+
+    def _clear_pages(self) -> None:
+        for widget in self._pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages.clear()
+
+    def flush_drafts(self) -> None:
+        """Save every page's unsaved input now (lock, logout, quit, user switch)."""
+        for widget in self._pages.values():
+            hook = getattr(widget, "flush_draft", None)
+            if callable(hook):
+                hook()
+
+    # --- drafts offered back after login --------------------------------------------------
+
+    def offer_drafts(self) -> None:
+        actor = self.ctx.actor
+        if actor is None or "new_incident" not in self.page_keys:
+            return
+        self.tasks.run(lambda: self.ctx.services.incidents.drafts(actor), self._drafts_read,
+                       self._background_failed)
+
+    def _drafts_read(self, drafts: list[tuple[int, Any, dict[str, Any]]]) -> None:
+        if not drafts or self._locked:
+            return
+        dialog = DraftOfferDialog(drafts, self)
+        dialog.continue_requested.connect(self._continue_draft)
+        dialog.discard_requested.connect(self._discard_draft)
+        self.draft_offer = dialog
+        dialog.open()
+
+    def _continue_draft(self, draft_id: int, payload: dict[str, Any]) -> None:
+        form = self.show_page("new_incident")
+        loader = getattr(form, "load_draft", None)
+        if callable(loader):
+            loader(draft_id, payload)
+
+    def _discard_draft(self, draft_id: int) -> None:
+        actor = self.ctx.require_actor()
+        self.tasks.run(lambda: self.ctx.services.incidents.discard_draft(actor, draft_id),
+                       lambda _none: None, self._background_failed)
+
+    # --- lock, unlock, logout -------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        actor = self.ctx.actor
+        if self._locked or actor is None:
+            return
+        self.flush_drafts()
+        self._locked = True
+        self.idle.stop()
+        if self.draft_offer is not None and self.draft_offer.isVisible():
+            self.draft_offer.reject()
+        self.tasks.run(lambda: self.ctx.services.auth.lock(actor), lambda _none: None,
+                       self._background_failed)
+        for action in (self.lock_action, self.logout_action):
+            action.setEnabled(False)
+        self.go_menu.setEnabled(False)
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.lock_screen.show_locked(actor.display_name, actor.username)
+        self.lock_changed.emit(True)
+
+    def _unlock_requested(self, username: str, password: str) -> None:
+        previous = self.ctx.require_actor()
+        self.lock_screen.form.set_busy(True)
+        self.tasks.run(lambda: self.ctx.services.auth.unlock(username, password, previous),
+                       lambda actor: self._unlocked(previous, actor), self._unlock_failed)
+
+    def _unlocked(self, previous: Actor, actor: Actor) -> None:
+        self.lock_screen.form.reset()
+        self.go_menu.setEnabled(True)
+        if actor.user_id == previous.user_id:
+            self.ctx.actor = actor
+            self._locked = False
+            for action in (self.lock_action, self.logout_action):
+                action.setEnabled(True)
+            self.screens.setCurrentWidget(self.workspace)
+            self.idle.start()
+        else:
+            self.set_actor(actor)  # another user: their own pages; the draft stays with its owner
+        self.lock_changed.emit(False)
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        if isinstance(error, AuthenticationError):
+            self.lock_screen.form.show_failure()
+        else:
+            self.lock_screen.form.show_message(str(error))
+            log.error("unlock failed: %s", error)
+
+    def logout(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        self.flush_drafts()
+        self.idle.stop()
+        self._clear_pages()
+        self.ctx.actor = None
+        self.ctx.hub.actor_changed.emit(None)
+        self.tasks.run(lambda: self.ctx.services.auth.logout(actor), lambda _none: None,
+                       self._background_failed)
+        self.logout_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Quitting saves drafts and audits the logout synchronously: the process is ending."""
+        actor = self.ctx.actor
+        self.flush_drafts()
+        self.idle.stop()
+        if actor is not None:
+            try:
+                self.ctx.services.auth.logout(actor)
+            except Exception as exc:  # the window must still close; the failure is logged
+                log.error("logout on close failed: %s", exc)
+        event.accept()
+
+    # --- language -------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        self.translations.set_language(language)
+        self.ctx.language = language
+        self.language_actions[language].setChecked(True)
+        self.ctx.hub.language_changed.emit(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+            self._show_status()
+            for row, spec in enumerate(self._specs):
+                item = self.nav.item(row)
+                if item is not None:
+                    item.setText(self._nav_text(spec))
+            for action in self.go_menu.actions():
+                found = next((s for s in self._specs if s.key == action.data()), None)
+                if found is not None:
+                    action.setText(self._nav_text(found, with_shortcut=False))
+        super().changeEvent(event)
+
+    def _background_failed(self, error: BaseException) -> None:
+        log.error("background task failed: %s", error)
+        self.statusBar().showMessage(str(error), 10_000)

@@ -1,0 +1,96 @@
+"""Display names for the core's enumerations, translated in the "Labels" context.
+
+The core stores codes; the UI words them. Any window may use ``label(value)``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from safetylog.domain.enums import (
+    DrugActivity,
+    InjuredPartyKind,
+    InjuryLevel,
+    Measure,
+    PersonRole,
+    Role,
+    Severity,
+    Shift,
+    StaffRole,
+    ZoneKind,
+)
+from ui.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "Labels"
+
+# Keyed by (enum class, value): StrEnum members of different enums compare equal as strings.
+_SOURCES: dict[tuple[type, str], str] = {
+    (Role, Role.NIGHT_STAFF): QT_TRANSLATE_NOOP("Labels", "Night staff"),
+    (Role, Role.STAFF): QT_TRANSLATE_NOOP("Labels", "Staff"),
+    (Role, Role.MANAGER): QT_TRANSLATE_NOOP("Labels", "Manager"),
+    (Role, Role.PSP_COORDINATOR): QT_TRANSLATE_NOOP("Labels", "PSP coordinator"),
+    (Role, Role.ADMIN): QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    (Shift, Shift.DAY): QT_TRANSLATE_NOOP("Labels", "Day shift"),
+    (Shift, Shift.EVENING): QT_TRANSLATE_NOOP("Labels", "Evening shift"),
+    (Shift, Shift.NIGHT): QT_TRANSLATE_NOOP("Labels", "Night shift"),
+    (Severity, Severity.S1): QT_TRANSLATE_NOOP("Labels", "S1 Low"),
+    (Severity, Severity.S2): QT_TRANSLATE_NOOP("Labels", "S2 Moderate"),
+    (Severity, Severity.S3): QT_TRANSLATE_NOOP("Labels", "S3 Serious"),
+    (Severity, Severity.S4): QT_TRANSLATE_NOOP("Labels", "S4 Critical"),
+    (PersonRole, PersonRole.AGGRESSOR): QT_TRANSLATE_NOOP("Labels", "Aggressor"),
+    (PersonRole, PersonRole.VICTIM): QT_TRANSLATE_NOOP("Labels", "Victim"),
+    (PersonRole, PersonRole.WITNESS): QT_TRANSLATE_NOOP("Labels", "Witness"),
+    (PersonRole, PersonRole.SELLER): QT_TRANSLATE_NOOP("Labels", "Seller"),
+    (PersonRole, PersonRole.BUYER): QT_TRANSLATE_NOOP("Labels", "Buyer"),
+    (PersonRole, PersonRole.INVOLVED): QT_TRANSLATE_NOOP("Labels", "Involved"),
+    (StaffRole, StaffRole.VICTIM): QT_TRANSLATE_NOOP("Labels", "Victim"),
+    (StaffRole, StaffRole.WITNESS): QT_TRANSLATE_NOOP("Labels", "Witness"),
+    (StaffRole, StaffRole.INTERVENED): QT_TRANSLATE_NOOP("Labels", "Intervened"),
+    (InjuredPartyKind, InjuredPartyKind.RESIDENT): QT_TRANSLATE_NOOP("Labels", "Resident"),
+    (InjuredPartyKind, InjuredPartyKind.STAFF): QT_TRANSLATE_NOOP("Labels", "Staff member"),
+    (InjuredPartyKind, InjuredPartyKind.OUTSIDER): QT_TRANSLATE_NOOP("Labels", "Outsider"),
+    (InjuryLevel, InjuryLevel.NONE): QT_TRANSLATE_NOOP("Labels", "No injury"),
+    (InjuryLevel, InjuryLevel.FELT_THREATENED): QT_TRANSLATE_NOOP("Labels", "Felt threatened"),
+    (InjuryLevel, InjuryLevel.PAIN_SHORT): QT_TRANSLATE_NOOP("Labels", "Pain under 10 minutes"),
+    (InjuryLevel, InjuryLevel.PAIN_LONG): QT_TRANSLATE_NOOP("Labels", "Pain over 10 minutes"),
+    (InjuryLevel, InjuryLevel.VISIBLE_INJURY): QT_TRANSLATE_NOOP("Labels", "Visible injury"),
+    (InjuryLevel, InjuryLevel.TREATMENT_NON_PHYSICIAN):
+        QT_TRANSLATE_NOOP("Labels", "Treated, not by a physician"),
+    (InjuryLevel, InjuryLevel.TREATMENT_PHYSICIAN): QT_TRANSLATE_NOOP("Labels", "Treated by a physician"),
+    (InjuryLevel, InjuryLevel.HOSPITAL): QT_TRANSLATE_NOOP("Labels", "Hospital"),
+    (InjuryLevel, InjuryLevel.DEATH): QT_TRANSLATE_NOOP("Labels", "Death"),
+    (Measure, Measure.NONE): QT_TRANSLATE_NOOP("Labels", "None"),
+    (Measure, Measure.TALK): QT_TRANSLATE_NOOP("Labels", "Talk"),
+    (Measure, Measure.CALMLY_AWAY): QT_TRANSLATE_NOOP("Labels", "Calmly led away"),
+    (Measure, Measure.GUIDANCE): QT_TRANSLATE_NOOP("Labels", "Physical guidance (§ 124 b)"),
+    (Measure, Measure.CONFLICT_AVERSION): QT_TRANSLATE_NOOP("Labels", "Conflict aversion (§ 124 b, 2)"),
+    (Measure, Measure.HOLD_124C): QT_TRANSLATE_NOOP("Labels", "Brief hold (§ 124 c)"),
+    (Measure, Measure.HOLD_124D): QT_TRANSLATE_NOOP("Labels", "Hold or lead back (§ 124 d)"),
+    (Measure, Measure.SELF_DEFENCE): QT_TRANSLATE_NOOP("Labels", "Self-defence or necessity"),
+    (Measure, Measure.PRN_OFFERED): QT_TRANSLATE_NOOP("Labels", "PRN medication offered"),
+    (Measure, Measure.POLICE): QT_TRANSLATE_NOOP("Labels", "Police called"),
+    (Measure, Measure.AMBULANCE): QT_TRANSLATE_NOOP("Labels", "Ambulance called"),
+    (Measure, Measure.ACUTE_PSYCHIATRY): QT_TRANSLATE_NOOP("Labels", "Acute psychiatry contacted"),
+    (Measure, Measure.OTHER): QT_TRANSLATE_NOOP("Labels", "Other"),
+    (DrugActivity, DrugActivity.SALE): QT_TRANSLATE_NOOP("Labels", "Sale"),
+    (DrugActivity, DrugActivity.HANDOVER): QT_TRANSLATE_NOOP("Labels", "Handover"),
+    (DrugActivity, DrugActivity.UNKNOWN_VISITORS): QT_TRANSLATE_NOOP("Labels", "Unknown visitors"),
+    (DrugActivity, DrugActivity.CASH): QT_TRANSLATE_NOOP("Labels", "Cash seen"),
+    (DrugActivity, DrugActivity.PARAPHERNALIA): QT_TRANSLATE_NOOP("Labels", "Paraphernalia"),
+    (DrugActivity, DrugActivity.INTOXICATION): QT_TRANSLATE_NOOP("Labels", "Intoxication"),
+    (DrugActivity, DrugActivity.OTHER): QT_TRANSLATE_NOOP("Labels", "Other"),
+    (ZoneKind, ZoneKind.RESIDENT_ROOM): QT_TRANSLATE_NOOP("Labels", "Resident's room"),
+    (ZoneKind, ZoneKind.COMMON_AREA): QT_TRANSLATE_NOOP("Labels", "Common area"),
+    (ZoneKind, ZoneKind.OFFICE): QT_TRANSLATE_NOOP("Labels", "Office"),
+    (ZoneKind, ZoneKind.OUTDOOR): QT_TRANSLATE_NOOP("Labels", "Outdoors on the premises"),
+    (ZoneKind, ZoneKind.ENTRANCE): QT_TRANSLATE_NOOP("Labels", "Entrance"),
+    (ZoneKind, ZoneKind.OFF_PREMISES): QT_TRANSLATE_NOOP("Labels", "Off the premises"),
+}
+
+
+def label(value: StrEnum) -> str:
+    """The value's name in the current language (its code if it has no label)."""
+    source = _SOURCES.get((type(value), value))
+    return QCoreApplication.translate(CONTEXT, source) if source else str(value)
