@@ -270,7 +270,8 @@ class IncidentFilter:
         return out
 
 
-SORT_COLUMNS = ("occurred_start", "severity", "facility", "primary_type", "status", "id")
+SORT_COLUMNS = ("occurred_start", "severity", "facility", "primary_type", "status", "id", "zone",
+                "shift")
 
 
 @dataclass(frozen=True, slots=True)

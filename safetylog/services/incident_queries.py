@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction, IncidentStatus, Severity, Shift
@@ -48,6 +48,9 @@ def _sort_key(column: str) -> ColumnElement[Any]:
         "primary_type": Incident.primary_type,
         "status": Incident.status,
         "id": Incident.id,
+        # An incident without a place sorts first; a NULL key would break the keyset comparison.
+        "zone": func.coalesce(Zone.name, ""),
+        "shift": Incident.shift,
     }
     key: ColumnElement[Any] = keys[column]
     return key
@@ -91,8 +94,6 @@ class IncidentQueryService(Service):
 
     def count(self, actor: Actor, criteria: IncidentFilter = IncidentFilter()) -> int:
         require(actor, Permission.INCIDENT_READ)
-        from sqlalchemy import func
-
         with self._sf() as session:
             stmt = self._statement(session, actor, criteria, SortSpec(), None, None)
             return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)

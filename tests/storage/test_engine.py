@@ -169,6 +169,8 @@ def _key(detail: IncidentDetail, column: str) -> object:
         "primary_type": detail.primary_type,
         "status": detail.status.value,
         "id": detail.id,
+        "zone": detail.zone_name or "",
+        "shift": detail.shift.value,
     }[column]
 
 
