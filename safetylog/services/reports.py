@@ -1,0 +1,232 @@
+"""Reports: the period summary for the overview, the monthly facility report and the PSP
+meeting pack, assembled as plain data; and every export written and audited in one step.
+
+The core never draws a PDF (reportlab lives in ``reports/``): the caller passes a ``render``
+function, and the service writes its bytes and the audit rows together, so no report leaves
+the program unrecorded. Each resident named in a PSP pack gets an audit row of their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safetylog import __version__
+from safetylog.domain.enums import AuditAction, Severity
+from safetylog.domain.errors import ValidationError
+from safetylog.domain.problems import Problem
+from safetylog.domain.records import Actor
+from safetylog.domain.taxonomy import current_taxonomy
+from safetylog.domain.validation import Checker
+from safetylog.services import audit
+from safetylog.services.base import Service
+from safetylog.services.permissions import Permission, require
+from safetylog.storage.models import Facility
+from safetylog.summaries import PeriodSummary, SummaryScope, compute_summary, listing
+from safetylog.summaries.periods import month_bounds
+from safetylog.summaries.records import DisclosedResident, Provenance, TypeLabel
+from safetylog.summaries.report_data import MonthlyReportData, PspPackData
+
+MAX_PERIOD_DAYS = 731  # two years: a PSP pack covers at most the time since the last meeting
+LANGUAGES = ("da", "en")
+T = TypeVar("T", MonthlyReportData, PspPackData)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """What the user chose: the period (local dates, inclusive), facilities (empty: all the user
+    may see), optional filters, the meeting a PSP pack is for, language and the stamp."""
+
+    date_from: date
+    date_to: date
+    facility_ids: tuple[int, ...] = ()
+    type_codes: tuple[str, ...] = ()
+    severities: tuple[str, ...] = ()
+    meeting_id: int | None = None
+    language: str = "da"
+    as_of: datetime | None = None  # "generated at"; default: now
+
+    @classmethod
+    def month(cls, year: int, month: int, facility_ids: tuple[int, ...] = (),
+              **options: object) -> ReportRequest:
+        start, end = month_bounds(year, month)
+        return cls(start, end, facility_ids, **options)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReceipt:
+    path: Path
+    sha256: str
+    size: int
+    disclosed: tuple[str, ...] = ()  # pseudonyms of residents named in the export
+
+
+class ReportService(Service):
+    # --- data ---------------------------------------------------------------------------
+
+    def summary(self, actor: Actor, request: ReportRequest) -> PeriodSummary:
+        """The period summary for the overview: aggregates only, within the user's facilities."""
+        require(actor, Permission.INCIDENT_READ_ALL_TIME)
+        with self._sf() as session:
+            scope, as_of = self._scope(session, actor, request)
+            return compute_summary(session, scope, as_of)
+
+    def monthly(self, actor: Actor, request: ReportRequest) -> MonthlyReportData:
+        """Everything the monthly report shows. Reading it is audited as a read."""
+        require(actor, Permission.REPORT_EXPORT)
+        with self._sf.begin() as session:
+            data = self._monthly(session, actor, request)
+            audit.record(session, actor, AuditAction.READ, "report_monthly", "",
+                         **self._audit_details(data.provenance))
+            return data
+
+    def psp_pack(self, actor: Actor, request: ReportRequest) -> PspPackData:
+        """Everything the PSP pack shows. Reading it is audited as a read."""
+        require(actor, Permission.REPORT_EXPORT)
+        require(actor, Permission.PSP_READ)
+        with self._sf.begin() as session:
+            data = self._psp(session, actor, request)
+            meeting = data.meeting.id if data.meeting else ""
+            audit.record(session, actor, AuditAction.READ, "report_psp", meeting,
+                         **self._audit_details(data.provenance))
+            return data
+
+    # --- exports --------------------------------------------------------------------------
+
+    def export_monthly(self, actor: Actor, request: ReportRequest,
+                       render: Callable[[MonthlyReportData], bytes], target: Path) -> ExportReceipt:
+        require(actor, Permission.REPORT_EXPORT)
+        return self._export(actor, request, self._monthly, render, target, "report_monthly")
+
+    def export_psp(self, actor: Actor, request: ReportRequest,
+                   render: Callable[[PspPackData], bytes], target: Path) -> ExportReceipt:
+        require(actor, Permission.REPORT_EXPORT)
+        require(actor, Permission.PSP_READ)
+        return self._export(actor, request, self._psp, render, target, "report_psp")
+
+    def _export(self, actor: Actor, request: ReportRequest,
+                build: Callable[[Session, Actor, ReportRequest], T],
+                render: Callable[[T], bytes], target: Path, entity: str) -> ExportReceipt:
+        """Assemble, render, write the file and audit it in one transaction: all or nothing."""
+        with self._sf.begin() as session:
+            data = build(session, actor, request)
+            content = render(data)
+            digest = hashlib.sha256(content).hexdigest()
+            disclosed: tuple[DisclosedResident, ...] = (
+                data.disclosed if isinstance(data, PspPackData) else ())
+            details = self._audit_details(data.provenance)
+            audit.record(session, actor, AuditAction.EXPORT, entity, target.name, sha256=digest,
+                         size=len(content), disclosed=len(disclosed), **details)
+            for person in disclosed:
+                audit.record(session, actor, AuditAction.DISCLOSE, "psp_pack", person.disclosure_id,
+                             subject_resident_id=person.resident_id, meeting_id=person.meeting_id,
+                             legal_basis=person.legal_basis, file=target.name, sha256=digest)
+            write_atomically(target, content)
+            return ExportReceipt(target, digest, len(content), tuple(p.pseudonym for p in disclosed))
+
+    # --- assembly -------------------------------------------------------------------------
+
+    def _monthly(self, session: Session, actor: Actor, request: ReportRequest) -> MonthlyReportData:
+        scope, as_of = self._scope(session, actor, request)
+        summary = compute_summary(session, scope, as_of)
+        duty_kinds = tuple(k.kind for k in summary.follow_up.by_kind)
+        return MonthlyReportData(
+            provenance=self._provenance(session, actor, "monthly", scope, as_of, request, summary),
+            summary=summary,
+            incidents=listing.incident_lines(session, scope),
+            duties=listing.duty_lines(session, scope, as_of, duty_kinds),
+            injuries=listing.injury_lines(session, scope, as_of),
+            types=type_labels(),
+            zones_by_facility=len(scope.facility_ids) > 1,
+        )
+
+    def _psp(self, session: Session, actor: Actor, request: ReportRequest) -> PspPackData:
+        scope, as_of = self._scope(session, actor, request)
+        summary = compute_summary(session, scope, as_of)
+        meeting_id = request.meeting_id
+        if meeting_id is None:
+            meeting_id = listing.next_meeting(session, scope.facility_ids, scope.date_to)
+        meeting = listing.meeting_info(session, meeting_id) if meeting_id is not None else None
+        if request.meeting_id is not None and meeting is None:
+            raise ValidationError(_problem("meeting_id", "invalid_choice", value=str(request.meeting_id)))
+        disclosed = listing.disclosed_residents(session, scope, meeting.id) if meeting else ()
+        return PspPackData(
+            provenance=self._provenance(session, actor, "psp", scope, as_of, request, summary),
+            summary=summary,
+            meeting=meeting,
+            agreements=listing.agreement_lines(session, scope.facility_ids),
+            actions=listing.action_lines(session, scope, as_of),
+            disclosed=disclosed,
+            types=type_labels(),
+        )
+
+    def _scope(self, session: Session, actor: Actor,
+               request: ReportRequest) -> tuple[SummaryScope, datetime]:
+        check = Checker()
+        start = check.day("date_from", request.date_from)
+        end = check.day("date_to", request.date_to)
+        if start and end and end < start:
+            check.add("date_to", "date_order")
+        elif start and end and (end - start).days >= MAX_PERIOD_DAYS:
+            check.add("date_to", "out_of_range", low=1, high=MAX_PERIOD_DAYS)
+        known = {fid for fid in session.scalars(select(Facility.id)) if actor.may_see_facility(fid)}
+        wanted = tuple(sorted(set(request.facility_ids))) or tuple(sorted(known))
+        for fid in wanted:
+            if fid not in known:
+                check.add("facility_ids", "unknown_facility")
+        if not wanted:
+            check.add("facility_ids", "required")
+        taxonomy = current_taxonomy()
+        for code in request.type_codes:
+            if taxonomy.get(code) is None:
+                check.add("type_codes", "unknown_type", code=str(code)[:40])
+        severities = check.choices("severities", request.severities, Severity)
+        if request.language not in LANGUAGES:
+            check.add("language", "invalid_choice", value=str(request.language)[:10])
+        as_of = check.moment("as_of", request.as_of, required=False, now=self._clock(),
+                             allow_future_minutes=60 * 24 * 366)
+        check.raise_if_any()
+        assert start is not None and end is not None
+        scope = SummaryScope(start, end, wanted, tuple(sorted(set(request.type_codes))),
+                             tuple(sorted(s.value for s in severities)))
+        return scope, as_of or self._clock()
+
+    @staticmethod
+    def _provenance(session: Session, actor: Actor, kind: str, scope: SummaryScope, as_of: datetime,
+                    request: ReportRequest, summary: PeriodSummary) -> Provenance:
+        facilities = tuple(sorted((str(code), str(name)) for code, name in session.execute(
+            select(Facility.code, Facility.name).where(Facility.id.in_(scope.facility_ids)))))
+        filters = tuple(sorted((name, ", ".join(values)) for name, values in scope.filters().items()))
+        versions = summary.taxonomy_versions or (current_taxonomy().version,)
+        return Provenance(kind, scope.date_from, scope.date_to, facilities, filters,
+                          f"{actor.display_name} ({actor.username})", as_of, versions, __version__,
+                          request.language)
+
+    @staticmethod
+    def _audit_details(p: Provenance) -> dict[str, Any]:
+        return {"date_from": p.date_from.isoformat(), "date_to": p.date_to.isoformat(),
+                "facilities": [code for code, _ in p.facilities], "filters": dict(p.filters),
+                "as_of": p.generated_at.isoformat(), "language": p.language}
+
+
+def type_labels() -> tuple[TypeLabel, ...]:
+    return tuple(TypeLabel(t.code, t.label_da, t.label_en) for t in current_taxonomy().types)
+
+
+def write_atomically(target: Path, content: bytes) -> None:
+    """Write beside the target and rename, so a failed export never leaves half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.part")
+    temporary.write_bytes(content)
+    temporary.replace(target)
+
+
+def _problem(field: str, code: str, **params: object) -> dict[str, Problem]:
+    return {field: Problem(code, dict(params))}
