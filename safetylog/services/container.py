@@ -18,6 +18,7 @@ from safetylog.services.exchange import ExchangeService
 from safetylog.services.incident_queries import IncidentQueryService
 from safetylog.services.incidents import IncidentService
 from safetylog.services.psp import PspService
+from safetylog.services.reports import ReportService
 from safetylog.services.residents import ResidentService
 from safetylog.services.settings import SettingsService
 from safetylog.storage import migrate
@@ -37,6 +38,7 @@ class Services:
     psp: PspService
     exchange: ExchangeService
     settings: SettingsService
+    reports: ReportService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
 
     @classmethod
@@ -49,6 +51,7 @@ class Services:
             residents=ResidentService(sf, clock), incidents=IncidentService(sf, clock),
             queries=IncidentQueryService(sf, clock), psp=PspService(sf, clock),
             exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
+            reports=ReportService(sf, clock),
         )
 
     def close(self) -> None:
