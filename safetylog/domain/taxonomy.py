@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,10 +71,13 @@ class Taxonomy:
         return tuple(t.code for t in self.types)
 
 
-def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """The 1-based line of the ``occurrence``-th line containing ``needle`` (1 if absent)."""
-    hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
-    return hits[occurrence - 1] if len(hits) >= occurrence else 1
+def _line_of(text: str, needle: str, occurrence: int = 1, after: int = 0) -> int:
+    """The 1-based line of the ``occurrence``-th line after line ``after`` containing ``needle``.
+
+    Falls back to ``after`` (or 1) when the needle is not found, e.g. for inline tables.
+    """
+    hits = [n for n, line in enumerate(text.splitlines(), start=1) if n > after and needle in line]
+    return hits[occurrence - 1] if len(hits) >= occurrence else max(after, 1)
 
 
 def _severity(value: Any, where: str) -> Severity:
@@ -83,72 +87,128 @@ def _severity(value: Any, where: str) -> Severity:
         raise TaxonomyError(f"{where}: severity must be one of S1-S4, not {value!r}") from None
 
 
+_TOP_KEYS = frozenset({"version", "valid_from", "types"})
+_TYPE_KEYS = frozenset({"code", "label_da", "label_en", "default_severity", "flags",
+                        "conditional_flags", "sections", "subtypes", "inherits_severity"})
+_SUB_KEYS = frozenset({"code", "label_da", "label_en", "default_severity"})
+_SUB_CODE_RE = re.compile(r"^[a-z0-9_]{1,40}$")
+_VERSION_RE = re.compile(r"^\d{4}\.\d+$")
+
+
+def _text(raw: dict[str, Any], key: str) -> bool:
+    value = raw.get(key)
+    return isinstance(value, str) and bool(value.strip())
+
+
 def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
+    """Parse and validate a taxonomy file; a broken one is refused with its line and the reason."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TaxonomyError(f"{source}: {exc}") from None
+        raise TaxonomyError(f"{source}: not valid TOML: {exc}") from None
 
-    def fail(needle: str, reason: str) -> TaxonomyError:
-        return TaxonomyError(f"{source}, line {_line_of(text, needle)}: {reason}")
+    def fail(needle: str, reason: str, after: int = 0) -> TaxonomyError:
+        return TaxonomyError(f"{source}, line {_line_of(text, needle, after=after)}: {reason}")
 
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise fail(unknown[0], f"unknown setting '{unknown[0]}'")
     version = data.get("version")
-    if not isinstance(version, str) or not version:
-        raise fail("version", "the file needs a text field 'version'")
+    if not isinstance(version, str) or not _VERSION_RE.match(version):
+        raise fail("version", "the file needs a 'version' like \"2026.1\" (year.number)")
+    valid_from = data.get("valid_from", "")
+    try:
+        if valid_from:
+            date.fromisoformat(str(valid_from))
+    except ValueError:
+        raise fail("valid_from", f"valid_from must be a date (YYYY-MM-DD), not {valid_from!r}") from None
     raw_types = data.get("types")
     if not isinstance(raw_types, list) or not raw_types:
         raise fail("[[types]]", "the file needs at least one [[types]] table")
     seen: set[str] = set()
     types: list[IncidentType] = []
     for raw in raw_types:
-        code = raw.get("code")
-        if not isinstance(code, str) or not _CODE_RE.match(code):
-            raise fail(f'code = "{code}"' if code else "[[types]]",
-                       f"type code {code!r} must look like 'VIO-PHY'")
-        needle = f'code = "{code}"'
-        if code in seen:
-            raise TaxonomyError(
-                f"{source}, line {_line_of(text, needle, occurrence=2)}: type {code} appears twice"
-            )
-        seen.add(code)
-        for key in ("label_da", "label_en"):
-            if not isinstance(raw.get(key), str) or not raw[key].strip():
-                raise fail(needle, f"type {code} needs a non-empty '{key}'")
-        severity = _severity(raw.get("default_severity"), f"{source}, line {_line_of(text, needle)}")
-        for key, allowed in (("flags", KNOWN_FLAGS), ("conditional_flags", KNOWN_FLAGS),
-                             ("sections", KNOWN_SECTIONS)):
-            values = raw.get(key, [])
-            if not isinstance(values, list):
-                raise fail(needle, f"type {code}: '{key}' must be a list")
-            unknown = sorted(set(values) - allowed)
-            if unknown:
-                raise fail(needle, f"type {code}: unknown {key} {', '.join(unknown)}")
-        subtypes: list[Subtype] = []
-        for sub in raw.get("subtypes", []):
-            sub_code = sub.get("code")
-            if not isinstance(sub_code, str) or not sub_code:
-                raise fail(needle, f"type {code}: a subtype has no code")
-            if not sub.get("label_da") or not sub.get("label_en"):
-                raise fail(f'code = "{sub_code}"', f"subtype {code}/{sub_code} needs both labels")
-            sub_sev = sub.get("default_severity")
-            subtypes.append(Subtype(
-                sub_code, sub["label_da"], sub["label_en"],
-                _severity(sub_sev, f"{source}, line {_line_of(text, needle)}") if sub_sev else None,
-            ))
-        if len({s.code for s in subtypes}) != len(subtypes):
-            raise fail(needle, f"type {code}: subtype codes must be unique")
-        types.append(IncidentType(
-            code=code, label_da=raw["label_da"], label_en=raw["label_en"],
-            default_severity=severity, flags=frozenset(raw.get("flags", [])),
-            conditional_flags=frozenset(raw.get("conditional_flags", [])),
-            sections=frozenset(raw.get("sections", [])), subtypes=tuple(subtypes),
-            inherits_severity=bool(raw.get("inherits_severity", False)),
+        itype = _parse_type(raw, text, fail, seen, source)
+        seen.add(itype.code)
+        types.append(itype)
+    return Taxonomy(version=version, valid_from=str(valid_from), types=tuple(types))
+
+
+def _parse_type(raw: Any, text: str, fail: Any, seen: set[str], source: str) -> IncidentType:
+    if not isinstance(raw, dict):
+        raise fail("types", "every entry of 'types' must be a [[types]] table")
+    code = raw.get("code")
+    if not isinstance(code, str) or not _CODE_RE.match(code):
+        raise fail(f'code = "{code}"' if code else "[[types]]",
+                   f"type code {code!r} must look like 'VIO-PHY'")
+    needle = f'code = "{code}"'
+    if code in seen:
+        raise TaxonomyError(f"{source}, line {_line_of(text, needle, occurrence=2)}: "
+                            f"type {code} appears twice")
+    line = _line_of(text, needle)
+    extra = sorted(set(raw) - _TYPE_KEYS)
+    if extra:
+        raise fail(extra[0], f"type {code}: unknown setting '{extra[0]}'", after=line)
+    for key in ("label_da", "label_en"):
+        if not _text(raw, key):
+            raise fail(needle, f"type {code} needs a non-empty '{key}'")
+    severity = _severity(raw.get("default_severity"), f"{source}, line {line}: type {code}")
+    lists: dict[str, frozenset[str]] = {}
+    for key, allowed in (("flags", KNOWN_FLAGS), ("conditional_flags", KNOWN_FLAGS),
+                         ("sections", KNOWN_SECTIONS)):
+        values = raw.get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise fail(needle, f"type {code}: '{key}' must be a list of names")
+        unknown = sorted(set(values) - allowed)
+        if unknown:
+            raise fail(needle, f"type {code}: unknown {key} {', '.join(unknown)} "
+                       f"(known: {', '.join(sorted(allowed))})")
+        lists[key] = frozenset(values)
+    both = sorted(lists["flags"] & lists["conditional_flags"])
+    if both:
+        raise fail(needle, f"type {code}: {', '.join(both)} is both in flags and conditional_flags")
+    inherits = raw.get("inherits_severity", False)
+    if not isinstance(inherits, bool):
+        raise fail(needle, f"type {code}: inherits_severity must be true or false")
+    raw_subs = raw.get("subtypes", [])
+    if not isinstance(raw_subs, list):
+        raise fail(needle, f"type {code}: 'subtypes' must be a list")
+    subtypes: list[Subtype] = []
+    for sub in raw_subs:
+        sub_code = sub.get("code") if isinstance(sub, dict) else None
+        where = f'code = "{sub_code}"' if isinstance(sub_code, str) else needle
+        if not isinstance(sub_code, str) or not _SUB_CODE_RE.match(sub_code):
+            raise fail(where, f"type {code}: subtype code {sub_code!r} must be 1-40 of a-z, 0-9, _",
+                       after=line)
+        assert isinstance(sub, dict)
+        sub_line = _line_of(text, where, after=line)
+        if any(s.code == sub_code for s in subtypes):
+            raise fail(where, f"type {code}: subtype {sub_code} appears twice", after=sub_line)
+        extra = sorted(set(sub) - _SUB_KEYS)
+        if extra:
+            raise fail(where, f"subtype {code}/{sub_code}: unknown setting '{extra[0]}'", after=line)
+        if not _text(sub, "label_da") or not _text(sub, "label_en"):
+            raise fail(where, f"subtype {code}/{sub_code} needs both labels", after=line)
+        sub_sev = sub.get("default_severity")
+        subtypes.append(Subtype(
+            sub_code, sub["label_da"], sub["label_en"],
+            _severity(sub_sev, f"{source}, line {sub_line}: subtype {code}/{sub_code}")
+            if sub_sev is not None else None,
         ))
-    return Taxonomy(version=version, valid_from=str(data.get("valid_from", "")), types=tuple(types))
+    return IncidentType(
+        code=code, label_da=raw["label_da"], label_en=raw["label_en"],
+        default_severity=severity, flags=lists["flags"],
+        conditional_flags=lists["conditional_flags"], sections=lists["sections"],
+        subtypes=tuple(subtypes), inherits_severity=inherits,
+    )
 
 
 def load_taxonomy_file(path: Path) -> Taxonomy:
-    return parse_taxonomy(path.read_text(encoding="utf-8"), source=path.name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TaxonomyError(f"{path.name}: not UTF-8 text") from None
+    return parse_taxonomy(text, source=path.name)
 
 
 def taxonomy_files() -> list[Path]:
@@ -161,8 +221,15 @@ def all_taxonomies() -> dict[str, Taxonomy]:
     result: dict[str, Taxonomy] = {}
     for path in taxonomy_files():
         tax = load_taxonomy_file(path)
+        if tax.version in result:
+            raise TaxonomyError(f"{path.name}: version {tax.version} is already in another file")
         result[tax.version] = tax
     return result
+
+
+def taxonomy_for(version: str) -> Taxonomy | None:
+    """The shipped taxonomy an incident was classified under, if it is still shipped."""
+    return all_taxonomies().get(version)
 
 
 def current_taxonomy() -> Taxonomy:
