@@ -1,0 +1,1 @@
+"""Qt item models over the services: lazily fetched keyset tables and small record tables."""
