@@ -1,0 +1,117 @@
+"""`safetylog export` and `safetylog import`: a round trip loses nothing; bad files change nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from safetylog.cli import main
+from safetylog.services.exchange import _encode
+from safetylog.services.demo_content import DEMO_PASSWORD
+from safetylog.storage.engine import make_engine
+from safetylog.storage.models import Base
+
+TABLES_WITHOUT_AUDIT = [t.name for t in Base.metadata.sorted_tables if t.name != "audit_log"]
+
+
+def export(url: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    monkeypatch.setenv("SAFETYLOG_PASSWORD", DEMO_PASSWORD)
+    assert main(["--database", url, "export", str(path), "--user", "admin"]) == 0
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def dump(url: str) -> dict[str, list[dict]]:
+    """Every table as the export encodes it, read straight from the database (no login)."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        tables = {
+            t.name: [{k: _encode(v) for k, v in row.items()}
+                     for row in conn.execute(select(t).order_by(*t.primary_key.columns)).mappings()]
+            for t in Base.metadata.sorted_tables
+        }
+    engine.dispose()
+    return tables
+
+
+def row_counts(url: str) -> dict[str, int]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        counts = {t.name: conn.scalar(select(func.count()).select_from(t)) or 0
+                  for t in Base.metadata.sorted_tables}
+    engine.dispose()
+    return counts
+
+
+@pytest.fixture
+def empty_url(db_url: str) -> str:
+    """An empty, migrated database on SQLite and on PostgreSQL."""
+    return db_url
+
+
+def test_demo_export_imports_into_an_empty_database_exactly(
+    demo_url: str, empty_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first = export(demo_url, tmp_path / "first.json", monkeypatch)
+    assert len(first["tables"]["incidents"]) == 800
+    assert main(["--database", empty_url, "import", str(tmp_path / "first.json")]) == 0
+    assert "Imported 800 incidents" in capsys.readouterr().out
+    imported = dump(empty_url)
+    for name in TABLES_WITHOUT_AUDIT:
+        assert imported[name] == first["tables"][name], name
+    # The audit log is carried over whole, with the import appended to it.
+    assert imported["audit_log"][:-1] == first["tables"]["audit_log"]
+    assert imported["audit_log"][-1]["action"] == "import"
+    # Exporting the copy gives the same incidents again.
+    second = export(empty_url, tmp_path / "second.json", monkeypatch)
+    assert second["incidents"] == first["incidents"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda text: text[: len(text) // 2], "truncated JSON"),
+        (lambda text: "", "truncated JSON"),
+        (lambda text: text.replace('"safetylog-export"', '"something-else"', 1), "not a SafetyLog export"),
+        (lambda text: text.replace('"narrative": "', '"narrative": 17, "x": "', 1), "unknown columns"),
+        (lambda text: text.replace('"local_date": "2026-', '"local_date": "20X6-', 1), "malformed"),
+    ],
+)
+def test_a_bad_file_is_refused_in_one_line_and_changes_nothing(
+    demo_url: str, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], damage: object, message: str,
+) -> None:
+    text = (tmp_path / "good.json")
+    export(demo_url, text, monkeypatch)
+    bad = tmp_path / "bad.json"
+    bad.write_text(damage(text.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    before = row_counts(sqlite_url)
+    capsys.readouterr()
+    assert main(["--database", sqlite_url, "import", str(bad)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err, err
+    assert row_counts(sqlite_url) == before
+
+
+def test_import_into_a_database_in_use_is_refused(
+    demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    export(demo_url, tmp_path / "x.json", monkeypatch)
+    before = row_counts(demo_url)
+    assert main(["--database", demo_url, "import", str(tmp_path / "x.json"), "--user", "admin"]) == 1
+    assert "not empty" in capsys.readouterr().err
+    after = row_counts(demo_url)
+    assert after.pop("audit_log") == before.pop("audit_log") + 1  # only the audited login
+    assert after == before
+
+
+def test_export_needs_an_administrator(
+    demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("SAFETYLOG_PASSWORD", DEMO_PASSWORD)
+    assert main(["--database", demo_url, "export", str(tmp_path / "x.json"), "--user", "nanna"]) == 1
+    assert "may not" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
