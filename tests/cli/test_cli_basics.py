@@ -54,7 +54,9 @@ def test_init_then_users_in_the_default_data_folder(
     assert capsys.readouterr().err.strip() == "safetylog: Wrong user name or password."
 
 
-def test_bad_field_values_are_named(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_field_values_are_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("SAFETYLOG_NEW_PASSWORD", "short")
     assert main(["init", "--facility-code", "bad code!", "--facility-name", "", "--admin", "a",
                  "--admin-name", "A"]) == 1

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from safetylog.cli import main
-from safetylog.services.exchange import _encode
 from safetylog.services.demo_content import DEMO_PASSWORD
+from safetylog.services.exchange import _encode
 from safetylog.storage.engine import make_engine
 from safetylog.storage.models import Base
 
