@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/safetylog
+	@$(BIN)/safetylog
 
 test: $(STAMP) check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
