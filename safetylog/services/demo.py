@@ -283,9 +283,10 @@ class DemoGenerator:
         consequence = {"VIO-PHY": ("pain_long",), "PRP-DMG": ("objects_damaged",),
                        "SH": ("visible_injury",)}.get(primary, ("felt_threatened",))
         return ViolenceDetail(
-            provocation=(self._rng.choice(("no_provocation", "denied", "other_residents", "request")),),
+            provocation=(self._rng.choice(
+                ("none_understandable", "denied_something", "other_resident", "asked_to_do")),),
             means=("dangerous_object",) if weapon else means, target=target, consequence=consequence,
-            measures=("talk", "hold") if primary == "VIO-PHY" else ("talk",),
+            measures=("talk", "physical_hold") if primary == "VIO-PHY" else ("talk",),
             weapon=weapon, dangerous_object=weapon or primary == "SH")
 
     def _drug(self, primary: str) -> DrugObservation | None:
