@@ -50,6 +50,14 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "date_order": ("Slutdatoen ligger før startdatoen.", "The end date is before the start date."),
     "control_characters": ("Indeholder ugyldige kontroltegn.", "Contains invalid control characters."),
+    "required_to_close": (
+        "Skal udfyldes, før pligten kan afsluttes.", "Must be filled in before the duty can be closed."
+    ),
+    "already_assessed": (
+        "{pseudonym} er allerede vurderet med Brøset i denne vagt.",
+        "{pseudonym} already has a Brøset assessment for this shift.",
+    ),
+    "resident_moved_out": ("{pseudonym} er flyttet.", "{pseudonym} has moved out."),
 }
 
 

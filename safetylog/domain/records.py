@@ -191,6 +191,12 @@ class DutyRecord:
     created_at: datetime
     closed_at: datetime | None
     details: dict[str, Any]
+    version: int = 1  # pass back as ``expected_version`` when updating
+    incident_date: date | None = None  # the incident's local date, for lists
+    primary_type: str = ""
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.state in ("open", "in_progress") and self.due_at is not None and self.due_at < now
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +247,7 @@ class IncidentDetail:
     addenda: tuple[Addendum, ...] = ()
     versions: tuple[IncidentVersion, ...] = ()
     duties: tuple[DutyRecord, ...] = ()
+    bvc: tuple[BvcRecord, ...] = ()  # per involved resident: the latest BVC within 24 h before
 
 
 # --- lists and paging ----------------------------------------------------------------------

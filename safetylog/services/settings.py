@@ -55,6 +55,13 @@ DEFINITIONS: dict[str, SettingDefinition] = {
     d.key: d for d in (
         SettingDefinition(IDLE_LOCK_MINUTES, 10, low=1, high=240),
         SettingDefinition(LANGUAGE, "da", choices=("da", "en")),
+        # Duty deadlines (safetylog.services.duties): use of force, EASY, police, DPSD.
+        SettingDefinition("duty_force_registration_hours", 24, low=1, high=168),
+        SettingDefinition("duty_force_forwarding_working_days", 3, low=1, high=30),
+        SettingDefinition("duty_easy_report_days", 14, low=1, high=14),
+        SettingDefinition("duty_police_journal_days", 7, low=0, high=90),
+        SettingDefinition("duty_dpsd_report_days", 7, low=0, high=90),
+        SettingDefinition("duty_customary_days_off", "no", choices=("no", "yes")),
     )
 }
 
