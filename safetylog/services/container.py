@@ -14,6 +14,8 @@ from safetylog.config import DatabaseLocation, database_location
 from safetylog.domain.timeutil import utcnow
 from safetylog.services.admin import AdminService
 from safetylog.services.auth import AuthService
+from safetylog.services.bvc import BvcService
+from safetylog.services.duties import DutyService
 from safetylog.services.exchange import ExchangeService
 from safetylog.services.incident_queries import IncidentQueryService
 from safetylog.services.incidents import IncidentService
@@ -39,6 +41,8 @@ class Services:
     exchange: ExchangeService
     settings: SettingsService
     reports: ReportService
+    bvc: BvcService
+    duties: DutyService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
 
     @classmethod
@@ -51,7 +55,8 @@ class Services:
             residents=ResidentService(sf, clock), incidents=IncidentService(sf, clock),
             queries=IncidentQueryService(sf, clock), psp=PspService(sf, clock),
             exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
-            reports=ReportService(sf, clock),
+            reports=ReportService(sf, clock), bvc=BvcService(sf, clock),
+            duties=DutyService(sf, clock),
         )
 
     def close(self) -> None:

@@ -115,6 +115,11 @@ def apply_classification(row: Incident, result: Classification) -> None:
         row.severity = result.severity.value
     row.severity_reasons = [[r.code, r.text_da, r.text_en] for r in result.reasons]
     row.flags = list(result.flags)
+    soas = result.soas
+    scored = soas is not None and soas.total is not None
+    row.soas_total = soas.total if soas is not None and scored else None
+    row.soas_band = soas.band.value if soas is not None and soas.band is not None else None
+    row.soas_instrument = soas.instrument if soas is not None and scored else None
 
 
 def input_from_row(row: Incident) -> IncidentInput:

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from safetylog.classification import classify
-from safetylog.classification.duties import duties_for
+from safetylog.classification.duties import OPEN_STATES, duties_for
+from safetylog.classification.soas import InstrumentState
 from safetylog.domain.enums import AuditAction, IncidentStatus, Severity, VersionKind
 from safetylog.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from safetylog.domain.problems import Problem
@@ -32,6 +33,8 @@ from safetylog.domain.timeutil import utcnow
 from safetylog.domain.validation import NARRATIVE_LIMIT, TEXT_LIMIT, Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
+from safetylog.services.bvc import latest_for_incident
+from safetylog.services.duties import deadline_settings, duty_record, open_duties
 from safetylog.services.incident_mapping import (
     apply_classification,
     apply_input,
@@ -40,6 +43,7 @@ from safetylog.services.incident_mapping import (
     snapshot,
 )
 from safetylog.services.incident_validation import validate_incident
+from safetylog.services.instruments import installed_soas
 from safetylog.services.permissions import (
     NIGHT_STAFF_WINDOW_DAYS,
     Permission,
@@ -60,17 +64,14 @@ DRAFT_LIMIT_BYTES = 1_000_000
 ADDENDUM_KINDS = ("addendum", "correction_request", "review_note")
 
 
-def duty_record(row: DutyRow) -> DutyRecord:
-    return DutyRecord(row.id, row.incident_id, row.facility_id, row.kind, row.state, row.due_at,
-                      row.created_at, row.closed_at, dict(row.details))
-
-
 class IncidentService(Service):
     def __init__(self, session_factory: sessionmaker[Session],
                  clock: Callable[[], datetime] = utcnow,
-                 taxonomy: Callable[[], Taxonomy] = current_taxonomy) -> None:
+                 taxonomy: Callable[[], Taxonomy] = current_taxonomy,
+                 soas_instrument: Callable[[], InstrumentState] = installed_soas) -> None:
         super().__init__(session_factory, clock)
         self._taxonomy = taxonomy
+        self._soas = soas_instrument
 
     # --- entry ----------------------------------------------------------------------------
 
@@ -83,17 +84,14 @@ class IncidentService(Service):
         taxonomy = self._taxonomy()
         with self._sf.begin() as session:
             clean = validate_incident(session, data, taxonomy, now)
-            result = classify(clean, taxonomy)
+            result = classify(clean, taxonomy, self._soas())
             row = Incident(status=IncidentStatus.SUBMITTED.value, registered_at=now,
                            registered_by_id=actor.user_id, severity_override_reason="")
             apply_input(row, clean, result)
             session.add(row)
             session.flush()
             self._add_version(session, row, actor, VersionKind.ORIGINAL, "", now)
-            for spec in duties_for(result, clean, now):
-                session.add(DutyRow(incident_id=row.id, facility_id=row.facility_id, kind=spec.kind,
-                                    state="open", due_at=spec.due_at, created_at=now,
-                                    details=dict(spec.details)))
+            open_duties(session, row, duties_for(result, clean, now, deadline_settings(session)), now)
             if draft_id is not None:
                 draft = session.get(DraftRow, draft_id)
                 if draft is not None and draft.user_id == actor.user_id:
@@ -171,7 +169,10 @@ class IncidentService(Service):
                 raise ValidationError({"facility_id": Problem("invalid_choice",
                                                               {"value": str(data.facility_id)})})
             clean = validate_incident(session, data, taxonomy, now)
-            apply_input(row, clean, classify(clean, taxonomy))
+            result = classify(clean, taxonomy, self._soas())
+            apply_input(row, clean, result)
+            open_duties(session, row, duties_for(result, clean, row.registered_at,
+                                                 deadline_settings(session)), now)
             self._reopen_review(row)
             self._add_version(session, row, actor, VersionKind.CORRECTION, reason, now)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
@@ -190,7 +191,11 @@ class IncidentService(Service):
             check = Checker()
             reason = check.text("reason", reason, required=True)
             check.raise_if_any()
-            apply_classification(row, classify(input_from_row(row), taxonomy))
+            data = input_from_row(row)
+            result = classify(data, taxonomy, self._soas())
+            apply_classification(row, result)
+            open_duties(session, row, duties_for(result, data, row.registered_at,
+                                                 deadline_settings(session)), now)
             self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="reclassification", reason=reason)
@@ -274,10 +279,11 @@ class IncidentService(Service):
         with self._sf() as session:
             stmt = select(DutyRow).order_by(DutyRow.due_at, DutyRow.id)
             if open_only:
-                stmt = stmt.where(DutyRow.state != "done")
+                stmt = stmt.where(DutyRow.state.in_(OPEN_STATES))
             if facility_ids:
                 stmt = stmt.where(DutyRow.facility_id.in_(facility_ids))
-            return [duty_record(r) for r in session.scalars(stmt)
+            show = has(actor, Permission.POLICE_JOURNAL_READ)
+            return [duty_record(r, show_journal=show) for r in session.scalars(stmt)
                     if actor.may_see_facility(r.facility_id)]
 
     # --- helpers --------------------------------------------------------------------------
@@ -344,6 +350,8 @@ class IncidentService(Service):
         versions = tuple(IncidentVersion(v.number, VersionKind(v.kind), authors.get(v.author_id, "?"),
                                          v.created_at, v.reason, dict(v.snapshot))
                          for v in version_rows)
-        duties = tuple(duty_record(d) for d in session.scalars(
+        show = has(actor, Permission.POLICE_JOURNAL_READ)
+        duties = tuple(duty_record(d, show_journal=show, incident=row) for d in session.scalars(
             select(DutyRow).where(DutyRow.incident_id == row.id).order_by(DutyRow.id)))
-        return replace(detail, addenda=addenda, versions=versions, duties=duties)
+        return replace(detail, addenda=addenda, versions=versions, duties=duties,
+                       bvc=latest_for_incident(session, row))
