@@ -16,12 +16,17 @@ LABEL_SIZE = 7
 SEVERITY_COLOURS = {"S1": "#9fb3c8", "S2": "#f0b429", "S3": "#de911d", "S4": "#b42318"}
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing that starts in our own font, so no unembedded standard font is referenced."""
+    return Drawing(width, height, initialFontName=REGULAR, initialFontSize=LABEL_SIZE)
+
+
 def horizontal_bars(items: Sequence[tuple[str, int]], width: float, *, bar_height: float = 10,
                     label_share: float = 0.42) -> Drawing:
     """One bar per item, the largest first as given; the count is printed at the end of the bar."""
     rows = max(len(items), 1)
     height = rows * (bar_height + 3) + 2
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     label_width = width * label_share
     room = width - label_width - 28
     top = max((n for _, n in items), default=0) or 1
@@ -39,7 +44,7 @@ def horizontal_bars(items: Sequence[tuple[str, int]], width: float, *, bar_heigh
 
 def column_trend(points: Sequence[tuple[str, int]], width: float, height: float = 110) -> Drawing:
     """Columns for each month, oldest first, with the count above each column."""
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     base, top_room = 14, 12
     usable = height - base - top_room
     slot = width / max(len(points), 1)
@@ -71,7 +76,7 @@ def heat_map(grid: Sequence[Sequence[int]], weekday_labels: Sequence[str], width
     left, bottom = 24, 12
     cell = (width - left) / 24
     height = bottom + cell * len(grid) + 2
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     peak = max((max(row) for row in grid), default=0) or 1
     for day, row in enumerate(grid):
         y = height - 2 - (day + 1) * cell
@@ -94,7 +99,7 @@ def heat_map(grid: Sequence[Sequence[int]], weekday_labels: Sequence[str], width
 def severity_mix(counts: Sequence[tuple[str, str, int]], width: float) -> Drawing:
     """One stacked bar (S1..S4) and a legend with each level's count and share."""
     height = 52
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     total = sum(n for _, _, n in counts)
     x = 0.0
     for code, _, n in counts:

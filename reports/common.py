@@ -44,8 +44,9 @@ def provenance_block(p: Provenance, summary: PeriodSummary, st: Styles, title_ke
     return [Paragraph(escape(texts.text(lang, "provenance")), st.h1), key_value_table(rows, st)]
 
 
-def definitions_block(lang: str, st: Styles, extra: list[tuple[str, str]] | None = None) -> list[Flowable]:
-    rows = [list(r) for r in texts.definition_rows(lang)] + [list(r) for r in extra or []]
+def definitions_block(lang: str, st: Styles, keys: tuple[str, ...] | None = None,
+                      extra: list[tuple[str, str]] | None = None) -> list[Flowable]:
+    rows = [list(r) for r in texts.definition_rows(lang, keys)] + [list(r) for r in extra or []]
     columns = (Column(texts.text(lang, "col_figure"), 0.25, wrap=True),
                Column(texts.text(lang, "col_definition"), 0.75, wrap=True))
     return [Paragraph(escape(texts.text(lang, "definitions")), st.h1), data_table(columns, rows, st)]

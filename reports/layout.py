@@ -59,7 +59,7 @@ class Styles:
 def styles() -> Styles:
     register_fonts()
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12, textColor=INK,
-                          alignment=TA_LEFT, spaceAfter=3)
+                          alignment=TA_LEFT, spaceAfter=3, bulletFontName=REGULAR)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
@@ -156,7 +156,7 @@ def key_value_table(pairs: Sequence[tuple[str, str]], st: Styles, *, key_share: 
     body = [[Paragraph(escape(k), st.cell_bold), Paragraph(escape(v), st.cell)] for k, v in pairs]
     table = Table(body, colWidths=[key_share * width, (1 - key_share) * width])
     table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), REGULAR, 7.5, 9), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
@@ -232,6 +232,7 @@ def build_pdf(story: list[Flowable], decor: Decor, info: DocInfo) -> bytes:
         out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
         title=info.title, author=info.author, subject=info.subject, creator=info.creator,
         producer=info.creator, invariant=1, pageCompression=1, lang="da",
+        initialFontName=REGULAR, initialFontSize=9, initialLeading=12,
     )
     frame = Frame(MARGIN, BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="content",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -11,6 +11,7 @@ from reportlab.platypus.flowables import Flowable
 
 from reports import charts, texts
 from reports.common import decor, definitions_block, doc_info, provenance_block
+from reports.fonts import REGULAR
 from reports.layout import CONTENT_WIDTH, Column, Styles, build_pdf, columns, data_table, escape, styles
 from reports.monthly_front import front_page
 from safetylog.summaries.model import IncidentCounts, ZoneCount
@@ -59,7 +60,7 @@ def zone_label(zone: ZoneCount, data: MonthlyReportData, codes: dict[int, str]) 
 
 
 def facility_codes(data: MonthlyReportData) -> dict[int, str]:
-    return {line.facility_id: line.facility_code for line in data.incidents}
+    return dict(data.provenance.facility_index)
 
 
 def chart_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
@@ -155,7 +156,8 @@ def drug_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
     side = Table([[_heading(st, lang, "by_zone", 2), _heading(st, lang, "col_activity", 2)],
                   [charts.horizontal_bars(zones, half), charts.horizontal_bars(activities, half)]],
                  colWidths=[CONTENT_WIDTH / 2] * 2)
-    side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    side.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9, 12),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [*out, side, _heading(st, lang, "time_of_day", 2), charts.column_trend(hours, CONTENT_WIDTH, 80)]
 
 

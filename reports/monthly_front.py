@@ -9,6 +9,7 @@ from reportlab.platypus.flowables import Flowable
 
 from reports import charts, texts
 from reports.common import facilities_text, filters_text
+from reports.fonts import REGULAR
 from reports.layout import CONTENT_WIDTH, RULE, ZEBRA, Styles, escape
 from safetylog.summaries.periods import is_whole_month
 from safetylog.summaries.report_data import MonthlyReportData
@@ -68,7 +69,8 @@ def kpi_grid(data: MonthlyReportData, st: Styles) -> Table:
     width = CONTENT_WIDTH / 3
     table = Table([cells[:3], cells[3:]], colWidths=[width] * 3)
     table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), ZEBRA), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+        ("FONT", (0, 0), (-1, -1), REGULAR, 9, 12), ("BACKGROUND", (0, 0), (-1, -1), ZEBRA),
+        ("BOX", (0, 0), (-1, -1), 0.5, RULE),
         ("INNERGRID", (0, 0), (-1, -1), 2, "white"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),

@@ -100,6 +100,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "col_valid": ("Gyldig", "Valid"), "col_text": ("Handlingspunkt", "Action item"),
     "col_owner": ("Ansvarlig", "Owner"), "col_from_meeting": ("Fra møde", "From meeting"),
     "col_carried": ("Overført", "Carried"), "col_figure": ("Tal", "Figure"),
+    "col_hours": ("Klokkeslæt", "Hours"), "col_days": ("Dage", "Days"),
     "col_definition": ("Definition", "Definition"), "total": ("I alt", "Total"),
     "no_place": ("Intet sted angivet", "No place recorded"), "yes": ("ja", "yes"), "no": ("nej", "no"),
     # states
@@ -235,8 +236,9 @@ def items(language: str, key: str) -> list[str]:
     return text(language, key).split("|")
 
 
-def definition_rows(language: str) -> list[tuple[str, str]]:
-    return [(text(language, key), da if language == "da" else en) for key, da, en in DEFINITIONS]
+def definition_rows(language: str, keys: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    return [(text(language, key), da if language == "da" else en) for key, da, en in DEFINITIONS
+            if keys is None or key in keys]
 
 
 def number(language: str, value: int) -> str:

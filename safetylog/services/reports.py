@@ -201,13 +201,15 @@ class ReportService(Service):
     @staticmethod
     def _provenance(session: Session, actor: Actor, kind: str, scope: SummaryScope, as_of: datetime,
                     request: ReportRequest, summary: PeriodSummary) -> Provenance:
-        facilities = tuple(sorted((str(code), str(name)) for code, name in session.execute(
-            select(Facility.code, Facility.name).where(Facility.id.in_(scope.facility_ids)))))
+        rows = session.execute(select(Facility.id, Facility.code, Facility.name)
+                               .where(Facility.id.in_(scope.facility_ids))).all()
+        facilities = tuple(sorted((str(code), str(name)) for _, code, name in rows))
+        index = tuple(sorted((int(fid), str(code)) for fid, code, _ in rows))
         filters = tuple(sorted((name, ", ".join(values)) for name, values in scope.filters().items()))
         versions = summary.taxonomy_versions or (current_taxonomy().version,)
         return Provenance(kind, scope.date_from, scope.date_to, facilities, filters,
                           f"{actor.display_name} ({actor.username})", as_of, versions, __version__,
-                          request.language)
+                          request.language, index)
 
     @staticmethod
     def _audit_details(p: Provenance) -> dict[str, Any]:

@@ -119,6 +119,10 @@ class Provenance:
     taxonomy_versions: tuple[str, ...]
     program_version: str
     language: str  # "da" | "en"
+    facility_index: tuple[tuple[int, str], ...] = ()  # (id, code), to label ids in the summary
+
+    def code_of(self, facility_id: int | None) -> str:
+        return dict(self.facility_index).get(facility_id or 0, "?")
 
 
 @dataclass(frozen=True, slots=True)
