@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import DEFAULT_LANGUAGE, Translations, tr
+from ui.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Retranslator, Translations
 from ui.login import LoginDialog
 from ui.tasks import TaskRunner
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ui.context import UiContext
     from ui.first_run import FirstRunDialog
     from ui.main_window import MainWindow
+    from ui.navigation import PageSpec
 
 
 def has_display() -> bool:
@@ -49,11 +50,13 @@ class Shell(QObject):
     """The Actor who logged in; the main window is showing."""
 
     def __init__(self, app: QApplication, *, database_url: str | None = None,
-                 services: Services | None = None, language: str | None = None) -> None:
-        super().__init__(app)
+                 services: Services | None = None, language: str | None = None,
+                 pages: tuple[PageSpec, ...] | None = None) -> None:
+        super().__init__()  # not parented to the app: a closed shell must not outlive its owner
         self.app = app
         self.tasks = TaskRunner(self)
         self.translations = Translations(self)
+        self.pages = pages  # None: every page in ui.navigation.PAGES
         self._language_given = language is not None
         self.language = language or DEFAULT_LANGUAGE
         self.translations.set_language(self.language)
@@ -105,7 +108,8 @@ class Shell(QObject):
 
     def _open_failed(self, error: BaseException) -> None:
         self.open_error = error
-        self.login.form.show_message(tr("Shell", "The database could not be opened: %1", error))
+        self.login.form.show_message(Retranslator("Shell").text(
+            QT_TRANSLATE_NOOP("Shell", "The database could not be opened: %1"), error))
         self.login.form.set_busy(True)
 
     def _show_first_run(self) -> None:
@@ -155,7 +159,10 @@ class Shell(QObject):
         assert self.ctx is not None
         if self.window is None:
             self.ctx.language = self.language
-            self.window = MainWindow(self.ctx, self.tasks, self.translations)
+            if self.pages is None:
+                self.window = MainWindow(self.ctx, self.tasks, self.translations)
+            else:
+                self.window = MainWindow(self.ctx, self.tasks, self.translations, pages=self.pages)
             self.window.logout_requested.connect(self._logged_out)
             self.ctx.hub.language_changed.connect(self._language_changed)
         self.login.hide()
@@ -184,13 +191,15 @@ class Shell(QObject):
 
 
 def build_app(database_url: str | None = None, *, services: Services | None = None,
-              language: str | None = None, argv: list[str] | None = None) -> tuple[QApplication, Shell]:
+              language: str | None = None, argv: list[str] | None = None,
+              pages: tuple[PageSpec, ...] | None = None) -> tuple[QApplication, Shell]:
     """The app, wired and ready, without entering the event loop (tests drive it from here)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("SafetyLog")
     app.setOrganizationName("SafetyLog")
-    return app, Shell(app, database_url=database_url, services=services, language=language)
+    return app, Shell(app, database_url=database_url, services=services, language=language,
+                      pages=pages)
 
 
 def main(database_url: str | None = None) -> int:

@@ -37,12 +37,17 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     return source
 
 
-def tr(context: str, source: str, *args: object) -> str:
+def translate(context: str, source: str, *args: object) -> str:
     """Translate and fill Qt-style ``%1``, ``%2`` placeholders (highest first, so %10 is safe)."""
     text = QCoreApplication.translate(context, source)
     for number in range(len(args), 0, -1):
         text = text.replace(f"%{number}", str(args[number - 1]))
     return text
+
+
+# The first name of ``translate``; lupdate reads ``tr(...)`` as a one-argument method call and so
+# misses the context, so ``translate`` is the one to use where lupdate should find the text.
+tr = translate
 
 
 def is_language_change(event: QEvent) -> bool:
@@ -66,7 +71,7 @@ class Retranslator:
 
     def text(self, source: str, *args: object) -> str:
         values = tuple(a() if callable(a) else a for a in args)
-        return tr(self.context, source, *values)
+        return translate(self.context, source, *values)
 
     def apply(self) -> None:
         for setter, source, args in self._bindings:

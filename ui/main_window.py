@@ -28,7 +28,7 @@ from safetylog.domain.records import Actor
 from ui import navigation
 from ui.context import UiContext
 from ui.entry.drafts import DraftOfferDialog
-from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, tr
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, translate
 from ui.lock import IdleWatcher, LockScreen
 from ui.navigation import PageSpec
 from ui.tasks import TaskRunner
@@ -46,9 +46,11 @@ class MainWindow(QMainWindow):
     """True when the window locked, False when it was unlocked."""
 
     def __init__(self, ctx: UiContext, tasks: TaskRunner, translations: Translations,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 pages: tuple[PageSpec, ...] = navigation.PAGES) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.registry = pages
         self.ctx = ctx
         self.tasks = tasks
         self.translations = translations
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
         """Show the workspace for ``actor``: their pages, their status line, their idle time."""
         self._clear_pages()
         self.ctx.actor = actor
-        self._specs = navigation.available_pages(self.ctx.may)
+        self._specs = navigation.available_pages(self.ctx.may, self.registry)
         self.nav.blockSignals(True)
         self.nav.clear()
         self.go_menu.clear()
@@ -181,7 +183,7 @@ class MainWindow(QMainWindow):
         self.offer_drafts()
 
     def _nav_text(self, spec: PageSpec, *, with_shortcut: bool = True) -> str:
-        text = tr(navigation.CONTEXT, spec.label)
+        text = translate(navigation.CONTEXT, spec.label)
         if with_shortcut and spec.shortcut:
             shortcut = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
             return f"{text}   ({shortcut})"

@@ -94,3 +94,18 @@ def label(value: StrEnum) -> str:
     """The value's name in the current language (its code if it has no label)."""
     source = _SOURCES.get((type(value), value))
     return QCoreApplication.translate(CONTEXT, source) if source else str(value)
+
+
+_DUTY_SOURCES: dict[str, str] = {
+    "force_case": QT_TRANSLATE_NOOP("Labels", "Use-of-force case (SBST form)"),
+    "work_injury": QT_TRANSLATE_NOOP("Labels", "Work injury (EASY)"),
+    "police_report": QT_TRANSLATE_NOOP("Labels", "Police report"),
+    "dpsd_reminder": QT_TRANSLATE_NOOP("Labels", "Report to DPSD (adverse event)"),
+    "psp_relevant": QT_TRANSLATE_NOOP("Labels", "Include in the PSP summary"),
+}
+
+
+def duty_label(kind: str) -> str:
+    """A duty kind's name in the current language (the code itself for a kind added later)."""
+    source = _DUTY_SOURCES.get(kind)
+    return QCoreApplication.translate(CONTEXT, source) if source else kind

@@ -1,0 +1,81 @@
+"""Start the real app on a test database and drive it like a user: keyboard first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from safetylog.services.container import Services
+from tests.conftest import PASSWORD
+from ui.app import Shell, build_app
+from ui.main_window import MainWindow
+from ui.navigation import PAGES, PageSpec
+
+# The shell's own pages: tests of the shell do not depend on the other pages' state.
+SHELL_PAGES = tuple(p for p in PAGES if p.key == "new_incident")
+
+
+def settle(qtbot: QtBot, shell: Shell) -> None:
+    """Wait until every background job has reported back and posted events are handled."""
+    qtbot.waitUntil(lambda: shell.tasks.pending == 0, timeout=10_000)
+    QApplication.processEvents()
+
+
+@contextmanager
+def running_app(qtbot: QtBot, services: Services, language: str = "da",
+                pages: tuple[PageSpec, ...] | None = SHELL_PAGES) -> Iterator[Shell]:
+    _app, shell = build_app(services=services, language=language, pages=pages)
+    shell.start()
+    qtbot.addWidget(shell.login)
+    settle(qtbot, shell)
+    try:
+        yield shell
+    finally:
+        settle(qtbot, shell)
+        if shell.window is not None:
+            shell.window.idle.stop()
+            shell.window.close()
+            settle(qtbot, shell)
+            shell.window.deleteLater()
+        shell.login.deleteLater()
+        shell.tasks.wait()
+        shell.deleteLater()
+        QApplication.processEvents()
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    qtbot.keyClicks(widget, text)
+
+
+def key(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the keyboard focus is, as a user would."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(target, key, modifier)
+
+
+def type_here(qtbot: QtBot, text: str) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    qtbot.keyClicks(target, text)
+
+
+def log_in(qtbot: QtBot, shell: Shell, username: str, password: str = PASSWORD) -> MainWindow:
+    """Type the user name and password into the login window and press Enter."""
+    form = shell.login.form
+    form.username.setFocus()
+    qtbot.keyClicks(form.username, username)
+    qtbot.keyClick(form.username, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.password, password)
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
+    settle(qtbot, shell)
+    window = shell.window
+    assert window is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

@@ -1,0 +1,111 @@
+"""What every part of the entry form shares: labelled inputs with an error line under each.
+
+A section keeps its inputs as plain values (``state``) for the draft, turns them into the core's
+input records (``collect``), and shows the core's messages under the field they name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safetylog.domain.problems import Problem
+from ui.i18n import Retranslator, is_language_change
+from ui.widgets.field_error import FieldError, FieldErrors
+
+
+def parse_count(text: str) -> tuple[int | None, Problem | None]:
+    """A whole number typed by staff: empty is "not given"; anything else must be digits."""
+    stripped = text.strip().replace(".", "")
+    if not stripped:
+        return None, None
+    if not stripped.isdigit():
+        return None, Problem("not_a_number")
+    return int(stripped), None
+
+
+class Section(QGroupBox):
+    """A titled part of the form. Subclasses add fields with the ``_line``/``_check`` helpers."""
+
+    key = ""  # the taxonomy's section name; "" for parts that are always shown
+    changed = Signal()
+    """Anything in the section changed."""
+
+    def __init__(self, context: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"section_{self.key or context}")
+        self._texts = Retranslator(context)
+        self.errors = FieldErrors()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.form)
+
+    def _field(self, name: str, label_source: str, widget: QWidget, accessible: str) -> QWidget:
+        label = QLabel(self)
+        label.setBuddy(widget)
+        self._texts.bind(label.setText, label_source)
+        self._texts.bind(widget.setAccessibleName, accessible)
+        widget.setObjectName(name)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.errors.add(name, FieldError(widget, self)))
+        self.form.addRow(label, column)
+        return widget
+
+    def _line(self, name: str, label_source: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.textChanged.connect(self.changed)
+        self._field(name, label_source, edit, accessible)
+        return edit
+
+    def _text(self, name: str, label_source: str, accessible: str, lines: int = 3) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+        edit.textChanged.connect(self.changed)
+        self._field(name, label_source, edit, accessible)
+        return edit
+
+    def _check(self, name: str, text_source: str) -> QCheckBox:
+        box = QCheckBox(self)
+        box.setObjectName(name)
+        self._texts.bind(box.setText, text_source)
+        box.toggled.connect(self.changed)
+        self.form.addRow(box)
+        return box
+
+    def bind_title(self, source: str) -> None:
+        self._texts.bind(self.setTitle, source)
+
+    # --- the contract with the form -------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def set_state(self, state: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def collect(self, problems: dict[str, Problem]) -> dict[str, Any]:
+        """IncidentInput keyword arguments from this section; local parse problems go in ``problems``."""
+        raise NotImplementedError
+
+    def relabel(self, language: str) -> None:
+        """Data-driven labels (taxonomy, instrument) in ``language``; Qt texts retranslate themselves."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+        super().changeEvent(event)
