@@ -7,7 +7,7 @@ one place.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -43,8 +43,29 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(parsed, echo=echo, pool_pre_ping=True)
 
 
+# Row ids are INTEGER columns: 32 bits on PostgreSQL. A number outside that range, typed into a
+# form or a command line, cannot name a row, and handing it to the driver fails with an overflow.
+MAX_ROW_ID = 2**31 - 1
+
+_O = TypeVar("_O")
+
+
+def is_row_id(value: object) -> bool:
+    """True for an int that an id column can hold (it may still name no row)."""
+    return isinstance(value, int) and not isinstance(value, bool) and -MAX_ROW_ID - 1 <= value <= MAX_ROW_ID
+
+
+class AppSession(Session):
+    """A Session whose ``get`` finds nothing for an integer id no row can have, instead of failing."""
+
+    def get(self, entity: type[_O], ident: Any, **kwargs: Any) -> _O | None:  # type: ignore[override]
+        if isinstance(ident, int) and not is_row_id(ident):
+            return None
+        return super().get(entity, ident, **kwargs)
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    return sessionmaker(bind=engine, class_=AppSession, expire_on_commit=False)
 
 
 def is_sqlite(engine: Engine) -> bool:
