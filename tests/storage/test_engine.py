@@ -197,3 +197,20 @@ def test_keyset_pages_have_no_gaps_or_repeats(world: World, crowd: list[Incident
                 seen = _all_pages(world, SortSpec(column, descending), limit)
                 assert seen == expected, (column, descending, limit)
     assert world.services.queries.count(world.actor(Role.MANAGER)) == len(crowd)
+
+
+# --- ids typed by a user ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ident", [2**31, 2**63, 10**30, -(2**63) - 1, True])
+def test_looking_up_an_id_no_row_can_have_finds_nothing(services: Services, ident: int) -> None:
+    """A 20-digit number from a command line is "not found", not a driver overflow."""
+    from safetylog.storage.models import Facility, Incident
+
+    with services.engine.begin() as conn:
+        conn.execute(text("INSERT INTO facilities (id, code, name, municipality, police_district, "
+                          "active) VALUES (1, 'HAV', 'Havblik', '', '', true)"))
+    with services.session_factory() as session:
+        assert session.get(Incident, ident) is None
+        assert session.get(Facility, ident) is None
+        assert session.get(Facility, 1) is not None
