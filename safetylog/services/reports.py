@@ -27,6 +27,7 @@ from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.validation import Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
+from safetylog.services.exports import FORMATS, render_records
 from safetylog.services.permissions import Permission, require
 from safetylog.storage.models import Facility
 from safetylog.summaries import PeriodSummary, SummaryScope, compute_summary, listing
@@ -131,6 +132,32 @@ class ReportService(Service):
             write_atomically(target, content)
             return ExportReceipt(target, digest, len(content), tuple(p.pseudonym for p in disclosed))
 
+    def export_records(self, actor: Actor, request: ReportRequest, *, report: str, fmt: str,
+                       target: Path) -> ExportReceipt:
+        """The CSV/XLSX twin of a report: exactly the incidents it counts, with its filters.
+        The PSP twin leaves out resident pseudonyms, as the pack itself does."""
+        require(actor, Permission.REPORT_EXPORT)
+        check = Checker()
+        if report not in ("monthly", "psp"):
+            check.add("report", "invalid_choice", value=str(report)[:20])
+        if fmt not in FORMATS:
+            check.add("format", "invalid_choice", value=str(fmt)[:20])
+        check.raise_if_any()
+        if report == "psp":
+            require(actor, Permission.PSP_READ)
+        with self._sf.begin() as session:
+            scope, as_of = self._scope(session, actor, request)
+            lines = listing.incident_lines(session, scope, with_residents=report == "monthly")
+            versions = tuple(sorted({line.taxonomy_version for line in lines}))
+            provenance = self._provenance(session, actor, report, scope, as_of, request, versions)
+            content = render_records(lines, provenance, fmt, with_residents=report == "monthly")
+            digest = hashlib.sha256(content).hexdigest()
+            audit.record(session, actor, AuditAction.EXPORT, f"records_{report}", target.name,
+                         format=fmt, rows=len(lines), sha256=digest, size=len(content),
+                         **self._audit_details(provenance))
+            write_atomically(target, content)
+            return ExportReceipt(target, digest, len(content))
+
     # --- assembly -------------------------------------------------------------------------
 
     def _monthly(self, session: Session, actor: Actor, request: ReportRequest) -> MonthlyReportData:
@@ -138,7 +165,8 @@ class ReportService(Service):
         summary = compute_summary(session, scope, as_of)
         duty_kinds = tuple(k.kind for k in summary.follow_up.by_kind)
         return MonthlyReportData(
-            provenance=self._provenance(session, actor, "monthly", scope, as_of, request, summary),
+            provenance=self._provenance(session, actor, "monthly", scope, as_of, request,
+                                        summary.taxonomy_versions),
             summary=summary,
             incidents=listing.incident_lines(session, scope),
             duties=listing.duty_lines(session, scope, as_of, duty_kinds),
@@ -158,7 +186,8 @@ class ReportService(Service):
             raise ValidationError(_problem("meeting_id", "invalid_choice", value=str(request.meeting_id)))
         disclosed = listing.disclosed_residents(session, scope, meeting.id) if meeting else ()
         return PspPackData(
-            provenance=self._provenance(session, actor, "psp", scope, as_of, request, summary),
+            provenance=self._provenance(session, actor, "psp", scope, as_of, request,
+                                        summary.taxonomy_versions),
             summary=summary,
             meeting=meeting,
             agreements=listing.agreement_lines(session, scope.facility_ids),
@@ -200,13 +229,13 @@ class ReportService(Service):
 
     @staticmethod
     def _provenance(session: Session, actor: Actor, kind: str, scope: SummaryScope, as_of: datetime,
-                    request: ReportRequest, summary: PeriodSummary) -> Provenance:
+                    request: ReportRequest, versions: tuple[str, ...]) -> Provenance:
         rows = session.execute(select(Facility.id, Facility.code, Facility.name)
                                .where(Facility.id.in_(scope.facility_ids))).all()
         facilities = tuple(sorted((str(code), str(name)) for _, code, name in rows))
         index = tuple(sorted((int(fid), str(code)) for fid, code, _ in rows))
         filters = tuple(sorted((name, ", ".join(values)) for name, values in scope.filters().items()))
-        versions = summary.taxonomy_versions or (current_taxonomy().version,)
+        versions = versions or (current_taxonomy().version,)
         return Provenance(kind, scope.date_from, scope.date_to, facilities, filters,
                           f"{actor.display_name} ({actor.username})", as_of, versions, __version__,
                           request.language, index)
