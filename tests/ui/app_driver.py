@@ -47,21 +47,34 @@ def running_app(qtbot: QtBot, services: Services, language: str = "da",
         QApplication.processEvents()
 
 
-def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    qtbot.keyClicks(widget, text)
+class Keyboard:
+    """The user's keyboard: keys go where the focus is, and every key press is counted."""
 
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.presses = 0
 
-def key(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key where the keyboard focus is, as a user would."""
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(target, key, modifier)
+    @staticmethod
+    def focus() -> QWidget:
+        target = QApplication.focusWidget()
+        assert target is not None, "nothing has the keyboard focus"
+        return target
 
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self.presses += 1
+        self.qtbot.keyClick(self.focus(), key, modifier)
 
-def type_here(qtbot: QtBot, text: str) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has the keyboard focus"
-    qtbot.keyClicks(target, text)
+    def type(self, text: str) -> None:
+        self.presses += len(text)
+        self.qtbot.keyClicks(self.focus(), text)
+
+    def tab_until(self, target: QWidget, limit: int = 150) -> int:
+        """Press Tab until ``target`` has the focus, as a user moving through the form."""
+        for count in range(limit):
+            if QApplication.focusWidget() is target:
+                return count
+            self.press(Qt.Key.Key_Tab)
+        raise AssertionError(f"{target.objectName() or target} not reached with {limit} Tab presses")
 
 
 def log_in(qtbot: QtBot, shell: Shell, username: str, password: str = PASSWORD) -> MainWindow:
@@ -79,3 +92,4 @@ def log_in(qtbot: QtBot, shell: Shell, username: str, password: str = PASSWORD) 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+

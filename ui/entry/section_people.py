@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -76,7 +76,10 @@ class _RowsSection(Section):
         self._rows_box.addWidget(row)
         self.rows.append(row)
         if focus:
-            row.focusNextChild()
+            first = next((w for w in row.findChildren(QWidget)
+                          if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(row)), None)
+            if first is not None:
+                first.setFocus()
             self.changed.emit()
         return row
 

@@ -11,25 +11,18 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
 from safetylog.classification.soas import SoasColumn
-from safetylog.classification.soas_columns import BUILTIN_COLUMNS
+from safetylog.classification.soas_columns import entry_columns as soas_entry_columns
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import ViolenceDetail
+from safetylog.services.instruments import installed_soas
 from ui.entry.section_base import Section
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.widgets.field_error import FieldError
 
 
 def entry_columns() -> tuple[SoasColumn, ...]:
-    """The installed instrument's columns when the core offers a loader for it, else our own."""
-    from safetylog.classification import soas
-
-    loader = getattr(soas, "installed_state", None)
-    if callable(loader):
-        state = loader()
-        instrument = getattr(state, "instrument", None)
-        if instrument is not None:
-            return tuple(instrument.columns)
-    return BUILTIN_COLUMNS
+    """The installed instrument's columns, else SafetyLog's own (a refused file counts as none)."""
+    return soas_entry_columns(installed_soas())
 
 
 class ViolenceSection(Section):
