@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -11,11 +13,17 @@ from pytestqt.qtbot import QtBot
 from safetylog.domain.enums import Role, Severity
 from safetylog.domain.records import IncidentFilter, SortSpec, TypeChoice
 from tests.conftest import World
-from tests.ui.view_helpers import incident, seed_incidents, settle, tasks  # noqa: F401
+from tests.ui.view_helpers import incident, seed_incidents, settle, task_runner
 from ui.models.incident_table import Column, IncidentTableModel
 from ui.models.keyset import ID_ROLE
 from ui.models.runner import InlineRunner
 from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
+    yield from task_runner()
+
 
 
 def _model(world: World, role: Role = Role.MANAGER, page_size: int = 100,
@@ -130,7 +138,7 @@ def test_night_staff_see_only_what_the_service_allows(qtbot: QtBot, sqlite_world
 
 
 def test_pages_through_the_task_runner_and_stale_pages_are_dropped(
-        qtbot: QtBot, sqlite_world: World, tasks: TaskRunner) -> None:  # noqa: F811
+        qtbot: QtBot, sqlite_world: World, tasks: TaskRunner) -> None:
     details = seed_incidents(sqlite_world)
     model = _model(sqlite_world, runner=tasks)
     model.set_query(IncidentFilter(text="flaske"))

@@ -64,8 +64,8 @@ def context(world: World, role: Role) -> UiContext:
     return UiContext(world.services, actor=world.actor(role), language="da")
 
 
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
+def task_runner() -> Iterator[TaskRunner]:
+    """Body of each test module's ``tasks`` fixture: a runner whose threads finish before teardown."""
     runner = TaskRunner()
     yield runner
     runner.wait()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from safetylog.domain.enums import IncidentStatus, Severity, Shift
@@ -19,9 +19,9 @@ from safetylog.domain.records import Actor, IncidentFilter, IncidentRow, SortSpe
 from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local
 from safetylog.services.incident_queries import IncidentQueryService
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.keyset import Cursor, KeysetTableModel, PageResult
 from ui.models.runner import Runner
-from ui.models.texts import marked
 from ui.widgets.labels import label
 
 CONTEXT = "IncidentTableModel"
@@ -41,7 +41,7 @@ class Column(IntEnum):
     SUMMARY = 9
 
 
-HEADERS = marked({
+HEADERS = {
     Column.ID: QT_TRANSLATE_NOOP("IncidentTableModel", "No."),
     Column.OCCURRED: QT_TRANSLATE_NOOP("IncidentTableModel", "Time"),
     Column.FACILITY: QT_TRANSLATE_NOOP("IncidentTableModel", "Facility"),
@@ -52,7 +52,7 @@ HEADERS = marked({
     Column.SHIFT: QT_TRANSLATE_NOOP("IncidentTableModel", "Shift"),
     Column.RESIDENTS: QT_TRANSLATE_NOOP("IncidentTableModel", "Residents"),
     Column.SUMMARY: QT_TRANSLATE_NOOP("IncidentTableModel", "Summary"),
-})
+}
 
 # The core's sort keys; residents and the summary have no meaningful order.
 SORT_KEYS = {
@@ -61,12 +61,12 @@ SORT_KEYS = {
     Column.ZONE: "zone", Column.SHIFT: "shift",
 }
 
-STATUS_LABELS = marked({
+STATUS_LABELS = {
     IncidentStatus.DRAFT: QT_TRANSLATE_NOOP("IncidentTableModel", "Draft"),
     IncidentStatus.SUBMITTED: QT_TRANSLATE_NOOP("IncidentTableModel", "Submitted"),
     IncidentStatus.REVIEWED: QT_TRANSLATE_NOOP("IncidentTableModel", "Reviewed"),
     IncidentStatus.LOCKED: QT_TRANSLATE_NOOP("IncidentTableModel", "Locked"),
-})
+}
 
 # Soft fills that keep black text readable; S4 is the only strong one.
 SEVERITY_COLOURS = {

@@ -1,0 +1,137 @@
+"""Small pieces every view uses: error wording, a combo box of values, headings, date text.
+
+Strings are English sources marked with ``QT_TRANSLATE_NOOP`` under the "Views" context; the
+Danish is in ``resources/i18n/views_da.ts``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from safetylog.domain.errors import (
+    AuthenticationError,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from safetylog.domain.timeutil import to_local
+from ui.i18n import QT_TRANSLATE_NOOP, translate
+
+CONTEXT = "Views"
+DATE_FORMAT = "%d-%m-%Y"
+DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+QT_DATE_FORMAT = "dd-MM-yyyy"
+
+
+def error_text(error: BaseException, language: str) -> str:
+    """What to tell the user about a failed call, in their language; never a stack trace."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages(language).values())
+    if isinstance(error, ConflictError):
+        return translate(CONTEXT, QT_TRANSLATE_NOOP(
+            "Views", "Someone else changed this record after you opened it. "
+                     "Reload it and make your change again."))
+    if isinstance(error, PermissionDenied):
+        return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "You do not have access to this."))
+    if isinstance(error, NotFound):
+        return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "The record no longer exists."))
+    if isinstance(error, AuthenticationError):
+        return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Wrong user name or password."))
+    return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Something went wrong: %1"), str(error))
+
+
+def local_datetime(moment: datetime | None) -> str:
+    return to_local(moment).strftime(DATETIME_FORMAT) if moment is not None else ""
+
+
+def local_date(day: date | None) -> str:
+    return day.strftime(DATE_FORMAT) if day is not None else ""
+
+
+def number(value: int) -> str:
+    """An integer in the Danish format (1.234), whatever the language."""
+    return QLocale(QLocale.Language.Danish, QLocale.Country.Denmark).toString(value)
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def accessible_name_setter(widget: QWidget) -> Callable[[str], None]:
+    """A setter giving ``widget`` the (translated) caption as its accessible name, without the
+    mnemonic ampersand."""
+
+    def apply(text: str) -> None:
+        widget.setAccessibleName(text.replace("&", ""))
+
+    return apply
+
+
+def heading(parent: QWidget | None = None, size_delta: int = 4) -> QLabel:
+    """A bold, larger label for a page or section title (text set by the caller)."""
+    label = QLabel(parent)
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def data_label(parent: QWidget | None = None) -> QLabel:
+    """A label that shows record data (names, narratives), not interface text."""
+    label = QLabel(parent)
+    label.setProperty("i18n_data", True)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(label.textInteractionFlags()
+                                  | label.textInteractionFlags().TextSelectableByMouse)
+    return label
+
+
+class ValueCombo(QComboBox):
+    """A combo box whose items carry Python values; ``value()`` is the chosen one's value.
+
+    The values are kept here, not as item data: Qt would turn an enum member into a plain str.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[Any] = []
+
+    def set_items(self, items: list[tuple[str, Any]], keep: bool = True) -> None:
+        """Replace the items, keeping the chosen value when it is still offered."""
+        current = self.value() if keep else None
+        self.blockSignals(True)
+        self.clear()
+        self._values = [value for _text, value in items]
+        for text, _value in items:
+            self.addItem(text)
+        index = self.index_of(current) if current is not None else -1
+        self.setCurrentIndex(max(index, 0) if items else -1)
+        self.blockSignals(False)
+
+    def value(self) -> Any:
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def values(self) -> list[Any]:
+        return list(self._values)
+
+    def index_of(self, value: Any) -> int:
+        return next((i for i, v in enumerate(self._values) if v == value and type(v) is type(value)), -1)
+
+    def select(self, value: Any) -> bool:
+        index = self.index_of(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
