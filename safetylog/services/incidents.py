@@ -51,6 +51,7 @@ from safetylog.services.permissions import (
     require,
     require_facility,
 )
+from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import (
     AddendumRow,
     DraftRow,
@@ -108,7 +109,8 @@ class IncidentService(Service):
         """Store the form as typed, unvalidated, so nothing is lost. Returns the draft's id."""
         require(actor, Permission.INCIDENT_CREATE)
         try:
-            size = len(json.dumps(payload, ensure_ascii=False))
+            # allow_nan=False: PostgreSQL's json type refuses NaN and Infinity.
+            size = len(json.dumps(payload, ensure_ascii=False, allow_nan=False))
         except (TypeError, ValueError):
             raise ValidationError({"payload": Problem("invalid_format", {"expected": "JSON"})}) from None
         if size > DRAFT_LIMIT_BYTES:
@@ -281,7 +283,7 @@ class IncidentService(Service):
             if open_only:
                 stmt = stmt.where(DutyRow.state.in_(OPEN_STATES))
             if facility_ids:
-                stmt = stmt.where(DutyRow.facility_id.in_(facility_ids))
+                stmt = stmt.where(DutyRow.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             show = has(actor, Permission.POLICE_JOURNAL_READ)
             return [duty_record(r, show_journal=show) for r in session.scalars(stmt)
                     if actor.may_see_facility(r.facility_id)]
