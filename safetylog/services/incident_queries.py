@@ -25,6 +25,7 @@ from safetylog.domain.records import (
 )
 from safetylog.services import audit
 from safetylog.services.base import Service
+from safetylog.services.list_request import checked_criteria, checked_cursor
 from safetylog.services.permissions import NIGHT_STAFF_WINDOW_DAYS, Permission, has, require
 from safetylog.storage import fulltext
 from safetylog.storage.models import (
@@ -64,8 +65,10 @@ class IncidentQueryService(Service):
         require(actor, Permission.INCIDENT_READ)
         if sort.column not in SORT_COLUMNS:
             raise ValidationError({"sort": Problem("invalid_choice", {"value": sort.column})})
-        if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
             raise ValidationError({"limit": Problem("out_of_range", {"low": 1, "high": MAX_PAGE})})
+        criteria = checked_criteria(criteria)
+        after = checked_cursor(sort.column, after)
         with self._sf.begin() as session:
             stmt = self._statement(session, actor, criteria, sort, after, limit)
             rows = session.execute(stmt).all()
@@ -94,6 +97,7 @@ class IncidentQueryService(Service):
 
     def count(self, actor: Actor, criteria: IncidentFilter = IncidentFilter()) -> int:
         require(actor, Permission.INCIDENT_READ)
+        criteria = checked_criteria(criteria)
         with self._sf() as session:
             stmt = self._statement(session, actor, criteria, SortSpec(), None, None)
             return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
