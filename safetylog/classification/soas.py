@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from safetylog.domain.records import ViolenceDetail
+from safetylog.domain.taxonomy import line_of
 
 COLUMN_KEYS = ("provocation", "means", "target", "consequence", "measures")
 MAX_TOTAL = 22
@@ -129,10 +131,6 @@ class SoasResult:
 # --- loading -------------------------------------------------------------------------------
 
 
-def _line_of(text: str, needle: str) -> int:
-    return next((n for n, line in enumerate(text.splitlines(), start=1) if needle in line), 1)
-
-
 def _label(raw: dict[str, Any], key: str) -> str | None:
     value = raw.get(key)
     return value.strip() if isinstance(value, str) and value.strip() else None
@@ -145,8 +143,9 @@ def parse_instrument(text: str, source: str = "<instrument>") -> SoasInstrument:
     except tomllib.TOMLDecodeError as exc:
         raise InstrumentError(f"{source}: not valid TOML: {exc}") from None
 
-    def fail(needle: str, reason: str) -> InstrumentError:
-        return InstrumentError(f"{source}, line {_line_of(text, needle)}: {reason}")
+    def fail(needle: str, reason: str, after: int = 0, occurrence: int = 1) -> InstrumentError:
+        line = line_of(text, needle, occurrence, after, inline=needle.startswith("code"))
+        return InstrumentError(f"{source}, line {line}: {reason}")
 
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
@@ -175,12 +174,13 @@ def parse_instrument(text: str, source: str = "<instrument>") -> SoasInstrument:
     )
 
 
-def _parse_column(raw: dict[str, Any], text: str, fail: Any) -> SoasColumn:
+def _parse_column(raw: dict[str, Any], text: str, fail: Callable[..., InstrumentError]) -> SoasColumn:
     key = raw["key"]
     needle = f'key = "{key}"'
+    line = line_of(text, needle)
     unknown = sorted(set(raw) - _COLUMN_KEYS)
     if unknown:
-        raise fail(needle, f"column {key}: unknown setting '{unknown[0]}'")
+        raise fail(unknown[0], f"column {key}: unknown setting '{unknown[0]}'", line)
     label_da, label_en = _label(raw, "label_da"), _label(raw, "label_en")
     if label_da is None or label_en is None:
         raise fail(needle, f"column {key} needs a non-empty label_da and label_en")
@@ -190,21 +190,26 @@ def _parse_column(raw: dict[str, Any], text: str, fail: Any) -> SoasColumn:
     options: list[SoasOption] = []
     for option in raw_options:
         code = option.get("code") if isinstance(option, dict) else None
-        where = f'code = "{code}"' if isinstance(code, str) else needle
         if not isinstance(code, str) or not _OPTION_CODE_RE.match(code):
-            raise fail(where, f"column {key}: option code {code!r} must be 1-40 of a-z, 0-9, _")
-        if any(o.code == code for o in options):
-            raise fail(where, f"column {key}: option {code} appears twice")
+            raise fail(f'code = "{code}"' if isinstance(code, str) else "options", f"column {key}: "
+                       f"option code {code!r} must be 1-40 of a-z, 0-9, _", line)
+        assert isinstance(option, dict)
+        nth = 1 + sum(1 for o in options if o.code == code)
+
+        def bad(reason: str, code: str = code, nth: int = nth) -> InstrumentError:
+            return fail(f'code = "{code}"', reason, line, nth)
+
+        if nth > 1:
+            raise bad(f"column {key}: option {code} appears twice")
         extra = sorted(set(option) - _OPTION_KEYS)
         if extra:
-            raise fail(where, f"option {key}/{code}: unknown setting '{extra[0]}'")
+            raise bad(f"option {key}/{code}: unknown setting '{extra[0]}'")
         o_da, o_en = _label(option, "label_da"), _label(option, "label_en")
         if o_da is None or o_en is None:
-            raise fail(where, f"option {key}/{code} needs a non-empty label_da and label_en")
+            raise bad(f"option {key}/{code} needs a non-empty label_da and label_en")
         weight = option.get("weight")
         if isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= MAX_TOTAL:
-            raise fail(where, f"option {key}/{code}: weight must be a whole number 0-{MAX_TOTAL}, "
-                       f"not {weight!r}")
+            raise bad(f"option {key}/{code}: weight must be a whole number 0-{MAX_TOTAL}, not {weight!r}")
         options.append(SoasOption(code, o_da, o_en, weight))
     return SoasColumn(key, label_da, label_en, tuple(options))
 

@@ -71,12 +71,17 @@ class Taxonomy:
         return tuple(t.code for t in self.types)
 
 
-def _line_of(text: str, needle: str, occurrence: int = 1, after: int = 0) -> int:
-    """The 1-based line of the ``occurrence``-th line after line ``after`` containing ``needle``.
+def line_of(text: str, needle: str, occurrence: int = 1, after: int = 0, inline: bool = False) -> int:
+    """The 1-based line of the ``occurrence``-th line after line ``after`` that starts with ``needle``.
 
-    Falls back to ``after`` (or 1) when the needle is not found, e.g. for inline tables.
+    A bare key (``version``) matches ``version =``; comments are skipped; with ``inline`` the
+    needle may follow the ``{`` of an inline table (subtypes). Falls back to ``after`` (or 1).
     """
-    hits = [n for n, line in enumerate(text.splitlines(), start=1) if n > after and needle in line]
+    pattern = rf"{needle}\s*=" if re.fullmatch(r"[A-Za-z_]\w*", needle) else re.escape(needle)
+    prefix = r"\{?\s*" if inline else ""
+    line_re = re.compile(rf"^\s*{prefix}{pattern}")
+    hits = [n for n, line in enumerate(text.splitlines(), start=1)
+            if n > after and not line.lstrip().startswith("#") and line_re.match(line)]
     return hits[occurrence - 1] if len(hits) >= occurrence else max(after, 1)
 
 
@@ -107,8 +112,9 @@ def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
     except tomllib.TOMLDecodeError as exc:
         raise TaxonomyError(f"{source}: not valid TOML: {exc}") from None
 
-    def fail(needle: str, reason: str, after: int = 0) -> TaxonomyError:
-        return TaxonomyError(f"{source}, line {_line_of(text, needle, after=after)}: {reason}")
+    def fail(needle: str, reason: str, after: int = 0, inline: bool = False) -> TaxonomyError:
+        line = line_of(text, needle, after=after, inline=inline)
+        return TaxonomyError(f"{source}, line {line}: {reason}")
 
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
@@ -143,9 +149,9 @@ def _parse_type(raw: Any, text: str, fail: Any, seen: set[str], source: str) -> 
                    f"type code {code!r} must look like 'VIO-PHY'")
     needle = f'code = "{code}"'
     if code in seen:
-        raise TaxonomyError(f"{source}, line {_line_of(text, needle, occurrence=2)}: "
+        raise TaxonomyError(f"{source}, line {line_of(text, needle, occurrence=2)}: "
                             f"type {code} appears twice")
-    line = _line_of(text, needle)
+    line = line_of(text, needle)
     extra = sorted(set(raw) - _TYPE_KEYS)
     if extra:
         raise fail(extra[0], f"type {code}: unknown setting '{extra[0]}'", after=line)
@@ -179,16 +185,18 @@ def _parse_type(raw: Any, text: str, fail: Any, seen: set[str], source: str) -> 
         where = f'code = "{sub_code}"' if isinstance(sub_code, str) else needle
         if not isinstance(sub_code, str) or not _SUB_CODE_RE.match(sub_code):
             raise fail(where, f"type {code}: subtype code {sub_code!r} must be 1-40 of a-z, 0-9, _",
-                       after=line)
+                       after=line, inline=True)
         assert isinstance(sub, dict)
-        sub_line = _line_of(text, where, after=line)
+        sub_line = line_of(text, where, after=line, inline=True)
         if any(s.code == sub_code for s in subtypes):
-            raise fail(where, f"type {code}: subtype {sub_code} appears twice", after=sub_line)
+            raise fail(where, f"type {code}: subtype {sub_code} appears twice", after=sub_line,
+                       inline=True)
         extra = sorted(set(sub) - _SUB_KEYS)
         if extra:
-            raise fail(where, f"subtype {code}/{sub_code}: unknown setting '{extra[0]}'", after=line)
+            raise fail(where, f"subtype {code}/{sub_code}: unknown setting '{extra[0]}'", after=line,
+                       inline=True)
         if not _text(sub, "label_da") or not _text(sub, "label_en"):
-            raise fail(where, f"subtype {code}/{sub_code} needs both labels", after=line)
+            raise fail(where, f"subtype {code}/{sub_code} needs both labels", after=line, inline=True)
         sub_sev = sub.get("default_severity")
         subtypes.append(Subtype(
             sub_code, sub["label_da"], sub["label_en"],
