@@ -279,6 +279,8 @@ class MainWindow(QMainWindow):
         dialog.discard_requested.connect(self._discard_draft)
         self.draft_offer = dialog
         dialog.open()
+        dialog.activateWindow()
+        dialog.list.setFocus()
 
     def _continue_draft(self, draft_id: int, payload: dict[str, Any]) -> None:
         form = self.show_page("new_incident")

@@ -41,7 +41,6 @@ def running_app(qtbot: QtBot, services: Services, language: str = "da",
             shell.window.close()
             settle(qtbot, shell)
             shell.window.deleteLater()
-        shell.login.deleteLater()
         shell.tasks.wait()
         shell.deleteLater()
         QApplication.processEvents()
@@ -80,6 +79,8 @@ class Keyboard:
 def log_in(qtbot: QtBot, shell: Shell, username: str, password: str = PASSWORD) -> MainWindow:
     """Type the user name and password into the login window and press Enter."""
     form = shell.login.form
+    form.username.clear()
+    form.password.clear()
     form.username.setFocus()
     qtbot.keyClicks(form.username, username)
     qtbot.keyClick(form.username, Qt.Key.Key_Tab)

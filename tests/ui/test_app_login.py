@@ -1,0 +1,52 @@
+"""The login on every start: Enter submits, a wrong password gets one clear Danish message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from safetylog.storage.models import AuditRow
+from tests.conftest import World
+from tests.ui.app_driver import log_in, running_app, settle
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_wrong_password_is_refused_in_danish_and_logged(qtbot: QtBot, sqlite_world: World) -> None:
+    with running_app(qtbot, sqlite_world.services) as shell:
+        login = shell.login
+        assert login.windowTitle() == "SafetyLog – log ind"
+        assert login.database.text().startswith("Database: sqlite:///")
+        qtbot.keyClicks(login.form.username, "night_staff")
+        qtbot.keyClick(login.form.username, Qt.Key.Key_Tab)
+        qtbot.keyClicks(login.form.password, "gaet-igen")
+        qtbot.keyClick(login.form.password, Qt.Key.Key_Return)
+        settle(qtbot, shell)
+        assert shell.window is None
+        assert login.form.error.text() == "Forkert brugernavn eller adgangskode. Prøv igen."
+        assert login.form.password.text() == "" and login.form.password.hasFocus()
+        with sqlite_world.services.session_factory() as session:
+            failed = session.scalars(select(AuditRow).where(AuditRow.action == "login_failed")).all()
+        assert [row.username for row in failed] == ["night_staff"]
+
+        window = log_in(qtbot, shell, "night_staff")
+        assert window.user_label.text() == "Bruger: Nina Nat"
+        assert window.role_label.text() == "Rolle: Nattevagt"
+        assert window.windowTitle() == "SafetyLog"
+
+
+def test_main_without_a_display_prints_one_line_and_returns_1(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["SAFETYLOG_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-c", "import ui.app, sys; sys.exit(ui.app.main())"],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("safetylog: no display found")
+    assert len(result.stderr.strip().splitlines()) == 1
