@@ -207,11 +207,11 @@ def _decorated_canvas(decor: Decor) -> type[Canvas]:
             top = PAGE_HEIGHT - 11 * mm
             self.setFont(BOLD, 8)
             self.setFillColor(ALERT)
-            self.drawRightString(PAGE_WIDTH - MARGIN, top, fit(decor.classification, CONTENT_WIDTH * 0.55,
+            self.drawRightString(PAGE_WIDTH - MARGIN, top, fit(decor.classification, CONTENT_WIDTH * 0.6,
                                                                 BOLD, 8))
             self.setFont(REGULAR, 8)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN, top, fit(decor.header_left, CONTENT_WIDTH * 0.43, REGULAR, 8))
+            self.drawString(MARGIN, top, fit(decor.header_left, CONTENT_WIDTH * 0.38, REGULAR, 8))
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)

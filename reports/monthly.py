@@ -200,7 +200,7 @@ def incident_list(data: MonthlyReportData, st: Styles) -> list[Flowable]:
              (f"{i.zone} ({i.facility_code})" if several else i.zone) or "–", ", ".join(i.type_codes),
              i.severity, ", ".join(i.residents) or "–", texts.status(lang, i.status)] for i in data.incidents]
     cols = columns(partial(texts.text, lang), (
-        ("col_no", 0.07, ""), ("col_date", 0.1, ""), ("col_time", 0.06, ""), ("col_shift", 0.07, ""),
-        ("col_place", 0.17, "w"), ("col_types", 0.2, "w"), ("col_sev", 0.05, ""),
-        ("col_residents", 0.16, "w"), ("col_status", 0.12, "")))
+        ("col_no", 0.07, ""), ("col_date", 0.1, ""), ("col_time", 0.055, ""), ("col_shift", 0.075, ""),
+        ("col_place", 0.17, "w"), ("col_types", 0.19, "w"), ("col_sev", 0.045, ""),
+        ("col_residents", 0.16, "w"), ("col_status", 0.135, "")))
     return [_heading(st, lang, "incident_list"), _table_or_none(cols, rows, st, lang)]

@@ -77,23 +77,26 @@ def overview(data: PspPackData, st: Styles) -> list[Flowable]:
     lang = data.provenance.language
     t = partial(texts.text, lang)
     cur, prev = data.summary.current, data.summary.previous
-    cols = columns(t, (("col_type", 0.6, "w"), ("col_count", 0.2, "r"), ("col_prev", 0.2, "r")))
+    def cols(first: str) -> list[Column]:
+        return columns(t, ((first, 0.6, "w"), ("col_count", 0.2, "r"), ("col_prev", 0.2, "r")))
 
-    def table(key: str, codes: Sequence[str], labels: Sequence[str], getter: str) -> list[Flowable]:
+    def table(key: str, first: str, codes: Sequence[str], labels: Sequence[str],
+              getter: str) -> list[Flowable]:
         now = [getattr(cur, getter)(c) for c in codes]
         before = [getattr(prev, getter)(c) for c in codes]
         rows = _grouped_rows(labels, now, before, t("total"))
-        return [_h(st, lang, key, 2), data_table(cols, rows, st, total_row=True)]
+        return [_h(st, lang, key, 2), data_table(cols(first), rows, st, total_row=True)]
 
     types = sorted({c for c, _ in (*cur.by_primary_type, *prev.by_primary_type)})
     facilities = _facility_rows(data, cur, prev)
     return [
         _h(st, lang, "overview"),
-        *table("by_type", types, [f"{c} {data.label(c)}" for c in types], "primary"),
-        *table("by_severity", SEVERITIES, [texts.pick(texts.SEVERITIES, lang, c) for c in SEVERITIES],
-               "severity"),
-        *table("by_shift", SHIFTS, [texts.pick(texts.SHIFTS, lang, c) for c in SHIFTS], "shift"),
-        _h(st, lang, "by_facility", 2), data_table(cols, facilities, st, total_row=True),
+        *table("by_type", "col_type", types, [f"{c} {data.label(c)}" for c in types], "primary"),
+        *table("by_severity", "col_sev", SEVERITIES,
+               [texts.pick(texts.SEVERITIES, lang, c) for c in SEVERITIES], "severity"),
+        *table("by_shift", "col_shift", SHIFTS, [texts.pick(texts.SHIFTS, lang, c) for c in SHIFTS],
+               "shift"),
+        _h(st, lang, "by_facility", 2), data_table(cols("col_facility"), facilities, st, total_row=True),
     ]
 
 
@@ -168,7 +171,7 @@ def agreements(data: PspPackData, st: Styles) -> list[Flowable]:
     lang = data.provenance.language
     t = partial(texts.text, lang)
     rows = [[a.facility_code, a.title, a.police_contact or "–", a.scope or "–",
-             f"{texts.short_date(lang, a.valid_from)} – {texts.short_date(lang, a.valid_to)}",
+             texts.validity(lang, a.valid_from, a.valid_to),
              _agreement_state(a, data)] for a in data.agreements]
     cols = columns(t, (("col_facility", 0.08, ""), ("col_title", 0.24, "w"), ("col_contact", 0.18, "w"),
                        ("col_scope", 0.2, "w"), ("col_valid", 0.18, "w"), ("col_state", 0.12, "w")))

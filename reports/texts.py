@@ -25,7 +25,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "confidential_monthly": ("Fortroligt – indeholder pseudonymiserede personoplysninger",
                              "Confidential – contains pseudonymised personal data"),
     "confidential_psp": ("Fortroligt – PSP, jf. retsplejelovens § 115",
-                         "Confidential – PSP, Danish Administration of Justice Act s. 115"),
+                         "Confidential – PSP, Administration of Justice Act s. 115"),
     "page_of": ("Side {page} af {pages}", "Page {page} of {pages}"),
     "scope_line": ("Omfang: {period}; filtre: {filters}. Definitioner og oprindelse står sidst i rapporten.",
                    "Scope: {period}; filters: {filters}. Definitions and provenance are at the end."),
@@ -266,6 +266,16 @@ def short_date(language: str, day: date | None) -> str:
     if day is None:
         return "–"
     return day.strftime("%d.%m.%Y") if language == "da" else day.isoformat()
+
+
+def validity(language: str, start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"{short_date(language, start)} – {short_date(language, end)}"
+    if start:
+        return ("fra " if language == "da" else "from ") + short_date(language, start)
+    if end:
+        return ("til " if language == "da" else "until ") + short_date(language, end)
+    return "–"
 
 
 def moment(language: str, instant: datetime | None) -> str:
