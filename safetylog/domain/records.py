@@ -358,6 +358,7 @@ class Actor:
     all_facilities: bool
     facility_ids: frozenset[int]
     workstation: str = ""
+    previous_login_at: datetime | None = None  # the login before this one ("since your last shift")
 
     def may_see_facility(self, facility_id: int) -> bool:
         return self.all_facilities or facility_id in self.facility_ids

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -43,9 +44,10 @@ class AuthService(Service):
                     user.failed_logins += 1
                 actor = None  # raised after the commit, or the failed attempt would not be logged
             else:
+                previous = user.last_login_at
                 user.last_login_at = self._clock()
                 user.failed_logins = 0
-                actor = actor_from_user(user, station)
+                actor = replace(actor_from_user(user, station), previous_login_at=previous)
                 audit.record(session, actor, AuditAction.LOGIN, "user", user.id)
         if actor is None:
             raise AuthenticationError("Wrong user name or password.")
