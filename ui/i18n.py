@@ -74,8 +74,15 @@ class Retranslator:
         return translate(self.context, source, *values)
 
     def apply(self) -> None:
-        for setter, source, args in self._bindings:
-            setter(self.text(source, *args))
+        alive = []
+        for binding in self._bindings:
+            setter, source, args = binding
+            try:
+                setter(self.text(source, *args))
+            except RuntimeError:  # the widget was deleted (a removed row): forget its texts
+                continue
+            alive.append(binding)
+        self._bindings = alive
 
 
 # --- compiling ---------------------------------------------------------------------------------

@@ -203,6 +203,46 @@
             <source>Remove</source>
             <translation>Fjern</translation>
         </message>
+        <message>
+            <source>Who was injured</source>
+            <translation>Hvem kom til skade</translation>
+        </message>
+        <message>
+            <source>Injured resident</source>
+            <translation>Skadet beboer</translation>
+        </message>
+        <message>
+            <source>Injury level</source>
+            <translation>Skadens omfang</translation>
+        </message>
+        <message>
+            <source>Body part</source>
+            <translation>Kropsdel</translation>
+        </message>
+        <message>
+            <source>Absent from</source>
+            <translation>Fravær fra</translation>
+        </message>
+        <message>
+            <source>First day of absence</source>
+            <translation>Første fraværsdag</translation>
+        </message>
+        <message>
+            <source>Description (no names), e.g. man about 30, dark jacket</source>
+            <translation>Beskrivelse (ingen navne), fx mand omkring 30, mørk jakke</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beskrivelse</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>Number of persons</source>
+            <translation>Antal personer</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>
@@ -324,30 +364,6 @@
     </context>
     <context>
         <name>InjuriesSection</name>
-        <message>
-            <source>Who was injured</source>
-            <translation>Hvem kom til skade</translation>
-        </message>
-        <message>
-            <source>Injured resident</source>
-            <translation>Skadet beboer</translation>
-        </message>
-        <message>
-            <source>Injury level</source>
-            <translation>Skadens omfang</translation>
-        </message>
-        <message>
-            <source>Body part</source>
-            <translation>Kropsdel</translation>
-        </message>
-        <message>
-            <source>Absent from</source>
-            <translation>Fravær fra</translation>
-        </message>
-        <message>
-            <source>First day of absence</source>
-            <translation>Første fraværsdag</translation>
-        </message>
         <message>
             <source>Add &amp;injury</source>
             <translation>Tilføj s&amp;kade</translation>
@@ -756,22 +772,6 @@
     </context>
     <context>
         <name>OutsidersSection</name>
-        <message>
-            <source>Description (no names), e.g. man about 30, dark jacket</source>
-            <translation>Beskrivelse (ingen navne), fx mand omkring 30, mørk jakke</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Beskrivelse</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Rolle</translation>
-        </message>
-        <message>
-            <source>Number of persons</source>
-            <translation>Antal personer</translation>
-        </message>
         <message>
             <source>Add outside &amp;person</source>
             <translation>Tilføj &amp;udefrakommende</translation>

@@ -69,10 +69,9 @@ class _RowsSection(Section):
 
     def add_row(self, state: dict[str, Any], *, focus: bool = False) -> QWidget:
         row = self.make_row(state)
-        remove = QToolButton(row)
-        self._texts.bind(remove.setText, QT_TRANSLATE_NOOP("EntryRows", "Remove"))
+        remove = row.findChild(QToolButton, "removeRow")
+        assert remove is not None, "every row has its own Remove button"
         remove.clicked.connect(lambda: self._remove(row))
-        row.layout().addWidget(remove)  # type: ignore[union-attr]
         self._rows_box.addWidget(row)
         self.rows.append(row)
         if focus:
@@ -96,10 +95,18 @@ class _RowsSection(Section):
             row.deleteLater()
 
 
+def _remove_button(row: QWidget, texts: Retranslator) -> QToolButton:
+    """The row's own Remove button, translated with the row (the row may be deleted before the section)."""
+    button = QToolButton(row)
+    button.setObjectName("removeRow")
+    texts.bind(button.setText, QT_TRANSLATE_NOOP("EntryRows", "Remove"))
+    return button
+
+
 class _InjuryRow(QWidget):
     def __init__(self, section: InjuriesSection, state: dict[str, Any]) -> None:
         super().__init__(section)
-        self._texts = Retranslator("InjuriesSection")
+        self._texts = Retranslator("EntryRows")
         self.party = _enum_combo(self, tuple(InjuredPartyKind))
         self.resident = QComboBox(self)
         self.resident.setProperty("i18n_data", True)
@@ -116,7 +123,7 @@ class _InjuryRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.party, self.resident, self.level, self.body_part, self.absent,
-                       self.absence_day):
+                       self.absence_day, _remove_button(self, self._texts)):
             layout.addWidget(widget)
         self.party.currentIndexChanged.connect(self._party_changed)
         for signal in (self.party.currentIndexChanged, self.resident.currentIndexChanged,
@@ -124,14 +131,14 @@ class _InjuryRow(QWidget):
                        self.absent.toggled, self.absence_day.dateChanged):
             signal.connect(section.changed)
         t = self._texts
-        t.bind(self.party.setAccessibleName, QT_TRANSLATE_NOOP("InjuriesSection", "Who was injured"))
-        t.bind(self.resident.setAccessibleName, QT_TRANSLATE_NOOP("InjuriesSection", "Injured resident"))
-        t.bind(self.level.setAccessibleName, QT_TRANSLATE_NOOP("InjuriesSection", "Injury level"))
-        t.bind(self.body_part.setPlaceholderText, QT_TRANSLATE_NOOP("InjuriesSection", "Body part"))
-        t.bind(self.body_part.setAccessibleName, QT_TRANSLATE_NOOP("InjuriesSection", "Body part"))
-        t.bind(self.absent.setText, QT_TRANSLATE_NOOP("InjuriesSection", "Absent from"))
+        t.bind(self.party.setAccessibleName, QT_TRANSLATE_NOOP("EntryRows", "Who was injured"))
+        t.bind(self.resident.setAccessibleName, QT_TRANSLATE_NOOP("EntryRows", "Injured resident"))
+        t.bind(self.level.setAccessibleName, QT_TRANSLATE_NOOP("EntryRows", "Injury level"))
+        t.bind(self.body_part.setPlaceholderText, QT_TRANSLATE_NOOP("EntryRows", "Body part"))
+        t.bind(self.body_part.setAccessibleName, QT_TRANSLATE_NOOP("EntryRows", "Body part"))
+        t.bind(self.absent.setText, QT_TRANSLATE_NOOP("EntryRows", "Absent from"))
         t.bind(self.absence_day.setAccessibleName,
-               QT_TRANSLATE_NOOP("InjuriesSection", "First day of absence"))
+               QT_TRANSLATE_NOOP("EntryRows", "First day of absence"))
         self._load(state)
 
     def _load(self, state: dict[str, Any]) -> None:
@@ -211,7 +218,7 @@ class InjuriesSection(_RowsSection):
 class _OutsiderRow(QWidget):
     def __init__(self, section: OutsidersSection, state: dict[str, Any]) -> None:
         super().__init__(section)
-        self._texts = Retranslator("OutsidersSection")
+        self._texts = Retranslator("EntryRows")
         self.description = QLineEdit(self)
         self.role = _enum_combo(self, tuple(PersonRole))
         self.count = QLineEdit(self)
@@ -221,6 +228,7 @@ class _OutsiderRow(QWidget):
         layout.addWidget(self.description, 3)
         layout.addWidget(self.role, 1)
         layout.addWidget(self.count)
+        layout.addWidget(_remove_button(self, self._texts))
         self.description.setText(str(state.get("description") or ""))
         index = self.role.findData(state.get("role") or PersonRole.INVOLVED.value)
         self.role.setCurrentIndex(max(index, 0))
@@ -230,11 +238,11 @@ class _OutsiderRow(QWidget):
             signal.connect(section.changed)
         t = self._texts
         t.bind(self.description.setPlaceholderText, QT_TRANSLATE_NOOP(
-            "OutsidersSection", "Description (no names), e.g. man about 30, dark jacket"))
-        t.bind(self.description.setAccessibleName, QT_TRANSLATE_NOOP("OutsidersSection", "Description"))
-        t.bind(self.role.setAccessibleName, QT_TRANSLATE_NOOP("OutsidersSection", "Role"))
-        t.bind(self.count.setAccessibleName, QT_TRANSLATE_NOOP("OutsidersSection", "Number of persons"))
-        t.bind(self.count.setToolTip, QT_TRANSLATE_NOOP("OutsidersSection", "Number of persons"))
+            "EntryRows", "Description (no names), e.g. man about 30, dark jacket"))
+        t.bind(self.description.setAccessibleName, QT_TRANSLATE_NOOP("EntryRows", "Description"))
+        t.bind(self.role.setAccessibleName, QT_TRANSLATE_NOOP("EntryRows", "Role"))
+        t.bind(self.count.setAccessibleName, QT_TRANSLATE_NOOP("EntryRows", "Number of persons"))
+        t.bind(self.count.setToolTip, QT_TRANSLATE_NOOP("EntryRows", "Number of persons"))
 
     def state(self) -> dict[str, Any]:
         return {"description": self.description.text(), "role": self.role.currentData(),
