@@ -93,7 +93,7 @@ def _widget_texts(widget: QWidget, where: str, out: list[Seen]) -> None:
         add("button", widget.text())
     elif isinstance(widget, QGroupBox):
         add("group title", widget.title())
-    elif isinstance(widget, QLineEdit) or isinstance(widget, (QPlainTextEdit, QTextEdit)):
+    elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         add("placeholder", widget.placeholderText())
     elif isinstance(widget, QComboBox):
         for index in range(widget.count()):
