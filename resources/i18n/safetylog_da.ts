@@ -177,8 +177,12 @@
             <translation>Beskrivelse af køberne</translation>
         </message>
         <message>
-            <source>&amp;Vehicles:</source>
+            <source>Vehicles:</source>
             <translation>Køretøjer:</translation>
+        </message>
+        <message>
+            <source>Outsiders were on the premises</source>
+            <translation>Udefrakommende var på matriklen</translation>
         </message>
         <message>
             <source>Vehicles seen</source>
@@ -191,10 +195,6 @@
         <message>
             <source>Money or quantity seen</source>
             <translation>Penge eller mængde set</translation>
-        </message>
-        <message>
-            <source>Outsiders were on the &amp;premises</source>
-            <translation>Udefrakommende var på matriklen</translation>
         </message>
     </context>
     <context>
@@ -796,10 +796,6 @@
             <translation>Politiet kom på eget &amp;initiativ</translation>
         </message>
         <message>
-            <source>Called a&amp;t:</source>
-            <translation>Tilkaldt kl.:</translation>
-        </message>
-        <message>
             <source>Time the police were called</source>
             <translation>Tidspunkt politiet blev tilkaldt</translation>
         </message>
@@ -808,7 +804,11 @@
             <translation>kendt</translation>
         </message>
         <message>
-            <source>Arri&amp;ved at:</source>
+            <source>Called at:</source>
+            <translation>Tilkaldt kl.:</translation>
+        </message>
+        <message>
+            <source>Arrived at:</source>
             <translation>Ankom kl.:</translation>
         </message>
         <message>

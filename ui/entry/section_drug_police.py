@@ -47,13 +47,13 @@ class DrugSection(Section):
         self.buyers_description = self._line(
             "drug.buyers_description", QT_TRANSLATE_NOOP("DrugSection", "Buyers d&escribed:"),
             QT_TRANSLATE_NOOP("DrugSection", "Description of the buyers"))
-        self.vehicles = self._line("drug.vehicles", QT_TRANSLATE_NOOP("DrugSection", "&Vehicles:"),
+        self.vehicles = self._line("drug.vehicles", QT_TRANSLATE_NOOP("DrugSection", "Vehicles:"),
                                    QT_TRANSLATE_NOOP("DrugSection", "Vehicles seen"))
         self.money_or_quantity = self._line("drug.money_or_quantity",
                                             QT_TRANSLATE_NOOP("DrugSection", "&Money or quantity seen:"),
                                             QT_TRANSLATE_NOOP("DrugSection", "Money or quantity seen"))
         self.outsiders_on_premises = self._check(
-            "drug.outsiders_on_premises", QT_TRANSLATE_NOOP("DrugSection", "Outsiders were on the &premises"))
+            "drug.outsiders_on_premises", QT_TRANSLATE_NOOP("DrugSection", "Outsiders were on the premises"))
 
     def retranslate_activities(self) -> None:
         for activity, box in self.activities.items():
@@ -112,12 +112,12 @@ class PoliceSection(Section):
             "PoliceSection", "The police came on their own &initiative"))
         self.called_at = OptionalDateTimeEdit(self)
         self.called_at.changed.connect(self.changed)
-        self._field("police.called_at", QT_TRANSLATE_NOOP("PoliceSection", "Called a&t:"), self.called_at,
+        self._field("police.called_at", QT_TRANSLATE_NOOP("PoliceSection", "Called at:"), self.called_at,
                     QT_TRANSLATE_NOOP("PoliceSection", "Time the police were called"))
         self._texts.bind(self.called_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrived_at = OptionalDateTimeEdit(self)
         self.arrived_at.changed.connect(self.changed)
-        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "Arri&ved at:"), self.arrived_at,
+        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "Arrived at:"), self.arrived_at,
                     QT_TRANSLATE_NOOP("PoliceSection", "Time the police arrived"))
         self._texts.bind(self.arrived_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrests = self._line("police.arrests", QT_TRANSLATE_NOOP("PoliceSection", "A&rrests:"),
