@@ -39,5 +39,16 @@ bench: $(STAMP)
 wheel-check: $(STAMP)
 	bash .ci/wheel-check
 
+# Refresh the .ts files from the source (translations already there are kept); fill in the
+# Danish with pyside6-linguist or an editor, then the app rebuilds the .qm on its next start.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py ui/app.py ui/main_window.py ui/navigation.py ui/login.py \
+	  ui/lock.py ui/first_run.py ui/entry ui/widgets -ts resources/i18n/safetylog_da.ts -locations none -no-obsolete
+	$(BIN)/pyside6-lupdate -extensions py ui/views ui/models -ts resources/i18n/views_da.ts -no-obsolete
+
+# The README's screenshots, from the real app on a demo database under Xvfb.
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python tools/screenshots.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
