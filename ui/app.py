@@ -69,16 +69,21 @@ class Shell(QObject):
         self.login = LoginDialog()
         self.login.form.submitted.connect(self._login_submitted)
         self.login.rejected.connect(self._login_closed)
+        self._database_url = database_url
+        self._opening = services is None
         if services is not None:
             self._services_ready(services)
-        else:
-            self.tasks.run(lambda: _open(database_url), self._services_ready, self._open_failed)
 
     # --- start ----------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Show the login, then open the database behind it (the user types meanwhile)."""
         if self.first_run is None:
             self.login.show()
+        if self._opening:
+            self._opening = False
+            url = self._database_url
+            self.tasks.run(lambda: _open(url), self._services_ready, self._open_failed)
 
     def _services_ready(self, services: Services) -> None:
         from ui.context import UiContext
