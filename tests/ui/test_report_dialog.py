@@ -17,6 +17,7 @@ from safetylog.services.reports import ReportRequest
 from tests.conftest import World
 from tests.ui.view_helpers import seed_incidents
 from ui.context import UiContext
+from ui.i18n import translate
 from ui.tasks import TaskRunner
 from ui.views.report_dialog import STEPS, Cancelled, ExportChoice, ReportView, export_job
 
@@ -98,5 +99,5 @@ def test_unchecking_every_facility_is_refused_in_words(view: ReportView, qtbot: 
     asked: list[str] = []
     view.choose_target = lambda suggested: asked.append(suggested)  # type: ignore[method-assign, func-returns-value]
     view.export_button.click()
-    assert asked == [] and view.status.text() == "Choose at least one facility."
+    assert asked == [] and view.status.text() == translate("Reports", "Choose at least one facility.")
     assert view.export_button.isEnabled() and not (tmp_path / "y.pdf").exists()
