@@ -63,6 +63,8 @@ PAGES: tuple[PageSpec, ...] = (
              "ui.views.psp:PspView", Permission.PSP_READ, "Ctrl+4"),
     PageSpec("residents", QT_TRANSLATE_NOOP("Navigation", "Residents"),
              "ui.views.residents:ResidentsView", Permission.RESIDENT_READ, "Ctrl+5"),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Navigation", "Reports"),
+             "ui.views.report_dialog:ReportView", Permission.REPORT_EXPORT, "Ctrl+7"),
     PageSpec("admin", QT_TRANSLATE_NOOP("Navigation", "Administration"),
              "ui.views.admin:AdminView", Permission.USER_MANAGE, "Ctrl+6"),
 )
