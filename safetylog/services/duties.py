@@ -45,30 +45,42 @@ STAFF_FIELDS = frozenset({"registered_at"})  # staff record their own force regi
 
 def deadline_settings(session: Session) -> DeadlineSettings:
     """The configured deadlines; a missing or invalid stored value falls back to the default."""
+    stored = {row.key: row.value for row in session.scalars(
+        select(Setting).where(Setting.key.in_(DEADLINE_SETTINGS)))}
     values: dict[str, Any] = {}
     for key, name in DEADLINE_SETTINGS.items():
         definition = DEFINITIONS[key]
-        row = session.get(Setting, key)
         value: Any = definition.default
-        if row is not None:
+        if key in stored:
             try:
-                value = definition.parse(row.value.get("value"))
+                value = definition.parse(stored[key].get("value"))
             except ValidationError:
                 value = definition.default
         values[name] = value == "yes" if name == "customary_days_off" else value
     return DeadlineSettings(**values)
 
 
-def duty_record(row: DutyRow, *, show_journal: bool, incident: Incident | None = None) -> DutyRecord:
-    details = dict(row.details)
+def _masked(details: dict[str, Any], show_journal: bool) -> dict[str, Any]:
+    details = dict(details)
     if not show_journal:
         for name in RESTRICTED:
             if details.get(name):
                 details[name] = "***"
+    return details
+
+
+def duty_record(row: DutyRow, *, show_journal: bool, incident: Incident | None = None) -> DutyRecord:
     return DutyRecord(row.id, row.incident_id, row.facility_id, row.kind, row.state, row.due_at,
-                      row.created_at, row.closed_at, details, row.version,
+                      row.created_at, row.closed_at, _masked(row.details, show_journal), row.version,
                       incident.local_date if incident else None,
                       incident.primary_type if incident else "")
+
+
+# The list query's columns, in DutyRecord order: Core rows, not ORM objects, so a long list
+# costs about as much as its query.
+_LIST_COLUMNS = (DutyRow.id, DutyRow.incident_id, DutyRow.facility_id, DutyRow.kind, DutyRow.state,
+                 DutyRow.due_at, DutyRow.created_at, DutyRow.closed_at, DutyRow.details,
+                 DutyRow.version, Incident.local_date, Incident.primary_type)
 
 
 def open_duties(session: Session, incident: Incident, specs: tuple[DutySpec, ...], now: datetime) -> None:
@@ -98,7 +110,7 @@ class DutyService(Service):
         require(actor, Permission.DUTY_READ)
         now = self._clock()
         with self._sf() as session:
-            stmt = (select(DutyRow, Incident).join(Incident, Incident.id == DutyRow.incident_id)
+            stmt = (select(*_LIST_COLUMNS).join(Incident, Incident.id == DutyRow.incident_id)
                     .order_by(DutyRow.due_at.is_(None), DutyRow.due_at, DutyRow.id))
             if open_only or overdue_only:
                 stmt = stmt.where(DutyRow.state.in_(OPEN_STATES))
@@ -111,9 +123,11 @@ class DutyService(Service):
             if incident_id is not None:
                 stmt = stmt.where(DutyRow.incident_id == incident_id)
             show = has(actor, Permission.POLICE_JOURNAL_READ)
-            return [duty_record(duty, show_journal=show, incident=incident)
-                    for duty, incident in session.execute(stmt)
-                    if actor.may_see_facility(duty.facility_id)]
+            return [DutyRecord(did, incident, facility, kind, state, due, created, closed,
+                               _masked(details, show), version, day, primary)
+                    for (did, incident, facility, kind, state, due, created, closed, details, version,
+                         day, primary) in session.execute(stmt)
+                    if actor.may_see_facility(facility)]
 
     def overdue(self, actor: Actor, facility_ids: tuple[int, ...] = ()) -> list[DutyRecord]:
         """Open duties past their deadline: the manager's list."""
