@@ -61,6 +61,37 @@ def soas_applies(incident: IncidentInput, taxonomy: Taxonomy) -> bool:
     return any("soas_r" in t.flags for c in incident.types if (t := taxonomy.get(c.code)) is not None)
 
 
+Weighed = list[tuple[Severity, SeverityReason]]
+
+
+def _raise_by_findings(per_type: dict[str, Severity], own: list[str], findings: list[Finding],
+                       weighed: Weighed) -> None:
+    """Each finding raises the chosen types it concerns, else the leading type."""
+    leading = max(own, key=lambda c: per_type[c].rank)  # max() keeps the first of equals
+    for found in findings:
+        for code in [c for c in own if c in found.applies_to] or [leading]:
+            if found.severity.rank > per_type[code].rank:
+                per_type[code] = found.severity
+        weighed.append((found.severity, found.reason))
+
+
+def _inherit(per_type: dict[str, Severity], own: list[str], inherits: list[str], taxonomy: Taxonomy,
+             weighed: Weighed) -> None:
+    top = max((per_type[c] for c in own), key=lambda s: s.rank)
+    source = next(c for c in own if per_type[c] is top)
+    for code in inherits:
+        itype = taxonomy.get(code)
+        assert itype is not None
+        per_type[code] = top
+        weighed.append((top, SeverityReason(
+            f"inherits:{code}",
+            f"«{itype.label_da}» får samme alvorlighed som den alvorligste anden type "
+            f"({source}: {top.value}).",
+            f"“{itype.label_en}” takes the severity of the most serious other type "
+            f"({source}: {top.value}).",
+        )))
+
+
 def classify(incident: IncidentInput, taxonomy: Taxonomy,
              instrument: InstrumentState = NO_INSTRUMENT) -> Classification:
     """Classify a validated incident (its types exist in ``taxonomy``)."""
@@ -69,39 +100,18 @@ def classify(incident: IncidentInput, taxonomy: Taxonomy,
     soas = score(instrument, incident.violence) if soas_applies(incident, taxonomy) else None
     ctx = RuleContext(incident, taxonomy, soas)
     order = [c.code for c in incident.types]
-    inherits = {c for c in order if (t := taxonomy.get(c)) is not None and t.inherits_severity}
-    own = [c for c in order if c not in inherits] or order
+    inherits = [c for c in order if (t := taxonomy.get(c)) is not None and t.inherits_severity]
+    own = [c for c in order if c not in inherits] or order  # only inheriting types: they count
 
     per_type: dict[str, Severity] = {}
-    weighed: list[tuple[Severity, SeverityReason]] = []
+    weighed: Weighed = []
     for choice in incident.types:
         per_type[choice.code], reason = _type_default(taxonomy, choice)
-        if choice.code not in inherits or own == order:
+        if choice.code in own:
             weighed.append((per_type[choice.code], reason))
-    leading = max(own, key=lambda c: per_type[c].rank)  # max() keeps the first of equals
-
-    findings: list[Finding] = [f for _, rule in RULES for f in rule(ctx)]
-    for found in findings:
-        targets = [c for c in own if c in found.applies_to] or [leading]
-        for code in targets:
-            if found.severity.rank > per_type[code].rank:
-                per_type[code] = found.severity
-        weighed.append((found.severity, found.reason))
-
+    _raise_by_findings(per_type, own, [f for _, rule in RULES for f in rule(ctx)], weighed)
     if own != order:
-        top = max((per_type[c] for c in own), key=lambda s: s.rank)
-        source = next(c for c in own if per_type[c] is top)
-        for code in inherits:
-            itype = taxonomy.get(code)
-            assert itype is not None
-            per_type[code] = top
-            weighed.append((top, SeverityReason(
-                f"inherits:{code}",
-                f"«{itype.label_da}» får samme alvorlighed som den alvorligste anden type "
-                f"({source}: {top.value}).",
-                f"“{itype.label_en}” takes the severity of the most serious other type "
-                f"({source}: {top.value}).",
-            )))
+        _inherit(per_type, own, inherits, taxonomy, weighed)
 
     primary = max(own, key=lambda c: per_type[c].rank)
     severity = per_type[primary]
