@@ -70,6 +70,7 @@ class CommonSection(Section):
         self._reporter_name = reporter
         self._zones: list[ZoneRecord] = []
         self.start.dateTimeChanged.connect(self._show_shift)
+        self.start.dateTimeChanged.connect(self._end_follows_start)
         self.start.dateTimeChanged.connect(self.changed)
         self.end.changed.connect(self.changed)
         self.zone.currentIndexChanged.connect(self.changed)
@@ -78,6 +79,11 @@ class CommonSection(Section):
         self.start.set_value(now_minute())
         self.fill_zones([])
         self._show_labels()
+
+    def _end_follows_start(self) -> None:
+        """While the end is unknown, its (greyed) time shows the start, ready to be adjusted."""
+        if not self.end.known.isChecked():
+            self.end.edit.setDateTime(self.start.dateTime())
 
     # --- lookups --------------------------------------------------------------------------
 

@@ -129,6 +129,8 @@ class PoliceSection(Section):
         self.reason = self._line("police.reason", QT_TRANSLATE_NOOP("PoliceSection", "Rea&son:"),
                                  QT_TRANSLATE_NOOP("PoliceSection", "Reason for the police contact"))
         self.called.toggled.connect(self._called_toggled)
+        for edit in (self.called_at, self.arrived_at):
+            edit.set_value(None, default=datetime.now().replace(second=0, microsecond=0))
 
     def _called_toggled(self, called: bool) -> None:
         if called and not self.called_at.known.isChecked():

@@ -55,7 +55,7 @@ class ViolenceSection(Section):
             self.boxes[column.key] = boxes
             self._column_boxes[column.key] = group
             grid.addWidget(group, index // 3, index % 3)
-        self.layout().addLayout(grid)  # type: ignore[union-attr]
+        self.form.addRow(grid)
         self.weapon = self._check("weapon", QT_TRANSLATE_NOOP("ViolenceSection", "A &weapon was used"))
         self.dangerous_object = self._check(
             "dangerous_object", QT_TRANSLATE_NOOP("ViolenceSection", "A dangerous &object was used"))

@@ -89,7 +89,8 @@ class TypePicker(QWidget):
             words = [itype.label_da, itype.label_en, itype.code]
             words += [s.label_da for s in itype.subtypes] + [s.label_en for s in itype.subtypes]
             match = not needle or any(needle in w.casefold() for w in words)
-            item.setHidden(not match)
+            ticked = item.checkState(0) == Qt.CheckState.Checked  # what is chosen stays in sight
+            item.setHidden(not (match or ticked))
             if match and first_visible is None:
                 first_visible = item
         if first_visible is not None:
