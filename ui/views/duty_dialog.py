@@ -1,0 +1,260 @@
+"""Follow a duty up: fill in its fields (dates sent, references) and move its state.
+
+The fields and their labels come from the core (``safetylog.classification.duty_fields``), so a
+new field appears here without a UI change. Only the fields the user changed are sent; the core
+checks them and says, field by field, what is still missing before a duty can be closed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safetylog.classification.duties import DutyKind, DutyState
+from safetylog.classification.duty_fields import FIELDS, DutyField
+from safetylog.domain.errors import ValidationError
+from safetylog.domain.records import DutyRecord
+from safetylog.domain.timeutil import to_local, utcnow
+from safetylog.services.permissions import Permission
+from ui.context import Changes, UiContext
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.tasks import TaskRunner
+from ui.views.common import (
+    QT_DATE_FORMAT,
+    ValueCombo,
+    accessible_name_setter,
+    error_text,
+    from_qdate,
+    local_date,
+    local_datetime,
+    to_qdate,
+)
+from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
+from ui.widgets.datetime_edit import OptionalDateTimeEdit
+from ui.widgets.field_error import FieldError, FieldErrors
+
+CONTEXT = "DutyDialog"
+
+
+def _t(source: str, *args: object) -> str:
+    return translate(CONTEXT, source, *args)
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left empty: the check box says whether it is set."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = QCheckBox(self)
+        self.edit = QDateEdit(self)
+        self.edit.setDisplayFormat(QT_DATE_FORMAT)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDate(to_qdate(to_local(utcnow()).date()))
+        self.edit.setEnabled(False)
+        self.known.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.known)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.known.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.known.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(to_qdate(day))
+
+
+class DutyDialog(QDialog):
+    @classmethod
+    def edit(cls, ctx: UiContext, tasks: TaskRunner, duty: DutyRecord,
+             parent: QWidget | None = None) -> DutyDialog:
+        """Open the dialog (window-modal, without blocking) and return it."""
+        dialog = cls(ctx, tasks, duty, parent)
+        dialog.open()
+        return dialog
+
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, duty: DutyRecord,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks, self.duty = ctx, tasks, duty
+        self.kind = DutyKind(duty.kind)
+        self._texts = Retranslator(CONTEXT)
+        self.errors = FieldErrors()
+        self.inputs: dict[str, tuple[DutyField, QWidget]] = {}
+        self._initial: dict[str, Any] = {}
+        self._build()
+        self._load(duty)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        t, language = self._texts, self.ctx.language
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setProperty("i18n_data", True)
+        form = QFormLayout()
+        show_restricted = self.ctx.may(Permission.POLICE_JOURNAL_READ)
+        for spec in FIELDS[self.kind]:
+            if spec.restricted and not show_restricted:
+                continue
+            widget = self._input(spec)
+            caption = QLabel(spec.label(language), self)
+            caption.setProperty("i18n_data", True)  # worded by the core, in the user's language
+            caption.setBuddy(widget)
+            widget.setAccessibleName(spec.label(language))
+            form.addRow(caption, widget)
+            form.addRow(self.errors.add(spec.name, FieldError(widget, self)))
+            self.inputs[spec.name] = (spec, widget)
+        self.state_box = ValueCombo(self)
+        self.reason = QLineEdit(self)
+        state_caption, reason_caption = QLabel(self), QLabel(self)
+        state_caption.setBuddy(self.state_box)
+        reason_caption.setBuddy(self.reason)
+        t.bind(state_caption.setText, QT_TRANSLATE_NOOP("DutyDialog", "&State"))
+        t.bind(reason_caption.setText, QT_TRANSLATE_NOOP("DutyDialog", "&Reason"))
+        t.bind(accessible_name_setter(self.state_box), QT_TRANSLATE_NOOP("DutyDialog", "State"))
+        t.bind(accessible_name_setter(self.reason), QT_TRANSLATE_NOOP("DutyDialog", "Reason"))
+        t.bind(self.reason.setPlaceholderText, QT_TRANSLATE_NOOP(
+            "DutyDialog", "Needed when the duty does not apply, or to reopen it"))
+        form.addRow(state_caption, self.state_box)
+        form.addRow(self.errors.add("state", FieldError(self.state_box, self)))
+        form.addRow(reason_caption, self.reason)
+        form.addRow(self.errors.add("reason", FieldError(self.reason, self)))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setProperty("i18n_data", True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.open_button = QPushButton(self)
+        t.bind(self.open_button.setText, QT_TRANSLATE_NOOP("DutyDialog", "Open the &incident"))
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(self._open_incident)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._fill_states()
+
+    def _input(self, spec: DutyField) -> QWidget:
+        if spec.kind == "date":
+            return OptionalDateEdit(self)
+        if spec.kind == "moment":
+            return OptionalDateTimeEdit(self)
+        if spec.kind == "choice":
+            box = ValueCombo(self)
+            box.set_items([("", None)] + [(choice, choice) for choice in spec.choices])
+            return box
+        return QLineEdit(self)
+
+    def _fill_states(self) -> None:
+        keep = _t(QT_TRANSLATE_NOOP("DutyDialog", "(unchanged)"))
+        self.state_box.set_items([(keep, None)] + [(word(DUTY_STATES, s.value), s) for s in DutyState])
+
+    # --- values ----------------------------------------------------------------------------
+
+    def _load(self, duty: DutyRecord) -> None:
+        self.duty = duty
+        state = duty_state(duty.state, duty.due_at, utcnow())
+        self.setWindowTitle(_t(QT_TRANSLATE_NOOP("DutyDialog", "%1, incident no. %2"),
+                               word(DUTY_KINDS, duty.kind), duty.incident_id))
+        self.summary.setText(_t(QT_TRANSLATE_NOOP(
+            "DutyDialog", "Incident of %1. State: %2. Deadline: %3."),
+            local_date(duty.incident_date), word(DUTY_STATES, state),
+            local_datetime(duty.due_at) or "–"))
+        for name, (spec, widget) in self.inputs.items():
+            stored = duty.details.get(name)
+            self._set(spec, widget, stored)
+            self._initial[name] = self._value(spec, widget)
+        self.state_box.setCurrentIndex(0)
+        self.reason.clear()
+
+    @staticmethod
+    def _set(spec: DutyField, widget: QWidget, stored: Any) -> None:
+        if isinstance(widget, OptionalDateEdit):
+            widget.set_value(date.fromisoformat(stored) if stored else None)
+        elif isinstance(widget, OptionalDateTimeEdit):
+            widget.set_value(datetime.fromisoformat(stored) if stored else None, default=utcnow())
+        elif isinstance(widget, ValueCombo):
+            widget.select(stored) if stored else widget.setCurrentIndex(0)
+        elif isinstance(widget, QLineEdit):
+            widget.setText(str(stored or ""))
+
+    @staticmethod
+    def _value(spec: DutyField, widget: QWidget) -> Any:
+        if isinstance(widget, (OptionalDateEdit, OptionalDateTimeEdit, ValueCombo)):
+            return widget.value()
+        assert isinstance(widget, QLineEdit)
+        return widget.text().strip() or None
+
+    def changes(self) -> dict[str, object]:
+        """The fields the user changed (an emptied field is sent as None: cleared)."""
+        out: dict[str, object] = {}
+        for name, (spec, widget) in self.inputs.items():
+            value = self._value(spec, widget)
+            if value != self._initial.get(name):
+                out[name] = value
+        return out
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        actor, duties = self.ctx.require_actor(), self.ctx.services.duties
+        changes, state, reason = self.changes(), self.state_box.value(), self.reason.text()
+        duty_id, version = self.duty.id, self.duty.version
+        self.errors.clear()
+        self.message.hide()
+        if not changes and state is None:
+            self.accept()
+            return
+        self.tasks.run(lambda: duties.update(actor, duty_id, changes, expected_version=version,
+                                             state=state, reason=reason), self._saved, self._failed)
+
+    def _saved(self, duty: DutyRecord) -> None:
+        self.duty = duty
+        self.ctx.notify(Changes.DUTIES)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            unplaced = self.errors.show(error.messages(self.ctx.language))
+            if unplaced:
+                self.message.setText(" ".join(unplaced.values()))
+                self.message.show()
+            return
+        self.message.setText(error_text(error, self.ctx.language))
+        self.message.show()
+
+    def _open_incident(self) -> None:
+        from ui.views.incident_view import open_incident
+
+        open_incident(self.ctx, self.tasks, self.duty.incident_id, self.parentWidget())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+            self._fill_states()
+            self._load(self.duty)
+        super().changeEvent(event)
