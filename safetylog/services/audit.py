@@ -14,6 +14,12 @@ from safetylog.domain.timeutil import utcnow
 from safetylog.storage.models import AuditRow
 
 
+def _fit(value: str, limit: int) -> str:
+    """Typed values (a failed login's user name, a file name) must fit their column on PostgreSQL,
+    which refuses over-long strings and NUL characters; the log keeps what fits."""
+    return value.replace("\x00", "\ufffd")[:limit]
+
+
 def record(session: Session, actor: Actor | None, action: AuditAction, entity: str,
            entity_id: object = "", *, subject_resident_id: int | None = None,
            username: str | None = None, **details: Any) -> None:
@@ -21,11 +27,11 @@ def record(session: Session, actor: Actor | None, action: AuditAction, entity: s
     session.add(AuditRow(
         at=utcnow(),
         user_id=actor.user_id if actor else None,
-        username=username or (actor.username if actor else "system"),
-        workstation=actor.workstation if actor else "",
+        username=_fit(username or (actor.username if actor else "system"), 64),
+        workstation=_fit(actor.workstation if actor else "", 200),
         action=action.value,
         entity=entity,
-        entity_id=str(entity_id),
+        entity_id=_fit(str(entity_id), 60),
         subject_resident_id=subject_resident_id,
         details=details,
     ))

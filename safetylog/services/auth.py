@@ -36,7 +36,9 @@ class AuthService(Service):
         """The same message for an unknown user and a wrong password, so names cannot be probed."""
         station = workstation if workstation is not None else socket.gethostname()
         with self._sf.begin() as session:
-            user = session.scalar(select(User).where(User.username == username.strip()))
+            # A NUL cannot be in any user name, and PostgreSQL refuses it in a query.
+            user = (session.scalar(select(User).where(User.username == username.strip()))
+                    if "\x00" not in username else None)
             if user is None or not user.active or not verify_password(user.password_hash, password):
                 audit.record(session, None, AuditAction.LOGIN_FAILED, "user", username[:64],
                              username=username[:64] or "?", workstation=station)
