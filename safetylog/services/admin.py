@@ -15,6 +15,7 @@ from safetylog.services import audit
 from safetylog.services.auth import MIN_PASSWORD_LENGTH, hash_password
 from safetylog.services.base import Service, actor_from_user, link_facilities
 from safetylog.services.permissions import Permission, require
+from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import Facility, User, Zone
 
 _USERNAME_RE = re.compile(r"^[a-zA-Z0-9._-]{2,64}$")
@@ -89,7 +90,7 @@ class AdminService(Service):
                 check.add("code", "invalid_format", expected="letters, digits, . _ -")
             name = check.text("name", name, limit=SHORT_LIMIT, required=True, personal=False)
             zone_kind = check.choice("kind", kind, ZoneKind)
-            if check.ok("code") and session.scalar(
+            if check.ok("code") and check.ok("facility_id") and session.scalar(
                 select(Zone.id).where(Zone.facility_id == facility_id, Zone.code == code)
             ):
                 check.add("code", "already_exists", value=code)
@@ -104,6 +105,8 @@ class AdminService(Service):
     def list_zones(self, actor: Actor, facility_id: int) -> list[ZoneRecord]:
         if not actor.may_see_facility(facility_id):
             raise PermissionDenied(f"{actor.username} has no access to facility {facility_id}")
+        if not is_row_id(facility_id):
+            return []  # no facility has that number (and the driver could not even send it)
         with self._sf() as session:
             rows = session.scalars(
                 select(Zone).where(Zone.facility_id == facility_id).order_by(Zone.name)
