@@ -94,6 +94,13 @@ class ResidentService(Service):
             if resident is None:
                 raise NotFound(f"No resident {resident_id}.")
             require_facility(actor, resident.facility_id)
+            check = Checker()
+            day = check.day("moved_out", moved_out)
+            if day is not None and resident.moved_in is not None and day < resident.moved_in:
+                check.add("moved_out", "date_order")
+            check.raise_if_any()
+            assert day is not None
+            moved_out = day
             resident.moved_out = moved_out
             resident.active = False
             audit.record(session, actor, AuditAction.UPDATE, "resident", resident_id,
