@@ -135,7 +135,8 @@ def days() -> st.SearchStrategy[date]:
 
 
 def days_or_garbage() -> st.SearchStrategy[Any]:
-    return st.one_of(days(), days(), st.datetimes(max_value=datetime(9998, 1, 1)), st.none())
+    return st.one_of(days(), days(), st.datetimes(max_value=datetime(9998, 1, 1)), st.none(),
+                     st.sampled_from(["2026-01-01", "", "i går", 20260101]))
 
 
 # --- the rule -----------------------------------------------------------------------------------
