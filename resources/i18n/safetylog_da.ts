@@ -731,10 +731,6 @@
             <translation>Tiltag</translation>
         </message>
         <message>
-            <source>An &amp;ambulance was called</source>
-            <translation>Der blev tilkaldt a&amp;mbulance</translation>
-        </message>
-        <message>
             <source>&amp;Debriefing was offered to staff</source>
             <translation>Personalet fik tilbudt &amp;opfølgning (debriefing)</translation>
         </message>
@@ -764,6 +760,10 @@
         <message>
             <source>Residents</source>
             <translation>Beboere</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Rapporter</translation>
         </message>
         <message>
             <source>Administration</source>

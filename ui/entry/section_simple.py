@@ -1,4 +1,4 @@
-"""Damage and measures taken (with ambulance and debriefing)."""
+"""Damage, and the measures taken (an ambulance among them) with debriefing offered."""
 
 from __future__ import annotations
 
@@ -57,8 +57,6 @@ class MeasuresSection(Section):
             self.boxes[measure] = box
         self.form.addRow(grid)
         self.form.addRow(self.errors.add("measures", FieldError(None, self)))
-        self.ambulance = self._check("ambulance_called",
-                                     QT_TRANSLATE_NOOP("MeasuresSection", "An &ambulance was called"))
         self.debrief = self._check("debrief_offered",
                                    QT_TRANSLATE_NOOP("MeasuresSection", "&Debriefing was offered to staff"))
 
@@ -68,17 +66,16 @@ class MeasuresSection(Section):
 
     def state(self) -> dict[str, Any]:
         return {"measures": [m.value for m, box in self.boxes.items() if box.isChecked()],
-                "ambulance_called": self.ambulance.isChecked(),
                 "debrief_offered": self.debrief.isChecked()}
 
     def set_state(self, state: dict[str, Any]) -> None:
         chosen = set(state.get("measures") or [])
         for measure, box in self.boxes.items():
             box.setChecked(measure.value in chosen)
-        self.ambulance.setChecked(bool(state.get("ambulance_called")))
         self.debrief.setChecked(bool(state.get("debrief_offered")))
 
     def collect(self, problems: dict[str, Problem]) -> dict[str, Any]:
-        return {"measures": tuple(m for m, box in self.boxes.items() if box.isChecked()),
-                "ambulance_called": self.ambulance.isChecked(),
+        measures = tuple(m for m, box in self.boxes.items() if box.isChecked())
+        # "Ambulance called" is one of the measures; the core also keeps it as its own fact.
+        return {"measures": measures, "ambulance_called": Measure.AMBULANCE in measures,
                 "debrief_offered": self.debrief.isChecked()}
