@@ -15,6 +15,7 @@ from safetylog.domain.timeutil import utcnow
 from safetylog.services.admin import AdminService
 from safetylog.services.auth import AuthService
 from safetylog.services.bvc import BvcService
+from safetylog.services.drug_patterns import DrugPatternService
 from safetylog.services.duties import DutyService
 from safetylog.services.exchange import ExchangeService
 from safetylog.services.incident_queries import IncidentQueryService
@@ -43,6 +44,7 @@ class Services:
     reports: ReportService
     bvc: BvcService
     duties: DutyService
+    drug_patterns: DrugPatternService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
 
     @classmethod
@@ -56,7 +58,7 @@ class Services:
             queries=IncidentQueryService(sf, clock), psp=PspService(sf, clock),
             exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
             reports=ReportService(sf, clock), bvc=BvcService(sf, clock),
-            duties=DutyService(sf, clock),
+            duties=DutyService(sf, clock), drug_patterns=DrugPatternService(sf, clock),
         )
 
     def close(self) -> None:
