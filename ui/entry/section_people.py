@@ -73,6 +73,7 @@ class _RowsSection(Section):
         assert remove is not None, "every row has its own Remove button"
         remove.clicked.connect(lambda: self._remove(row))
         self._rows_box.addWidget(row)
+        row.show()  # now, not on the next event loop turn, so the focus can go there at once
         self.rows.append(row)
         if focus:
             first = next((w for w in row.findChildren(QWidget)

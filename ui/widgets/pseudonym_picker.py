@@ -114,6 +114,7 @@ class ResidentPicker(QWidget):
         row.role.currentIndexChanged.connect(self.changed)
         row.removed.connect(self._remove)
         self._rows_box.addWidget(row)
+        row.show()  # now, not on the next event loop turn, so the focus can go there at once
         self.rows.append(row)
         if resident_id is None and role is None:
             row.resident.setFocus()
