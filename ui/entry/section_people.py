@@ -28,6 +28,7 @@ from safetylog.domain.problems import Problem
 from safetylog.domain.records import Injury, OutsidePerson, ResidentRecord
 from ui.entry.section_base import Section, parse_count
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.widgets import tab_before
 from ui.widgets.field_error import FieldError
 from ui.widgets.labels import label
 
@@ -74,6 +75,7 @@ class _RowsSection(Section):
         remove.clicked.connect(lambda: self._remove(row))
         self._rows_box.addWidget(row)
         row.show()  # now, not on the next event loop turn, so the focus can go there at once
+        tab_before(row, self.add_button)
         self.rows.append(row)
         if focus:
             first = next((w for w in row.findChildren(QWidget)

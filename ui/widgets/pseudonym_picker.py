@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from safetylog.domain.enums import PersonRole
 from safetylog.domain.records import ResidentRecord
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.widgets import tab_before
 from ui.widgets.labels import label
 
 CONTEXT = "ResidentPicker"
@@ -115,6 +116,7 @@ class ResidentPicker(QWidget):
         row.removed.connect(self._remove)
         self._rows_box.addWidget(row)
         row.show()  # now, not on the next event loop turn, so the focus can go there at once
+        tab_before(row, self.add_button)
         self.rows.append(row)
         if resident_id is None and role is None:
             row.resident.setFocus()
