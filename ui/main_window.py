@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         self.flush_drafts()
         self.idle.stop()
         if actor is not None:
+            self.ctx.actor = None  # closing twice (Quit, then the shell's own close) logs out once
             try:
                 self.ctx.services.auth.logout(actor)
             except Exception as exc:  # the window must still close; the failure is logged

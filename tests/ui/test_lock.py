@@ -127,3 +127,17 @@ def test_log_out_returns_to_the_login(qtbot: QtBot, sqlite_world: World) -> None
         assert [payload["narrative"] for _id, _at, payload in drafts] == [WORDS]
         again = log_in(qtbot, shell, "staff")
         assert again is window and window.user_label.text() == "Bruger: Søren Staff"
+
+
+def test_quitting_saves_the_draft_and_logs_out_once(qtbot: QtBot, sqlite_world: World) -> None:
+    with running_app(qtbot, sqlite_world.services) as shell:
+        window, _form = start_typing(qtbot, shell, "night_staff")
+        window.quit_action.trigger()
+        settle(qtbot, shell)
+        shell.close()
+        assert not window.isVisible()
+    drafts = sqlite_world.services.incidents.drafts(sqlite_world.actor(Role.NIGHT_STAFF))
+    assert [payload["narrative"] for _id, _at, payload in drafts] == [WORDS]
+    with sqlite_world.services.session_factory() as session:
+        logouts = session.scalars(select(AuditRow).where(AuditRow.action == "logout")).all()
+    assert [row.username for row in logouts] == ["night_staff"]
