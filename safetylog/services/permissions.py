@@ -5,8 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from safetylog.domain.enums import Role
-from safetylog.domain.errors import PermissionDenied
+from safetylog.domain.errors import NotFound, PermissionDenied
 from safetylog.domain.records import Actor
+from safetylog.storage.engine import is_row_id
 
 
 class Permission(StrEnum):
@@ -77,5 +78,7 @@ def require(actor: Actor, permission: Permission) -> None:
 
 
 def require_facility(actor: Actor, facility_id: int) -> None:
+    if not is_row_id(facility_id):  # a number no facility can have, even for an all-facilities user
+        raise NotFound(f"No facility {facility_id}.")
     if not actor.may_see_facility(facility_id):
         raise PermissionDenied(f"{actor.username} has no access to facility {facility_id}")

@@ -25,6 +25,7 @@ from safetylog.domain.validation import NARRATIVE_LIMIT, SHORT_LIMIT, TEXT_LIMIT
 from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.permissions import Permission, require, require_facility
+from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import (
     Disclosure,
     Facility,
@@ -137,7 +138,7 @@ class PspService(Service):
             check.raise_if_any()
             assert status is not None
             row = session.get(PspAgreement, agreement_id) if agreement_id else PspAgreement()
-            if row is None:
+            if row is None or (agreement_id and not actor.may_see_facility(row.facility_id)):
                 raise NotFound(f"No agreement {agreement_id}.")
             row.facility_id, row.title, row.police_contact, row.scope = (
                 data.facility_id, title, contact, scope)
@@ -153,7 +154,7 @@ class PspService(Service):
         with self._sf() as session:
             stmt = select(PspAgreement).order_by(PspAgreement.facility_id, PspAgreement.id)
             if facility_ids:
-                stmt = stmt.where(PspAgreement.facility_id.in_(facility_ids))
+                stmt = stmt.where(PspAgreement.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             return [agreement_record(r) for r in session.scalars(stmt)
                     if actor.may_see_facility(r.facility_id)]
 
@@ -222,7 +223,9 @@ class PspService(Service):
         now = self._clock()
         with self._sf.begin() as session:
             item = session.get(PspActionItem, item_id)
-            if item is None:
+            hidden = item is not None and item.facility_id is not None and not actor.may_see_facility(
+                item.facility_id)
+            if item is None or hidden:
                 raise NotFound(f"No action item {item_id}.")
             if expected_version is not None and item.version != expected_version:
                 raise ConflictError(f"Action item {item_id} was changed by someone else.")
@@ -280,6 +283,8 @@ class PspService(Service):
 
     def disclosures(self, actor: Actor, meeting_id: int) -> list[DisclosureRecord]:
         require(actor, Permission.PSP_READ)
+        if not is_row_id(meeting_id):
+            return []  # no meeting has that number
         with self._sf() as session:
             rows = session.scalars(select(Disclosure).where(Disclosure.meeting_id == meeting_id)
                                    .order_by(Disclosure.id))
