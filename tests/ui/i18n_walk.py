@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Key-cap names printed on Danish keyboards too ("Ctrl+N"): the same in both languages.
+KEY_WORDS = frozenset({"Ctrl", "Alt", "Enter"})
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü]{2,}")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -179,7 +181,7 @@ def problems(danish: list[Seen], english: list[Seen], catalog: Catalog,
     """Danish texts still in English: an English source shown as is, or a text that reads the same
     in both languages although its words are neither data nor confirmed to be the same in Danish."""
     english_texts = {s.text for s in english}
-    allowed = {w.casefold() for w in data_words | catalog.same_words}
+    allowed = {w.casefold() for w in data_words | catalog.same_words | KEY_WORDS}
     found = []
     for seen in danish:
         if catalog.shows_english(seen.text):
