@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -58,6 +59,7 @@ class Styles:
 
 def styles() -> Styles:
     register_fonts()
+    tune_reportlab()
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12, textColor=INK,
                           alignment=TA_LEFT, spaceAfter=3, bulletFontName=REGULAR)
     return Styles(
@@ -110,19 +112,24 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], st: Sty
     """A table whose cells always fit: wrapped columns wrap, the others are shortened."""
     widths = [c.share * width for c in columns]
     pad = 6
-    head = [Paragraph(escape(c.title), st.cell_right if c.right else st.cell_bold) for c in columns]
+    head: list[Any] = [
+        Paragraph(escape(c.title), st.cell_right if c.right else st.cell_bold)
+        if stringWidth(c.title, BOLD, 7.5) > w - pad else c.title
+        for c, w in zip(columns, widths, strict=True)
+    ]
     body: list[list[Any]] = [head]
     for row in rows:
         cells: list[Any] = []
         for value, column, w in zip(row, columns, widths, strict=True):
-            if column.wrap:
-                cells.append(Paragraph(escape(value), st.cell))
+            if column.wrap and stringWidth(value, REGULAR, 7.5) > w - pad:
+                cells.append(Paragraph(escape(value), st.cell))  # long: wrap (slower to lay out)
             else:
                 cells.append(fit(value, w - pad))
         body.append(cells)
     table = Table(body, colWidths=widths, repeatRows=1)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 7.5, 9),
+        ("FONT", (0, 0), (-1, 0), BOLD, 7.5, 9),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED),
@@ -135,7 +142,7 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], st: Sty
     ]
     for index, column in enumerate(columns):
         if column.right:
-            commands.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
+            commands.append(("ALIGN", (index, 0), (index, -1), "RIGHT"))
     for row_index in range(2, len(body), 2):
         commands.append(("BACKGROUND", (0, row_index), (-1, row_index), ZEBRA))
     if total_row and len(body) > 1:
@@ -224,9 +231,17 @@ def _decorated_canvas(decor: Decor) -> type[Canvas]:
     return DecoratedCanvas
 
 
+def tune_reportlab() -> None:
+    """Binary (not ASCII85) streams and no attribute checks on chart shapes: the same output
+    drawn faster and smaller. Set for the whole process, which only draws our own reports."""
+    rl_config.useA85 = 0
+    rl_config.shapeChecking = 0
+
+
 def build_pdf(story: list[Flowable], decor: Decor, info: DocInfo) -> bytes:
     """Lay out ``story`` on A4 pages and return the PDF's bytes."""
     register_fonts()
+    tune_reportlab()
     out = io.BytesIO()
     doc = BaseDocTemplate(
         out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,

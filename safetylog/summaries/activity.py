@@ -16,7 +16,7 @@ from safetylog.storage.models import (
     IncidentTypeRow,
     PoliceContactRow,
 )
-from safetylog.summaries.counts import counted_ids, incident_conditions, zone_counts
+from safetylog.summaries.counts import counted_ids, incident_conditions, name_zones
 from safetylog.summaries.model import (
     HOURS,
     WEEKDAYS,
@@ -42,12 +42,17 @@ def drug_trade_conditions(scope: SummaryScope) -> list[ColumnElement[bool]]:
 def drug_trade(session: Session, scope: SummaryScope) -> DrugTradeSummary:
     conditions = drug_trade_conditions(scope)
     hours, weekdays = [0] * HOURS, [0] * WEEKDAYS
-    for hour, n in session.execute(select(Incident.hour, func.count()).where(*conditions)
-                                   .group_by(Incident.hour)):
-        hours[int(hour)] = int(n)
-    for day, n in session.execute(select(Incident.weekday, func.count()).where(*conditions)
-                                  .group_by(Incident.weekday)):
-        weekdays[int(day)] = int(n)
+    zones: dict[int | None, int] = {}
+    total = 0
+    # One pass: zone x hour x weekday, added up per dimension here.
+    for zone, hour, day, n in session.execute(
+            select(Incident.zone_id, Incident.hour, Incident.weekday, func.count()).where(*conditions)
+            .group_by(Incident.zone_id, Incident.hour, Incident.weekday)):
+        n = int(n)
+        total += n
+        hours[int(hour)] += n
+        weekdays[int(day)] += n
+        zones[zone] = zones.get(zone, 0) + n
     # Activities are a JSON list; a LIKE on its text is the one test both databases share.
     text = cast(DrugObservationRow.activities, String)
     activity_sums = [func.sum(case((text.like(f'%"{a.value}"%'), 1), else_=0)) for a in DrugActivity]
@@ -60,9 +65,8 @@ def drug_trade(session: Session, scope: SummaryScope) -> DrugTradeSummary:
     row = session.execute(stmt).one()
     activities = tuple(sorted((a.value, _int(n)) for a, n in zip(DrugActivity, row[4:], strict=True)
                               if _int(n)))
-    total = _int(session.scalar(select(func.count()).select_from(Incident).where(*conditions)))
     return DrugTradeSummary(
-        observations=total, by_zone=zone_counts(session, conditions), by_hour=tuple(hours),
+        observations=total, by_zone=name_zones(session, zones), by_hour=tuple(hours),
         by_weekday=tuple(weekdays), by_activity=activities, with_outsiders=_int(row[1]),
         sellers_seen=_int(row[2]), buyers_seen=_int(row[3]),
     )
@@ -103,9 +107,9 @@ def bvc(session: Session, scope: SummaryScope) -> BvcSummary:
     matched = and_(resident_incidents.c.resident_id == high_days.c.resident_id,
                    resident_incidents.c.shift_date == high_days.c.shift_date)
     days_total = session.scalar(select(func.count()).select_from(high_days))
-    days_with = session.scalar(
-        select(func.count()).select_from(high_days)
-        .where(select(resident_incidents.c.id).where(matched).exists()))
+    days_with = session.scalar(select(func.count()).select_from(
+        select(high_days.c.resident_id, high_days.c.shift_date).join(resident_incidents, matched)
+        .distinct().subquery()))
     incidents_total = session.scalar(select(func.count(func.distinct(resident_incidents.c.id))))
     incidents_high = session.scalar(
         select(func.count(func.distinct(resident_incidents.c.id))).select_from(resident_incidents)

@@ -18,20 +18,27 @@ def compute_summary(session: Session, scope: SummaryScope, as_of: datetime) -> P
     """The period summary at ``as_of`` (UTC): counts for the period, the period before and a year
     earlier, a 12-month trend, duties and their deadlines, staff injuries and EASY, drug trade,
     police, Brøset and follow-ups. Read-only; the caller audits and checks permissions."""
+    duty_kinds = duties.deadline_summaries(session, scope, as_of)
+    previous = previous_scope(scope)
+    year_before = year_before_scope(scope)
+    current_counts = compute_counts(session, scope)
+    previous_counts = compute_counts(session, previous)
+    # A period of a year has the same "period before" as "a year earlier": count it once.
+    year_counts = previous_counts if year_before == previous else compute_counts(session, year_before)
     versions = tuple(sorted(str(v) for v in session.scalars(
         select(Incident.taxonomy_version).where(*incident_conditions(scope)).distinct())))
     return PeriodSummary(
         scope=scope,
         as_of=as_of,
-        current=compute_counts(session, scope),
-        previous=compute_counts(session, previous_scope(scope)),
-        year_before=compute_counts(session, year_before_scope(scope)),
+        current=current_counts,
+        previous=previous_counts,
+        year_before=year_counts,
         trend=compute_trend(session, scope),
-        force=duties.deadline_summary(session, scope, as_of, duties.FORCE_CASE),
-        staff_injuries=duties.staff_injuries(session, scope, as_of),
+        force=duties.deadline_summary(session, scope, as_of, duties.FORCE_CASE, duty_kinds),
+        staff_injuries=duties.staff_injuries(session, scope, as_of, duty_kinds),
         drug_trade=activity.drug_trade(session, scope),
         police=activity.police(session, scope),
         bvc=activity.bvc(session, scope),
-        follow_up=duties.follow_up(session, scope, as_of),
+        follow_up=duties.follow_up(session, scope, as_of, duty_kinds),
         taxonomy_versions=versions,
     )

@@ -6,8 +6,8 @@ incident once by its primary type; per-type counts count every ``incident_types`
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session
@@ -27,12 +27,16 @@ from safetylog.summaries.periods import month_bounds, trend_months
 
 COUNTED_STATUSES = (IncidentStatus.SUBMITTED.value, IncidentStatus.REVIEWED.value,
                     IncidentStatus.LOCKED.value)
+# Every status but draft counts. Written as "!= draft" rather than "IN (...)": an IN list lets
+# SQLite pick the (status, facility) index and read every counted row of the facility's whole
+# history (0.6 s on 200 000 incidents) instead of the (facility, date) range (6 ms).
+assert set(COUNTED_STATUSES) == {s.value for s in IncidentStatus} - {IncidentStatus.DRAFT.value}
 
 
 def incident_conditions(scope: SummaryScope) -> list[ColumnElement[bool]]:
     """The WHERE clause every figure of a summary shares: the set of counted incidents."""
     conditions: list[ColumnElement[bool]] = [
-        Incident.status.in_(COUNTED_STATUSES),
+        Incident.status != IncidentStatus.DRAFT.value,
         Incident.local_date >= scope.date_from,
         Incident.local_date <= scope.date_to,
         Incident.facility_id.in_(sorted(scope.facility_ids)),
@@ -50,48 +54,68 @@ def counted_ids(scope: SummaryScope) -> Select[int]:
     return select(Incident.id).where(*incident_conditions(scope))
 
 
-def _pairs(session: Session, column: Any, scope: SummaryScope) -> Pairs:
-    stmt = select(column, func.count()).where(*incident_conditions(scope)).group_by(column)
-    return tuple(sorted((str(key), int(n)) for key, n in session.execute(stmt)))
-
-
-def zone_counts(session: Session, conditions: list[ColumnElement[bool]]) -> tuple[ZoneCount, ...]:
-    """Counts per zone, the largest first; incidents without a zone under ``zone_id=None``."""
-    stmt = (select(Incident.zone_id, Zone.facility_id, Zone.name, func.count())
-            .select_from(Incident).outerjoin(Zone, Zone.id == Incident.zone_id)
-            .where(*conditions).group_by(Incident.zone_id, Zone.facility_id, Zone.name))
-    rows = [ZoneCount(zid, fid, name or "", int(n)) for zid, fid, name, n in session.execute(stmt)]
+def name_zones(session: Session, zone_counts_by_id: dict[int | None, int]) -> tuple[ZoneCount, ...]:
+    """Name the zones of a {zone id: count} map, the largest count first."""
+    ids = sorted(z for z in zone_counts_by_id if z is not None)
+    names = {int(zid): (int(fid), str(name)) for zid, fid, name in session.execute(
+        select(Zone.id, Zone.facility_id, Zone.name).where(Zone.id.in_(ids)))} if ids else {}
+    rows = []
+    for zid, n in zone_counts_by_id.items():
+        facility_id, name = names.get(zid, (None, "")) if zid is not None else (None, "")
+        rows.append(ZoneCount(zid, facility_id, name, n))
     return tuple(sorted(rows, key=lambda z: (-z.count, z.name, z.zone_id or 0)))
 
 
-def weekday_hour_grid(session: Session, conditions: list[ColumnElement[bool]]) -> tuple[tuple[int, ...], ...]:
-    grid = [[0] * HOURS for _ in range(WEEKDAYS)]
-    stmt = (select(Incident.weekday, Incident.hour, func.count()).where(*conditions)
-            .group_by(Incident.weekday, Incident.hour))
-    for weekday, hour, n in session.execute(stmt):
-        grid[int(weekday)][int(hour)] = int(n)
-    return tuple(tuple(row) for row in grid)
+def zone_counts(session: Session, conditions: list[ColumnElement[bool]]) -> tuple[ZoneCount, ...]:
+    """Counts per zone; incidents without a zone under ``zone_id=None``."""
+    stmt = select(Incident.zone_id, func.count()).where(*conditions).group_by(Incident.zone_id)
+    return name_zones(session, {zid: int(n) for zid, n in session.execute(stmt)})
+
+
+def _sorted_pairs(counter: Counter[str]) -> Pairs:
+    return tuple(sorted((key, n) for key, n in counter.items() if n))
 
 
 def compute_counts(session: Session, scope: SummaryScope) -> IncidentCounts:
+    """All per-incident breakdowns from one grouped pass over the period's incidents.
+
+    Grouping by every dimension at once reads each incident row once; the small result is then
+    added up per dimension. Six separate GROUP BY queries would read the rows six times.
+    """
     conditions = incident_conditions(scope)
-    total = int(session.scalar(select(func.count()).select_from(Incident).where(*conditions)) or 0)
+    dims = (Incident.primary_type, Incident.severity, Incident.shift, Incident.zone_id,
+            Incident.weekday, Incident.hour, Incident.facility_id)
+    primary: Counter[str] = Counter()
+    severity: Counter[str] = Counter()
+    shift: Counter[str] = Counter()
+    zones: Counter[int | None] = Counter()
+    facilities: Counter[int] = Counter()
+    grid = [[0] * HOURS for _ in range(WEEKDAYS)]
+    total = 0
+    for ptype, sev, sh, zone, weekday, hour, facility, n in session.execute(
+            select(*dims, func.count()).where(*conditions).group_by(*dims)):
+        n = int(n)
+        total += n
+        primary[str(ptype)] += n
+        severity[str(sev)] += n
+        shift[str(sh)] += n
+        zones[zone] += n
+        facilities[int(facility)] += n
+        grid[int(weekday)][int(hour)] += n
     type_stmt = (select(IncidentTypeRow.code, func.count())
                  .join(Incident, Incident.id == IncidentTypeRow.incident_id)
                  .where(*conditions).group_by(IncidentTypeRow.code))
     by_type = tuple(sorted((str(c), int(n)) for c, n in session.execute(type_stmt)))
-    facility_stmt = (select(Incident.facility_id, func.count()).where(*conditions)
-                     .group_by(Incident.facility_id))
     return IncidentCounts(
         scope=scope,
         total=total,
-        by_primary_type=_pairs(session, Incident.primary_type, scope),
+        by_primary_type=_sorted_pairs(primary),
         by_type=by_type,
-        by_severity=_pairs(session, Incident.severity, scope),
-        by_shift=_pairs(session, Incident.shift, scope),
-        by_zone=zone_counts(session, conditions),
-        by_facility=tuple(sorted((int(f), int(n)) for f, n in session.execute(facility_stmt))),
-        weekday_hour=weekday_hour_grid(session, conditions),
+        by_severity=_sorted_pairs(severity),
+        by_shift=_sorted_pairs(shift),
+        by_zone=name_zones(session, dict(zones)),
+        by_facility=tuple(sorted(facilities.items())),
+        weekday_hour=tuple(tuple(row) for row in grid),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session
 
+from safetylog.classification.duties import CLOSED_STATES
 from safetylog.domain.enums import ActionItemStatus, InjuredPartyKind
 from safetylog.domain.timeutil import local_day_bounds, to_local
 from safetylog.storage.models import DutyRow, IncidentInjury, PspActionItem
@@ -31,37 +32,44 @@ OPEN_ACTION = (ActionItemStatus.OPEN.value, ActionItemStatus.IN_PROGRESS.value)
 
 def duty_closed(as_of: datetime) -> ColumnElement[bool]:
     return or_(and_(DutyRow.closed_at.is_not(None), DutyRow.closed_at <= as_of),
-               and_(DutyRow.closed_at.is_(None), DutyRow.state == "done"))
+               and_(DutyRow.closed_at.is_(None), DutyRow.state.in_(CLOSED_STATES)))
 
 
 def _one(value: Any) -> int:
     return int(value or 0)
 
 
-def deadline_summary(session: Session, scope: SummaryScope, as_of: datetime,
-                     kind: str | None) -> DeadlineSummary:
-    """Duties of ``kind`` (all kinds if None) raised by the counted incidents."""
+def deadline_summaries(session: Session, scope: SummaryScope,
+                       as_of: datetime) -> dict[str, DeadlineSummary]:
+    """Per duty kind, the duties raised by the counted incidents and where they stand at ``as_of``."""
     closed = duty_closed(as_of)
     late = and_(closed, DutyRow.due_at.is_not(None), DutyRow.closed_at.is_not(None),
                 DutyRow.closed_at > DutyRow.due_at)
     overdue = and_(not_(closed), DutyRow.due_at.is_not(None), DutyRow.due_at < as_of)
     stmt = select(
+        DutyRow.kind,
         func.count(),
         func.sum(case((closed, 0), else_=1)),
         func.sum(case((overdue, 1), else_=0)),
         func.sum(case((closed, 1), else_=0)),
         func.sum(case((late, 1), else_=0)),
-    ).where(DutyRow.incident_id.in_(counted_ids(scope)), DutyRow.created_at <= as_of)
-    if kind is not None:
-        stmt = stmt.where(DutyRow.kind == kind)
-    total, open_, overdue_n, closed_n, late_n = session.execute(stmt).one()
-    return DeadlineSummary(kind or "*", _one(total), _one(open_), _one(overdue_n), _one(closed_n),
-                           _one(late_n))
+    ).where(DutyRow.incident_id.in_(counted_ids(scope)), DutyRow.created_at <= as_of).group_by(DutyRow.kind)
+    return {str(kind): DeadlineSummary(str(kind), _one(total), _one(open_), _one(overdue_n), _one(closed_n),
+                                       _one(late_n))
+            for kind, total, open_, overdue_n, closed_n, late_n in session.execute(stmt)}
 
 
-def easy_summary(session: Session, scope: SummaryScope, as_of: datetime) -> DeadlineSummary:
+def deadline_summary(session: Session, scope: SummaryScope, as_of: datetime, kind: str,
+                     known: dict[str, DeadlineSummary] | None = None) -> DeadlineSummary:
+    """One kind's summary (from ``known`` when the caller already has them all)."""
+    found = known if known is not None else deadline_summaries(session, scope, as_of)
+    return found.get(kind, DeadlineSummary(kind, 0, 0, 0, 0, 0))
+
+
+def easy_summary(session: Session, scope: SummaryScope, as_of: datetime,
+                 known: dict[str, DeadlineSummary] | None = None) -> DeadlineSummary:
     """EASY duties; one without its own due date is overdue 14 days after the first absence day."""
-    base = deadline_summary(session, scope, as_of, WORK_INJURY)
+    base = deadline_summary(session, scope, as_of, WORK_INJURY, known)
     cutoff = to_local(as_of).date() - timedelta(days=EASY_DAYS)
     late_without_due = (
         select(func.count(func.distinct(DutyRow.id)))
@@ -77,7 +85,8 @@ def easy_summary(session: Session, scope: SummaryScope, as_of: datetime) -> Dead
                            base.closed_late)
 
 
-def staff_injuries(session: Session, scope: SummaryScope, as_of: datetime) -> StaffInjurySummary:
+def staff_injuries(session: Session, scope: SummaryScope, as_of: datetime,
+                   known: dict[str, DeadlineSummary] | None = None) -> StaffInjurySummary:
     stmt = select(
         func.count(),
         func.count(func.distinct(IncidentInjury.incident_id)),
@@ -86,7 +95,7 @@ def staff_injuries(session: Session, scope: SummaryScope, as_of: datetime) -> St
             IncidentInjury.party == InjuredPartyKind.STAFF.value)
     injuries, incidents, absent = session.execute(stmt).one()
     return StaffInjurySummary(_one(injuries), _one(incidents), _one(absent),
-                              easy_summary(session, scope, as_of))
+                              easy_summary(session, scope, as_of, known))
 
 
 def _action_scope(scope: SummaryScope) -> ColumnElement[bool]:
@@ -95,11 +104,10 @@ def _action_scope(scope: SummaryScope) -> ColumnElement[bool]:
                PspActionItem.facility_id.in_(sorted(scope.facility_ids)))
 
 
-def follow_up(session: Session, scope: SummaryScope, as_of: datetime) -> FollowUpSummary:
-    kinds = sorted(str(k) for k in session.scalars(
-        select(DutyRow.kind).where(DutyRow.incident_id.in_(counted_ids(scope))).distinct()))
-    overall = deadline_summary(session, scope, as_of, None)
-    by_kind = tuple(deadline_summary(session, scope, as_of, kind) for kind in kinds)
+def follow_up(session: Session, scope: SummaryScope, as_of: datetime,
+              known: dict[str, DeadlineSummary] | None = None) -> FollowUpSummary:
+    found = known if known is not None else deadline_summaries(session, scope, as_of)
+    by_kind = tuple(found[kind] for kind in sorted(found))
     period_start, _ = local_day_bounds(scope.date_from)
     _, period_end = local_day_bounds(scope.date_to)
     open_at = and_(PspActionItem.created_at <= as_of,
@@ -117,5 +125,6 @@ def follow_up(session: Session, scope: SummaryScope, as_of: datetime) -> FollowU
         func.sum(case((closed_in_period, 1), else_=0)),
     ).where(_action_scope(scope))
     actions_open, actions_overdue, actions_closed = session.execute(stmt).one()
-    return FollowUpSummary(overall.open, overall.closed, overall.open_overdue, by_kind,
+    return FollowUpSummary(sum(k.open for k in by_kind), sum(k.closed for k in by_kind),
+                           sum(k.open_overdue for k in by_kind), by_kind,
                            _one(actions_open), _one(actions_overdue), _one(actions_closed))

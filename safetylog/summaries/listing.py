@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from safetylog.classification.duties import CLOSED_STATES
 from safetylog.domain.enums import InjuredPartyKind
 from safetylog.domain.timeutil import to_local
 from safetylog.storage.models import (
@@ -92,7 +93,7 @@ def incident_lines(session: Session, scope: SummaryScope, *, resident_id: int | 
 
 
 def duty_state(due_at: datetime | None, closed_at: datetime | None, state: str, as_of: datetime) -> str:
-    closed = (closed_at is not None and closed_at <= as_of) or (closed_at is None and state == "done")
+    closed = (closed_at is not None and closed_at <= as_of) or (closed_at is None and state in CLOSED_STATES)
     if closed:
         late = closed_at is not None and due_at is not None and closed_at > due_at
         return "closed_late" if late else "closed"

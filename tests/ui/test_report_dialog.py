@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from safetylog.domain.enums import AuditAction, Role
-from safetylog.domain.timeutil import utcnow
+from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.services import audit
 from safetylog.services.reports import ReportRequest
 from tests.conftest import World
@@ -40,7 +40,7 @@ def _exports(world: World) -> list[str]:
 
 def test_preview_shows_the_summary_numbers(view: ReportView, sqlite_world: World, qtbot: QtBot) -> None:
     view.kind_box.select("psp")
-    today = utcnow().date()
+    today = to_local(utcnow()).date()
     view.date_from.setDate(view.date_from.date().addDays(-30))
     view.preview_button.click()
     qtbot.waitUntil(lambda: view.summary is not None and view.summary.scope.date_to == today,
