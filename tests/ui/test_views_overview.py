@@ -15,7 +15,7 @@ from safetylog.classification.duties import DutyKind
 from safetylog.classification.duty_fields import missing_to_close
 from safetylog.domain.enums import Role
 from safetylog.domain.records import ActionItemInput, BvcInput, TypeChoice
-from safetylog.domain.timeutil import COPENHAGEN, utcnow
+from safetylog.domain.timeutil import COPENHAGEN, to_local, utcnow
 from tests.conftest import World
 from tests.ui.view_helpers import incident, seed_incidents, settle, task_runner
 from ui.context import UiContext
@@ -141,7 +141,7 @@ def test_manager_follows_up_a_use_of_force_duty(qtbot: QtBot, sqlite_world: Worl
     settle(qtbot, tasks)
     assert not dialog.isVisible()
     stored = sqlite_world.services.duties.get(sqlite_world.actor(Role.MANAGER), force.id)
-    assert stored.details["sent_to_handlekommune_on"] == date.today().isoformat()
+    assert stored.details["sent_to_handlekommune_on"] == to_local(utcnow()).date().isoformat()
     assert stored.state == "in_progress"
     settle(qtbot, tasks)
     assert any(d.id == force.id and d.state == "in_progress" for d in view.duty_box.model.rows)
