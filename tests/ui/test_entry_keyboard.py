@@ -197,3 +197,24 @@ def test_medication_incident_with_subtype_opens_the_dpsd_reminder(qtbot: QtBot, 
     assert "dpsd_reminder" in [d.kind for d in detail.duties]
     duties = [form.result.duties.item(i).text() for i in range(form.result.duties.count())]
     assert any("DPSD" in text for text in duties)
+
+
+def test_every_type_in_the_taxonomy_can_be_logged_from_the_keyboard(qtbot: QtBot, app: Shell) -> None:
+    """One after another in the same window: Ctrl+N, the code, Down, Space, the words, Ctrl+Enter."""
+    keys = Keyboard(qtbot)
+    form = open_form(qtbot, app, keys, "staff")
+    logged = []
+    for itype in form.taxonomy.types:
+        keys.type(itype.code)
+        keys.press(Key.Key_Down)
+        keys.press(Key.Key_Space)
+        assert [c.code for c in form.types.choices()] == [itype.code]
+        keys.press(Key.Key_B, ALT)
+        keys.type(f"Øvelse: {itype.label_da}.")
+        detail = submit(qtbot, app, form, keys)
+        logged.append((detail.primary_type, detail.types[0].code))
+        form.last_detail = None
+        keys.press(Key.Key_N, CTRL)  # a fresh form, the focus in the type filter again
+        settle(qtbot, app)
+        assert QApplication.focusWidget() is form.types.filter
+    assert logged == [(t.code, t.code) for t in form.taxonomy.types]

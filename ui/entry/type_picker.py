@@ -82,19 +82,25 @@ class TypePicker(QWidget):
     # --- filtering and keyboard -----------------------------------------------------------
 
     def _apply_filter(self, text: str) -> None:
+        """Hide what does not match; the best match (code, then label start) becomes current."""
         needle = text.strip().casefold()
-        first_visible: QTreeWidgetItem | None = None
+        best: tuple[int, QTreeWidgetItem] | None = None
         for itype in self.taxonomy.types:
             item = self._items[itype.code]
-            words = [itype.label_da, itype.label_en, itype.code]
+            labels = [itype.label(self.language), itype.label_da, itype.label_en]
+            words = [*labels, itype.code]
             words += [s.label_da for s in itype.subtypes] + [s.label_en for s in itype.subtypes]
             match = not needle or any(needle in w.casefold() for w in words)
             ticked = item.checkState(0) == Qt.CheckState.Checked  # what is chosen stays in sight
             item.setHidden(not (match or ticked))
-            if match and first_visible is None:
-                first_visible = item
-        if first_visible is not None:
-            self.tree.setCurrentItem(first_visible)
+            if not match:
+                continue
+            rank = (0 if needle == itype.code.casefold()
+                    else 1 if any(w.casefold().startswith(needle) for w in labels) else 2)
+            if best is None or rank < best[0]:
+                best = (rank, item)
+        if best is not None:
+            self.tree.setCurrentItem(best[1])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
