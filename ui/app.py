@@ -191,6 +191,7 @@ class Shell(QObject):
             self.window.close()
         self.login.close()
         self.tasks.wait()
+        self.translations.uninstall()
         if self.services is not None:
             self.services.close()
 

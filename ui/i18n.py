@@ -177,9 +177,7 @@ class Translations(QObject):
             raise ValueError(f"unknown language {language!r}")
         app = QCoreApplication.instance()
         assert app is not None, "create the QApplication first"
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed = []
+        self.uninstall()
         if language == "da":
             files = [*sorted(self.qm_dir().glob("*_da.qm")), qt_translations_dir() / "qtbase_da.qm"]
             for path in files:
@@ -189,6 +187,14 @@ class Translations(QObject):
                     self._installed.append(translator)
         QLocale.setDefault(locale_for(language))
         self.language = language
+
+    def uninstall(self) -> None:
+        """Remove this object's translators from the application (when the app shuts down)."""
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._installed = []
 
     @property
     def loaded_files(self) -> list[str]:

@@ -42,6 +42,7 @@ def running_app(qtbot: QtBot, services: Services, language: str = "da",
             settle(qtbot, shell)
             shell.window.deleteLater()
         shell.tasks.wait()
+        shell.translations.uninstall()
         shell.deleteLater()
         QApplication.processEvents()
 
