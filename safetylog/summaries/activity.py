@@ -101,18 +101,19 @@ def bvc(session: Session, scope: SummaryScope) -> BvcSummary:
     ).where(in_scope)).one()
     high_days = (select(BvcAssessmentRow.resident_id, BvcAssessmentRow.shift_date)
                  .where(in_scope, BvcAssessmentRow.total >= BVC_HIGH).distinct().subquery())
-    resident_incidents = (select(IncidentResident.resident_id, Incident.shift_date, Incident.id)
-                          .join(Incident, Incident.id == IncidentResident.incident_id)
-                          .where(*incident_conditions(scope)).subquery())
-    matched = and_(resident_incidents.c.resident_id == high_days.c.resident_id,
-                   resident_incidents.c.shift_date == high_days.c.shift_date)
+    # Driven from the (few) high-risk days to the incidents of that resident on that shift date.
+    matches = (select(high_days.c.resident_id, high_days.c.shift_date, Incident.id.label("incident_id"))
+               .select_from(high_days)
+               .join(IncidentResident, IncidentResident.resident_id == high_days.c.resident_id)
+               .join(Incident, and_(Incident.id == IncidentResident.incident_id,
+                                    Incident.shift_date == high_days.c.shift_date))
+               .where(*incident_conditions(scope)).subquery())
     days_total = session.scalar(select(func.count()).select_from(high_days))
     days_with = session.scalar(select(func.count()).select_from(
-        select(high_days.c.resident_id, high_days.c.shift_date).join(resident_incidents, matched)
-        .distinct().subquery()))
-    incidents_total = session.scalar(select(func.count(func.distinct(resident_incidents.c.id))))
-    incidents_high = session.scalar(
-        select(func.count(func.distinct(resident_incidents.c.id))).select_from(resident_incidents)
-        .join(high_days, matched))
+        select(matches.c.resident_id, matches.c.shift_date).distinct().subquery()))
+    incidents_high = session.scalar(select(func.count(func.distinct(matches.c.incident_id))))
+    incidents_total = session.scalar(
+        select(func.count(func.distinct(IncidentResident.incident_id)))
+        .join(Incident, Incident.id == IncidentResident.incident_id).where(*incident_conditions(scope)))
     return BvcSummary(_int(assessments), _int(high), _int(days_total), _int(days_with),
                       _int(incidents_total), _int(incidents_high))
