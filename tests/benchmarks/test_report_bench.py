@@ -147,8 +147,8 @@ def test_print_the_report_benchmarks(big_services: Services) -> None:
         import resource
 
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-        lines.append(f"whole test process: max resident set {rss:.0f} MiB (includes the 200k-row "
-                     "database cache and Qt)")
+        lines.append(f"whole test process: max resident set {rss:.0f} MiB (includes SQLite's "
+                     "page cache and Qt)")
     except ImportError:  # not on Windows
         pass
     print()
