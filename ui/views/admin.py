@@ -1,0 +1,85 @@
+"""Administration: users and roles, facilities and their places, and the shared settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from safetylog.domain.records import FacilityRecord, UserRecord
+from safetylog.services.permissions import Permission
+from ui.context import Changes, UiContext
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.tasks import TaskRunner
+from ui.views.admin_places import PlacesTab
+from ui.views.admin_users import UsersTab
+from ui.views.common import error_text, heading
+from ui.views.settings import SettingsTab
+
+CONTEXT = "Admin"
+
+
+class AdminView(QWidget):
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self._texts = t = Retranslator(CONTEXT)
+        self.title = heading(self)
+        t.bind(self.title.setText, QT_TRANSLATE_NOOP("Admin", "Administration"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setProperty("i18n_data", True)
+        self.message.hide()
+        self.tabs = QTabWidget(self)
+        self.users = UsersTab(ctx, tasks, self.tabs)
+        self.places = PlacesTab(ctx, tasks, self.tabs)
+        self.settings = SettingsTab(ctx, tasks, self.tabs)
+        self._tab_sources: list[tuple[QWidget, str]] = [
+            (self.users, QT_TRANSLATE_NOOP("Admin", "&Users and roles")),
+            (self.places, QT_TRANSLATE_NOOP("Admin", "&Facilities and places")),
+        ]
+        if ctx.may(Permission.SETTINGS_MANAGE):
+            self._tab_sources.append((self.settings, QT_TRANSLATE_NOOP("Admin", "&Settings")))
+        else:
+            self.settings.hide()
+        for widget, source in self._tab_sources:
+            self.tabs.addTab(widget, translate(CONTEXT, source))
+        for tab in (self.users, self.places, self.settings):
+            tab.message.connect(self.show_message)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        actor, admin = self.ctx.require_actor(), self.ctx.services.admin
+
+        def load() -> tuple[list[UserRecord], list[FacilityRecord]]:
+            return admin.list_users(actor), admin.list_facilities(actor)
+
+        self.tasks.run(load, self._loaded, lambda error: self.show_message(
+            error_text(error, self.ctx.language), True))
+        if self.ctx.may(Permission.SETTINGS_MANAGE):
+            self.settings.refresh()
+
+    def _loaded(self, data: tuple[list[UserRecord], list[FacilityRecord]]) -> None:
+        users, facilities = data
+        self.users.set_data(users, facilities)
+        self.places.set_data(facilities)
+
+    def show_message(self, text: str, error: bool) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _on_changed(self, changes: object) -> None:
+        if isinstance(changes, Changes) and changes & (Changes.USERS | Changes.FACILITIES):
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+            for index, (_widget, source) in enumerate(self._tab_sources):
+                self.tabs.setTabText(index, translate(CONTEXT, source))
+        super().changeEvent(event)

@@ -1,0 +1,172 @@
+"""Facilities and the places (zones) on their premises: entrance, courtyard, stairwell, rooms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from safetylog.domain.enums import ZoneKind
+from safetylog.domain.records import FacilityRecord, ZoneRecord
+from ui.context import Changes, UiContext
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.tasks import TaskRunner
+from ui.views.common import ValueCombo, accessible_name_setter
+from ui.views.forms import FormRows, button
+from ui.views.psp_meetings import table
+from ui.widgets.labels import label
+
+CONTEXT = "AdminPlaces"
+
+
+def _t(source: str, *args: object) -> str:
+    return translate(CONTEXT, source, *args)
+
+
+class PlacesTab(QWidget):
+    message = Signal(str, bool)
+
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self._texts = t = Retranslator(CONTEXT)
+        self.facilities: RecordTableModel[FacilityRecord] = RecordTableModel([
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Code"), lambda f: f.code),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Facility"), lambda f: f.name),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Municipality"), lambda f: f.municipality),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Police district"),
+                       lambda f: f.police_district),
+        ], lambda f: f.id, self)
+        self.zones: RecordTableModel[ZoneRecord] = RecordTableModel([
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Code"), lambda z: z.code),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Place"), lambda z: z.name),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Kind"), lambda z: label(z.kind)),
+        ], lambda z: z.id, self)
+        self.facility_list = table(self.facilities, self, stretch=1)
+        t.bind(accessible_name_setter(self.facility_list), QT_TRANSLATE_NOOP("AdminPlaces", "Facilities"))
+        self.facility_list.selectionModel().selectionChanged.connect(self._facility_chosen)
+        self.zone_list = table(self.zones, self, stretch=1)
+        t.bind(accessible_name_setter(self.zone_list), QT_TRANSLATE_NOOP("AdminPlaces", "Places"))
+        self.zones_caption = QLabel(self)
+
+        facility_box = QGroupBox(self)
+        t.bind(facility_box.setTitle, QT_TRANSLATE_NOOP("AdminPlaces", "New facility"))
+        self.facility_form = f = FormRows(t, facility_box)
+        self.code = f.row("facility_code", QT_TRANSLATE_NOOP("AdminPlaces", "&Code"), QLineEdit(facility_box))
+        self.name = f.row("facility_name", QT_TRANSLATE_NOOP("AdminPlaces", "&Name"), QLineEdit(facility_box))
+        self.municipality = f.row("municipality", QT_TRANSLATE_NOOP("AdminPlaces", "&Municipality"),
+                                  QLineEdit(facility_box))
+        self.district = f.row("police_district", QT_TRANSLATE_NOOP("AdminPlaces", "Police &district"),
+                              QLineEdit(facility_box))
+        self.facility_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "Add &facility"),
+                                      self.add_facility, facility_box)
+        f.add(self.facility_button)
+        facility_box.setLayout(f.layout)
+
+        zone_box = QGroupBox(self)
+        t.bind(zone_box.setTitle, QT_TRANSLATE_NOOP("AdminPlaces", "New place at the chosen facility"))
+        self.zone_form = z = FormRows(t, zone_box)
+        self.zone_code = z.row("code", QT_TRANSLATE_NOOP("AdminPlaces", "C&ode"), QLineEdit(zone_box))
+        self.zone_name = z.row("name", QT_TRANSLATE_NOOP("AdminPlaces", "Pl&ace"), QLineEdit(zone_box))
+        self.zone_kind = z.row("kind", QT_TRANSLATE_NOOP("AdminPlaces", "&Kind"), ValueCombo(zone_box))
+        self.zone_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "Add p&lace"), self.add_zone, zone_box)
+        z.add(self.zone_button)
+        zone_box.setLayout(z.layout)
+        self.zone_box = zone_box
+        zone_box.setEnabled(False)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.facility_list, 2)
+        left_layout.addWidget(self.zones_caption)
+        left_layout.addWidget(self.zone_list, 2)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(facility_box)
+        right_layout.addWidget(zone_box)
+        right_layout.addStretch(1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._fill_kinds()
+        self._caption()
+
+    def _fill_kinds(self) -> None:
+        self.zone_kind.set_items([(label(k), k) for k in ZoneKind])
+
+    def _caption(self) -> None:
+        chosen = self.chosen()
+        self.zones_caption.setText(
+            _t(QT_TRANSLATE_NOOP("AdminPlaces", "Places at %1"), chosen.name) if chosen
+            else _t(QT_TRANSLATE_NOOP("AdminPlaces", "Choose a facility to see its places.")))
+
+    def set_data(self, facilities: list[FacilityRecord]) -> None:
+        chosen = self.chosen()
+        self.facilities.set_rows(facilities)
+        row = self.facilities.row_of(chosen.id) if chosen else -1
+        if row >= 0:
+            self.facility_list.selectRow(row)
+
+    def chosen(self) -> FacilityRecord | None:
+        rows = self.facility_list.selectionModel().selectedRows()
+        return self.facilities.row_at(rows[0].row()) if rows else None
+
+    def _facility_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        facility = self.chosen()
+        self.zone_box.setEnabled(facility is not None)
+        self._caption()
+        if facility is None:
+            self.zones.set_rows([])
+            return
+        actor, admin, facility_id = self.ctx.require_actor(), self.ctx.services.admin, facility.id
+        self.tasks.run(lambda: admin.list_zones(actor, facility_id), self.zones.set_rows, self._refused_zone)
+
+    def add_facility(self) -> None:
+        actor, admin = self.ctx.require_actor(), self.ctx.services.admin
+        args = (self.code.text(), self.name.text(), self.municipality.text(), self.district.text())
+        self.tasks.run(lambda: admin.create_facility(actor, *args), self._facility_added,
+                       lambda error: self._refused(self.facility_form, error))
+
+    def _facility_added(self, facility: FacilityRecord) -> None:
+        for edit in (self.code, self.name, self.municipality, self.district):
+            edit.clear()
+        self.facility_form.errors.clear()
+        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminPlaces", "%1 is added."), facility.name), False)
+        self.ctx.notify(Changes.FACILITIES)
+
+    def add_zone(self) -> None:
+        facility = self.chosen()
+        if facility is None:
+            return
+        actor, admin = self.ctx.require_actor(), self.ctx.services.admin
+        args = (facility.id, self.zone_code.text(), self.zone_name.text(), self.zone_kind.value())
+        self.tasks.run(lambda: admin.add_zone(actor, *args), self._zone_added, self._refused_zone)
+
+    def _zone_added(self, zone: ZoneRecord) -> None:
+        self.zone_code.clear()
+        self.zone_name.clear()
+        self.zone_form.errors.clear()
+        self.zones.set_rows([*self.zones.rows, zone])
+        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminPlaces", "%1 is added."), zone.name), False)
+        self.ctx.notify(Changes.FACILITIES)
+
+    def _refused_zone(self, error: BaseException) -> None:
+        self._refused(self.zone_form, error)
+
+    def _refused(self, form: FormRows, error: BaseException) -> None:
+        rest = form.show_errors(error, self.ctx.language)
+        if rest:
+            self.message.emit(rest, True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+            self._fill_kinds()
+            self._caption()
+            for model in (self.facilities, self.zones):
+                model.refresh_texts()
+        super().changeEvent(event)

@@ -1,0 +1,255 @@
+"""Users and roles: one personal login per staff member, their role and the facilities they work at.
+
+A new user gets a first password from the administrator; the role, the facilities, a new
+password and deactivation are changed for the user chosen in the list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safetylog.domain.enums import Role
+from safetylog.domain.errors import ValidationError
+from safetylog.domain.records import FacilityRecord, UserRecord
+from ui.context import Changes, UiContext
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.tasks import TaskRunner
+from ui.views.common import ValueCombo, accessible_name_setter, local_datetime
+from ui.views.forms import CheckList, FormRows, button
+from ui.views.psp_meetings import table
+from ui.widgets.labels import label
+
+CONTEXT = "AdminUsers"
+
+
+def _t(source: str, *args: object) -> str:
+    return translate(CONTEXT, source, *args)
+
+
+def _password_field(parent: QWidget) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class UsersTab(QWidget):
+    message = Signal(str, bool)
+
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self._texts = t = Retranslator(CONTEXT)
+        self.facilities: list[FacilityRecord] = []
+        self.model: RecordTableModel[UserRecord] = RecordTableModel([
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "User name"), lambda u: u.username),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Name"), lambda u: u.display_name),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Role"), lambda u: label(u.role)),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Facilities"), self._facilities_of),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Active"), self._active),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Last login"),
+                       lambda u: local_datetime(u.last_login_at)),
+        ], lambda u: u.id, self)
+        self.list = table(self.model, self, stretch=3)
+        t.bind(accessible_name_setter(self.list), QT_TRANSLATE_NOOP("AdminUsers", "Users"))
+        self.list.selectionModel().selectionChanged.connect(self._selected)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self._change_box())
+        right_layout.addWidget(self._new_box())
+        right_layout.addStretch(1)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._fill_roles()
+        self.role_box.select(Role.STAFF)  # the usual new user
+
+    def _new_box(self) -> QGroupBox:
+        t = self._texts
+        box = QGroupBox(self)
+        t.bind(box.setTitle, QT_TRANSLATE_NOOP("AdminUsers", "New user"))
+        self.new_form = f = FormRows(t, box)
+        self.username = f.row("username", QT_TRANSLATE_NOOP("AdminUsers", "&User name"), QLineEdit(box))
+        self.display_name = f.row("display_name", QT_TRANSLATE_NOOP("AdminUsers", "Full na&me"),
+                                  QLineEdit(box))
+        self.password = f.row("password", QT_TRANSLATE_NOOP("AdminUsers", "First pass&word"),
+                              _password_field(box))
+        self.role_box = f.row("role", QT_TRANSLATE_NOOP("AdminUsers", "&Role"), ValueCombo(box))
+        self.facility_list = f.row("facility_ids", QT_TRANSLATE_NOOP("AdminUsers", "&Facilities"),
+                                   CheckList(box))
+        self.all_facilities = QCheckBox(box)
+        t.bind(self.all_facilities.setText, QT_TRANSLATE_NOOP("AdminUsers", "&All facilities"))
+        f.add(self.all_facilities)
+        self.create_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Create user"), self.create_user, box)
+        f.add(self.create_button)
+        box.setLayout(f.layout)
+        return box
+
+    def _change_box(self) -> QGroupBox:
+        t = self._texts
+        box = QGroupBox(self)
+        t.bind(box.setTitle, QT_TRANSLATE_NOOP("AdminUsers", "The chosen user"))
+        self.change_form = f = FormRows(t, box)
+        self.change_role = f.row("change_role", QT_TRANSLATE_NOOP("AdminUsers", "R&ole"), ValueCombo(box))
+        self.role_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Change r&ole"), self.set_role, box)
+        f.add(self.role_button)
+        self.change_facilities = f.row("change_facilities", QT_TRANSLATE_NOOP("AdminUsers", "Fac&ilities"),
+                                       CheckList(box))
+        self.change_all = QCheckBox(box)
+        t.bind(self.change_all.setText, QT_TRANSLATE_NOOP("AdminUsers", "All fa&cilities"))
+        f.add(self.change_all)
+        self.facilities_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Save facilit&ies"),
+                                        self.set_facilities, box)
+        f.add(self.facilities_button)
+        self.new_password = f.row("new_password", QT_TRANSLATE_NOOP("AdminUsers", "New pa&ssword"),
+                                  _password_field(box))
+        buttons = QHBoxLayout()
+        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Set &password"),
+                                      self.set_password, box)
+        self.deactivate_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Deactivate"),
+                                        self.deactivate, box)
+        buttons.addWidget(self.password_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.deactivate_button)
+        f.layout.addRow(buttons)
+        box.setLayout(f.layout)
+        box.setEnabled(False)
+        self.change_box = box
+        return box
+
+    def _fill_roles(self) -> None:
+        roles = [(label(r), r) for r in Role]
+        self.role_box.set_items(roles)
+        self.change_role.set_items(roles)
+
+    def _facilities_of(self, u: UserRecord) -> str:
+        if u.all_facilities:
+            return _t(QT_TRANSLATE_NOOP("AdminUsers", "All"))
+        return ", ".join(f.name for f in self.facilities if f.id in u.facility_ids)
+
+    @staticmethod
+    def _active(u: UserRecord) -> str:
+        if u.active:
+            return _t(QT_TRANSLATE_NOOP("AdminUsers", "Yes"))
+        return _t(QT_TRANSLATE_NOOP("AdminUsers", "No"))
+
+    # --- data ------------------------------------------------------------------------------
+
+    def set_data(self, users: list[UserRecord], facilities: list[FacilityRecord]) -> None:
+        chosen = self.selected()
+        self.facilities = facilities
+        self.model.set_rows(users)
+        choices = [(f.name, f.id) for f in facilities]
+        self.facility_list.set_choices(choices)
+        self.change_facilities.set_choices(choices, set())
+        row = self.model.row_of(chosen.id) if chosen else -1
+        if row >= 0:
+            self.list.selectRow(row)
+
+    def selected(self) -> UserRecord | None:
+        rows = self.list.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        user = self.selected()
+        self.change_box.setEnabled(user is not None)
+        self.change_form.errors.clear()
+        if user is None:
+            return
+        self.change_role.select(user.role)
+        self.change_facilities.set_checked(set(user.facility_ids))
+        self.change_all.setChecked(user.all_facilities)
+        self.new_password.clear()
+
+    # --- changes ---------------------------------------------------------------------------
+
+    def create_user(self) -> None:
+        actor, admin = self.ctx.require_actor(), self.ctx.services.admin
+        args = (self.username.text(), self.display_name.text(), self.password.text(), self.role_box.value(),
+                tuple(self.facility_list.checked()), self.all_facilities.isChecked())
+        self.tasks.run(lambda: admin.create_user(actor, *args), self._created,
+                       lambda error: self._refused(self.new_form, error))
+
+    def _created(self, user: UserRecord) -> None:
+        for edit in (self.username, self.display_name, self.password):
+            edit.clear()
+        self.new_form.errors.clear()
+        self._changed(user)
+
+    def _chosen(self) -> UserRecord | None:
+        user = self.selected()
+        if user is None:
+            self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "Choose a user in the list first.")), True)
+        return user
+
+    def set_role(self) -> None:
+        user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
+        if user is not None:
+            role = self.change_role.value()
+            self.tasks.run(lambda: admin.set_role(actor, user.username, role), self._changed,
+                           self._change_refused)
+
+    def set_facilities(self) -> None:
+        user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
+        if user is not None:
+            ids, everything = tuple(self.change_facilities.checked()), self.change_all.isChecked()
+            self.tasks.run(lambda: admin.set_facilities(actor, user.username, ids, everything),
+                           self._changed, self._change_refused)
+
+    def set_password(self) -> None:
+        user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
+        if user is not None:
+            password = self.new_password.text()
+            self.tasks.run(lambda: admin.set_password(actor, user.username, password),
+                           lambda _none: self._password_set(user), self._change_refused)
+
+    def _password_set(self, user: UserRecord) -> None:
+        self.new_password.clear()
+        self.change_form.errors.clear()
+        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 has a new password."), user.display_name),
+                          False)
+
+    def deactivate(self) -> None:
+        user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
+        if user is not None:
+            self.tasks.run(lambda: admin.deactivate(actor, user.username), self._changed,
+                           self._change_refused)
+
+    def _changed(self, user: UserRecord) -> None:
+        self.change_form.errors.clear()
+        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 (%2) is saved."), user.display_name,
+                             label(user.role)), False)
+        self.ctx.notify(Changes.USERS)
+
+    def _change_refused(self, error: BaseException) -> None:
+        # The core names the fields "role", "facility_ids" and "password"; here they sit in the
+        # form for the chosen user, under other names.
+        if isinstance(error, ValidationError):
+            renamed = {"role": "change_role", "facility_ids": "change_facilities", "password": "new_password"}
+            error = ValidationError({renamed.get(k, k): v for k, v in error.problems.items()})
+        self._refused(self.change_form, error)
+
+    def _refused(self, form: FormRows, error: BaseException) -> None:
+        rest = form.show_errors(error, self.ctx.language)
+        if rest:
+            self.message.emit(rest, True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+            self._fill_roles()
+            self.model.refresh_texts()
+        super().changeEvent(event)

@@ -1,0 +1,132 @@
+"""Settings shared by every workstation on the database: the idle lock, the default language and
+the duty deadlines. The inputs are made from the core's definitions (limits and choices), so a
+new setting appears here by itself; the ones we know get a caption and an explanation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from safetylog.services.settings import DEFINITIONS, SettingDefinition
+from ui.context import Changes, UiContext
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.tasks import TaskRunner
+from ui.views.common import ValueCombo
+from ui.views.forms import FormRows, button
+
+CONTEXT = "Settings"
+
+CAPTIONS = {
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("Settings", "&Lock the window after this many idle minutes"),
+    "language": QT_TRANSLATE_NOOP("Settings", "Default &language"),
+    "duty_force_registration_hours": QT_TRANSLATE_NOOP(
+        "Settings", "Use of force: staff register within (&hours)"),
+    "duty_force_forwarding_working_days": QT_TRANSLATE_NOOP(
+        "Settings", "Use of force: manager forwards within (&working days)"),
+    "duty_easy_report_days": QT_TRANSLATE_NOOP(
+        "Settings", "Work injury: report in EASY within (&days after the first day of absence)"),
+    "duty_police_journal_days": QT_TRANSLATE_NOOP(
+        "Settings", "Police report: journal number within (da&ys, 0 = no deadline)"),
+    "duty_dpsd_report_days": QT_TRANSLATE_NOOP(
+        "Settings", "Adverse event: report in DPSD within (d&ays, 0 = no deadline)"),
+    "duty_customary_days_off": QT_TRANSLATE_NOOP(
+        "Settings", "Working days also skip 1 May, 5 June, 24 and 31 De&cember"),
+}
+CHOICES = {
+    "no": QT_TRANSLATE_NOOP("Settings", "No"),
+    "yes": QT_TRANSLATE_NOOP("Settings", "Yes"),
+}
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}  # each language named in itself, not translated
+
+
+def _t(source: str, *args: object) -> str:
+    return translate(CONTEXT, source, *args)
+
+
+class SettingsTab(QWidget):
+    message = Signal(str, bool)
+
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self._texts = t = Retranslator(CONTEXT)
+        self.form = FormRows(t, self)
+        self.inputs: dict[str, QWidget] = {}
+        self.stored: dict[str, int | str] = {}
+        for key, definition in DEFINITIONS.items():
+            self.inputs[key] = self.form.row(key, CAPTIONS.get(key, key), self._input(definition))
+        self.save_button = button(t, QT_TRANSLATE_NOOP("Settings", "&Save settings"), self.save, self)
+        self.form.add(self.save_button)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        t.bind(self.note.setText, QT_TRANSLATE_NOOP(
+            "Settings", "The settings apply to every PC that uses this database. Deadlines apply to "
+                        "duties opened from now on."))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def _input(self, definition: SettingDefinition) -> QWidget:
+        if isinstance(definition.default, int):
+            spin = QSpinBox(self)
+            spin.setRange(definition.low or 0, definition.high or 0)
+            return spin
+        combo = ValueCombo(self)
+        self._fill_choices(definition, combo)
+        return combo
+
+    def _fill_choices(self, definition: SettingDefinition, combo: ValueCombo) -> None:
+        names = {**{k: _t(v) for k, v in CHOICES.items()}, **LANGUAGE_NAMES}
+        combo.set_items([(names.get(choice, choice), choice) for choice in definition.choices])
+
+    def value(self, key: str) -> Any:
+        widget = self.inputs[key]
+        return widget.value()  # type: ignore[attr-defined]
+
+    def refresh(self) -> None:
+        settings = self.ctx.services.settings
+        self.tasks.run(settings.all, self._loaded, self._refused)
+
+    def _loaded(self, values: dict[str, int | str]) -> None:
+        self.stored = dict(values)
+        for key, value in values.items():
+            widget = self.inputs.get(key)
+            if isinstance(widget, QSpinBox) and isinstance(value, int):
+                widget.setValue(value)
+            elif isinstance(widget, ValueCombo):
+                widget.select(value)
+
+    def save(self) -> None:
+        changed = {key: self.value(key) for key in self.inputs if self.value(key) != self.stored.get(key)}
+        if not changed:
+            self.message.emit(_t(QT_TRANSLATE_NOOP("Settings", "Nothing was changed.")), False)
+            return
+        actor, settings = self.ctx.require_actor(), self.ctx.services.settings
+
+        def store() -> dict[str, int | str]:
+            return {key: settings.set(actor, key, value) for key, value in changed.items()}
+
+        self.tasks.run(store, self._saved, self._refused)
+
+    def _saved(self, saved: dict[str, int | str]) -> None:
+        self.stored.update(saved)
+        self.form.errors.clear()
+        self.message.emit(_t(QT_TRANSLATE_NOOP("Settings", "The settings are saved.")), False)
+        self.ctx.notify(Changes.SETTINGS)
+
+    def _refused(self, error: BaseException) -> None:
+        rest = self.form.show_errors(error, self.ctx.language)
+        if rest:
+            self.message.emit(rest, True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._texts.apply()
+            for key, widget in self.inputs.items():
+                if isinstance(widget, ValueCombo):
+                    self._fill_choices(DEFINITIONS[key], widget)
+        super().changeEvent(event)
