@@ -138,7 +138,8 @@ def test_review_steps_save_or_refuse(world: World, seeded: list[int], data: st.D
     }, max_bad=2))
     incident_id, text, actor = args["incident_id"], args["text"], world.actor(args["role"])
     expected = _version(world, incident_id) + (data.draw(ints()) if args["stale"] else 0)
-    status = world.services.incidents.get(world.actor(Role.MANAGER), seeded[0]).status
+    status = (world.services.incidents.get(world.actor(Role.MANAGER), incident_id).status
+              if incident_id in seeded else None)
     incidents = world.services.incidents
     calls: dict[str, Any] = {
         "override": lambda: incidents.override_severity(actor, incident_id, args["severity"],
