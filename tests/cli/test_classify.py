@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +152,26 @@ def test_plain_lists_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture
         assert message in capsys.readouterr().err
     assert main(["classify", str(tmp_path / "missing.json")]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_with_a_database_the_configured_deadlines_are_used(
+        demo_url: str, export_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from safetylog.services.container import open_services
+
+    services = open_services(demo_url)
+    try:
+        admin = services.auth.login("admin", DEMO_PASSWORD)
+        services.settings.set(admin, "duty_force_registration_hours", 48)
+    finally:
+        services.close()
+    code, result = classify(capsys, str(export_file))
+    assert code == 0
+    assert main(["--database", demo_url, "classify", str(export_file)]) == 0
+    configured = json.loads(capsys.readouterr().out)
+    pairs = [(a, b) for a, b in zip(result["incidents"], configured["incidents"], strict=True)
+             if any(d["kind"] == "force_case" for d in a["duties"])]
+    assert pairs
+    for default, longer in pairs:
+        due = {d["kind"]: d["due_at"] for d in default["duties"]}["force_case"]
+        later = {d["kind"]: d["due_at"] for d in longer["duties"]}["force_case"]
+        assert datetime.fromisoformat(later) - datetime.fromisoformat(due) == timedelta(hours=24)
