@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safetylog.domain.errors import ValidationError
+from safetylog.domain.errors import PermissionDenied, ValidationError
 from safetylog.domain.records import Actor
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
@@ -164,8 +164,12 @@ class FirstRunDialog(QDialog):
             first = self.errors.first_with_message()
             if first is not None and first.buddy_widget is not None:
                 first.buddy_widget.setFocus()
+        elif isinstance(error, PermissionDenied):  # someone set it up meanwhile (another PC)
+            self.general_error.show_message(self._texts.text(QT_TRANSLATE_NOOP(
+                "FirstRunDialog", "SafetyLog is already set up. Close this window and log in.")))
         else:
-            self.general_error.show_message(str(error))
+            self.general_error.show_message(self._texts.text(
+                QT_TRANSLATE_NOOP("FirstRunDialog", "The set-up failed: %1"), error))
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -6,9 +6,9 @@ keeps every character. The same user, or another one, unlocks with their own pas
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 from ui.login import LoginForm
@@ -82,15 +82,19 @@ class LockScreen(QWidget):
         self.form.submitted.connect(self.unlock_requested)
 
         box = QWidget(self)
-        box.setMaximumWidth(460)
+        box.setFixedWidth(480)  # a fixed width lets the wrapped text take the height it needs
         inner = QVBoxLayout(box)
         inner.setSpacing(14)
         inner.addWidget(title)
         inner.addWidget(self.info)
         inner.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self._texts.bind(title.setText, QT_TRANSLATE_NOOP("LockScreen", "SafetyLog is locked"))
 

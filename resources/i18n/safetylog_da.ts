@@ -8,8 +8,8 @@
             <translation>2. Hvornår, hvor og hvem</translation>
         </message>
         <message>
-            <source>&amp;Facility:</source>
-            <translation>Tilb&amp;ud:</translation>
+            <source>Facility:</source>
+            <translation>Tilbud:</translation>
         </message>
         <message>
             <source>Facility</source>
@@ -264,7 +264,7 @@
         </message>
         <message>
             <source>&amp;Municipality:</source>
-            <translation>K&amp;ommune:</translation>
+            <translation>Ko&amp;mmune:</translation>
         </message>
         <message>
             <source>Municipality</source>
@@ -338,6 +338,14 @@
             <source>The two passwords are not the same.</source>
             <translation>De to adgangskoder er ikke ens.</translation>
         </message>
+        <message>
+            <source>SafetyLog is already set up. Close this window and log in.</source>
+            <translation>SafetyLog er allerede sat op. Luk dette vindue, og log ind.</translation>
+        </message>
+        <message>
+            <source>The set-up failed: %1</source>
+            <translation>Opsætningen mislykkedes: %1</translation>
+        </message>
     </context>
     <context>
         <name>IncidentForm</name>
@@ -360,6 +368,10 @@
         <message>
             <source>Draft saved %1</source>
             <translation>Kladde gemt %1</translation>
+        </message>
+        <message>
+            <source>Not saved: %1. Nothing you typed is lost; try again.</source>
+            <translation>Ikke gemt: %1. Intet af det, du har skrevet, er tabt; prøv igen.</translation>
         </message>
     </context>
     <context>
@@ -732,7 +744,7 @@
         </message>
         <message>
             <source>&amp;Debriefing was offered to staff</source>
-            <translation>Personalet fik tilbudt &amp;opfølgning (debriefing)</translation>
+            <translation>Personalet fik tilbudt opf&amp;ølgning (debriefing)</translation>
         </message>
     </context>
     <context>
@@ -816,8 +828,8 @@
             <translation>Tidspunkt politiet ankom</translation>
         </message>
         <message>
-            <source>A&amp;rrests:</source>
-            <translation>An&amp;holdelser:</translation>
+            <source>Arrests:</source>
+            <translation>Anholdelser:</translation>
         </message>
         <message>
             <source>Number of arrests</source>

@@ -95,3 +95,17 @@ def log_in(qtbot: QtBot, shell: Shell, username: str, password: str = PASSWORD) 
     qtbot.waitUntil(window.isActiveWindow)
     return window
 
+
+
+def mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter shortcuts of the visible labels and buttons in ``root``."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.isVisibleTo(root):
+            text = widget.text().replace("&&", "")
+            at = text.find("&")
+            if 0 <= at < len(text) - 1:
+                found.append(text[at + 1].casefold())
+    return found

@@ -59,3 +59,25 @@ def test_every_input_is_named_and_reachable_with_tab(qtbot: QtBot, sqlite_world:
                      and w is not form.clear_button]
         missed = [f"{type(w).__name__} {w.objectName()!r}" for w in focusable if id(w) not in reached]
         assert missed == [], missed
+
+
+def test_each_type_gives_a_form_where_every_alt_letter_is_used_once(
+    qtbot: QtBot, sqlite_world: World
+) -> None:
+    from tests.ui.app_driver import mnemonics
+
+    with running_app(qtbot, sqlite_world.services) as shell:
+        window = log_in(qtbot, shell, "staff")
+        form = window.show_page("new_incident")
+        assert isinstance(form, IncidentForm)
+        settle(qtbot, shell)
+        menus = [a.text().replace("&&", "").split("&")[1][0].casefold()
+                 for a in window.menuBar().actions()]
+        clashes = {}
+        for itype in form.taxonomy.types:
+            form.types.set_choices([{"code": itype.code, "subtype": None}])
+            keys = menus + mnemonics(form)
+            doubled = sorted({k for k in keys if keys.count(k) > 1})
+            if doubled:
+                clashes[itype.code] = doubled
+        assert clashes == {}

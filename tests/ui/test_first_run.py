@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from safetylog.domain.enums import Role
 from safetylog.services.container import Services
 from tests.conftest import PASSWORD
-from tests.ui.app_driver import settle
+from tests.ui.app_driver import mnemonics, settle
 from ui.app import build_app
 
 
@@ -29,6 +29,8 @@ def test_first_run_sets_up_the_facility_and_logs_the_administrator_in(
     assert dialog.windowTitle() == "SafetyLog – første start"
     cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.text() == "Annuller"  # Qt's own Danish for standard buttons
+    keys = mnemonics(dialog)
+    assert len(keys) == len(set(keys)) == 9, keys  # every field and the button: its own Alt+letter
 
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)

@@ -38,7 +38,7 @@ class CommonSection(Section):
         self.bind_title(QT_TRANSLATE_NOOP("CommonSection", "2. When, where and who"))
         self.facility = QComboBox(self)
         self.facility.setProperty("i18n_data", True)  # facility names are data
-        self._field("facility_id", QT_TRANSLATE_NOOP("CommonSection", "&Facility:"), self.facility,
+        self._field("facility_id", QT_TRANSLATE_NOOP("CommonSection", "Facility:"), self.facility,
                     QT_TRANSLATE_NOOP("CommonSection", "Facility"))
         self.start = DateTimeEdit(self)
         self._field("occurred_start", QT_TRANSLATE_NOOP("CommonSection", "&Time:"), self.start,

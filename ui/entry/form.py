@@ -309,8 +309,10 @@ class IncidentForm(QWidget):
             self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
+        """Not a field problem (no access, database gone): say so; the form keeps everything."""
         log.error("entry form: %s", error)
-        self.general_error.show_message(str(error))
+        self.general_error.show_message(self._texts.text(QT_TRANSLATE_NOOP(
+            "IncidentForm", "Not saved: %1. Nothing you typed is lost; try again."), error))
 
     def errors_clear(self) -> None:
         self.errors.clear()

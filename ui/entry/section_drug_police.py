@@ -120,7 +120,7 @@ class PoliceSection(Section):
         self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "Arrived at:"), self.arrived_at,
                     QT_TRANSLATE_NOOP("PoliceSection", "Time the police arrived"))
         self._texts.bind(self.arrived_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
-        self.arrests = self._line("police.arrests", QT_TRANSLATE_NOOP("PoliceSection", "A&rrests:"),
+        self.arrests = self._line("police.arrests", QT_TRANSLATE_NOOP("PoliceSection", "Arrests:"),
                                   QT_TRANSLATE_NOOP("PoliceSection", "Number of arrests"))
         self.report_filed = self._check("police.report_filed",
                                         QT_TRANSLATE_NOOP("PoliceSection", "A police &report was filed"))
