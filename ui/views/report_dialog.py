@@ -129,8 +129,10 @@ class ReportView(QWidget):
         self.summary: PeriodSummary | None = None
         self._build()
         self._fill_choices()
+        self._fill_facilities()
         self._kind_changed()
-        ctx.hub.language_changed.connect(lambda _language: self._retranslate())
+        # A bound method (not a lambda): Qt drops the connection when this page is deleted.
+        ctx.hub.language_changed.connect(self._language_changed)
         self.refresh()
 
     # --- layout ----------------------------------------------------------------------------
@@ -218,6 +220,8 @@ class ReportView(QWidget):
                                      (_t(QT_TRANSLATE_NOOP("Reports", "English")), "en")])
         self.language_box.select(self.ctx.language)
         self.format_box.set_items([("PDF", "pdf"), ("CSV", "csv"), ("XLSX", "xlsx")])
+
+    def _fill_facilities(self) -> None:
         actor = self.ctx.require_actor()
         facilities: list[FacilityRecord] = self.ctx.services.admin.list_facilities(actor)
         self.facility_list.clear()
@@ -265,7 +269,7 @@ class ReportView(QWidget):
 
     def refresh(self) -> None:
         """Preview: the numbers the report will show, computed off the GUI thread."""
-        if not self._facilities_chosen():
+        if self.ctx.actor is None or not self._facilities_chosen():
             return
         actor, services = self.ctx.require_actor(), self.ctx.services
         request = replace(self.request(), as_of=utcnow())
@@ -349,11 +353,15 @@ class ReportView(QWidget):
 
     # --- language --------------------------------------------------------------------------
 
+    def _language_changed(self, _language: str) -> None:
+        self._retranslate()
+
     def _retranslate(self) -> None:
         self._texts.apply()
-        kind = self.kind_box.value()
-        self._fill_choices()
+        kind, language = self.kind_box.value(), self.language_box.value()
+        self._fill_choices()  # the names of the choices only: no database call (maybe logged out)
         self.kind_box.select(kind)
+        self.language_box.select(language)
         if self.summary is not None:
             self._show_summary(self.summary)
 
