@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from safetylog.domain.enums import DrugActivity, PersonRole, Role
@@ -76,9 +75,8 @@ def settle(qtbot: QtBot, tasks: TaskRunner, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=timeout)
 
 
-@pytest.fixture
-def danish(qtbot: QtBot) -> Iterator[None]:
-    """The app's Danish translations (shell and views) installed, as the app does at start."""
+def danish_translations() -> Iterator[None]:
+    """Body of a ``danish`` fixture: the app's Danish catalogues installed, as the app does."""
     from ui.i18n import Translations
 
     translations = Translations()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -111,8 +112,10 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
         self._fetching = True
         generation = self._generation
         job = self.page_job(self._cursor, self.page_size)
-        self._runner.run(job, lambda page: self._arrived(generation, page),
-                         lambda exc: self._went_wrong(generation, exc))
+        # A page arriving after the model (its view) was deleted is dropped.
+        self._runner.run(job,
+                         lambda page: self._arrived(generation, page) if shiboken6.isValid(self) else None,
+                         lambda exc: self._went_wrong(generation, exc) if shiboken6.isValid(self) else None)
 
     def _arrived(self, generation: int, page: PageResult) -> None:
         if generation != self._generation:

@@ -12,7 +12,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.tasks import TaskRunner
 from ui.views.admin_places import PlacesTab
 from ui.views.admin_users import UsersTab
-from ui.views.common import error_text, heading
+from ui.views.common import error_text, heading, run_for
 from ui.views.settings import SettingsTab
 
 CONTEXT = "Admin"
@@ -58,7 +58,7 @@ class AdminView(QWidget):
         def load() -> tuple[list[UserRecord], list[FacilityRecord]]:
             return admin.list_users(actor), admin.list_facilities(actor)
 
-        self.tasks.run(load, self._loaded, lambda error: self.show_message(
+        run_for(self, self.tasks, load, self._loaded, lambda error: self.show_message(
             error_text(error, self.ctx.language), True))
         if self.ctx.may(Permission.SETTINGS_MANAGE):
             self.settings.refresh()

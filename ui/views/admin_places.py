@@ -11,7 +11,7 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter
+from ui.views.common import ValueCombo, accessible_name_setter, run_for
 from ui.views.forms import FormRows, button
 from ui.views.psp_meetings import table
 from ui.widgets.labels import label
@@ -123,12 +123,13 @@ class PlacesTab(QWidget):
             self.zones.set_rows([])
             return
         actor, admin, facility_id = self.ctx.require_actor(), self.ctx.services.admin, facility.id
-        self.tasks.run(lambda: admin.list_zones(actor, facility_id), self.zones.set_rows, self._refused_zone)
+        run_for(self, self.tasks,
+                lambda: admin.list_zones(actor, facility_id), self.zones.set_rows, self._refused_zone)
 
     def add_facility(self) -> None:
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
         args = (self.code.text(), self.name.text(), self.municipality.text(), self.district.text())
-        self.tasks.run(lambda: admin.create_facility(actor, *args), self._facility_added,
+        run_for(self, self.tasks, lambda: admin.create_facility(actor, *args), self._facility_added,
                        lambda error: self._refused(self.facility_form, error))
 
     def _facility_added(self, facility: FacilityRecord) -> None:
@@ -144,7 +145,7 @@ class PlacesTab(QWidget):
             return
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
         args = (facility.id, self.zone_code.text(), self.zone_name.text(), self.zone_kind.value())
-        self.tasks.run(lambda: admin.add_zone(actor, *args), self._zone_added, self._refused_zone)
+        run_for(self, self.tasks, lambda: admin.add_zone(actor, *args), self._zone_added, self._refused_zone)
 
     def _zone_added(self, zone: ZoneRecord) -> None:
         self.zone_code.clear()

@@ -24,7 +24,7 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_datetime
+from ui.views.common import ValueCombo, accessible_name_setter, local_datetime, run_for
 from ui.views.forms import CheckList, FormRows, button
 from ui.views.psp_meetings import table
 from ui.widgets.labels import label
@@ -180,7 +180,7 @@ class UsersTab(QWidget):
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
         args = (self.username.text(), self.display_name.text(), self.password.text(), self.role_box.value(),
                 tuple(self.facility_list.checked()), self.all_facilities.isChecked())
-        self.tasks.run(lambda: admin.create_user(actor, *args), self._created,
+        run_for(self, self.tasks, lambda: admin.create_user(actor, *args), self._created,
                        lambda error: self._refused(self.new_form, error))
 
     def _created(self, user: UserRecord) -> None:
@@ -199,21 +199,21 @@ class UsersTab(QWidget):
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
             role = self.change_role.value()
-            self.tasks.run(lambda: admin.set_role(actor, user.username, role), self._changed,
+            run_for(self, self.tasks, lambda: admin.set_role(actor, user.username, role), self._changed,
                            self._change_refused)
 
     def set_facilities(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
             ids, everything = tuple(self.change_facilities.checked()), self.change_all.isChecked()
-            self.tasks.run(lambda: admin.set_facilities(actor, user.username, ids, everything),
+            run_for(self, self.tasks, lambda: admin.set_facilities(actor, user.username, ids, everything),
                            self._changed, self._change_refused)
 
     def set_password(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
             password = self.new_password.text()
-            self.tasks.run(lambda: admin.set_password(actor, user.username, password),
+            run_for(self, self.tasks, lambda: admin.set_password(actor, user.username, password),
                            lambda _none: self._password_set(user), self._change_refused)
 
     def _password_set(self, user: UserRecord) -> None:
@@ -225,7 +225,7 @@ class UsersTab(QWidget):
     def deactivate(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            self.tasks.run(lambda: admin.deactivate(actor, user.username), self._changed,
+            run_for(self, self.tasks, lambda: admin.deactivate(actor, user.username), self._changed,
                            self._change_refused)
 
     def _changed(self, user: UserRecord) -> None:

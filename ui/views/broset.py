@@ -27,7 +27,7 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_datetime
+from ui.views.common import ValueCombo, accessible_name_setter, local_datetime, run_for
 from ui.views.forms import FormRows, button
 from ui.views.psp_meetings import table
 from ui.widgets.datetime_edit import DateTimeEdit
@@ -144,14 +144,15 @@ class BrosetTab(QWidget):
             return
         actor, bvc = self.ctx.require_actor(), self.ctx.services.bvc
         since = utcnow() - timedelta(days=HISTORY_DAYS)
-        self.tasks.run(lambda: bvc.history(actor, resident, since=since), self.model.set_rows, self._refused)
+        run_for(self, self.tasks,
+                lambda: bvc.history(actor, resident, since=since), self.model.set_rows, self._refused)
 
     def save(self) -> None:
         values = {key: check.isChecked() for key, check in self.items.items()}
         moment: datetime = self.assessed_at.value()
         data = BvcInput(self.resident_box.value(), moment, actions=self.measures.text(), **values)
         actor, bvc = self.ctx.require_actor(), self.ctx.services.bvc
-        self.tasks.run(lambda: bvc.record(actor, data), self._saved, self._refused)
+        run_for(self, self.tasks, lambda: bvc.record(actor, data), self._saved, self._refused)
 
     def _saved(self, record: BvcRecord) -> None:
         self.form.errors.clear()

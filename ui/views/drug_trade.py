@@ -33,7 +33,7 @@ from ui.models.keyset import ID_ROLE
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.charts import HeatMap
-from ui.views.common import ValueCombo, accessible_name_setter, error_text, heading, number
+from ui.views.common import ValueCombo, accessible_name_setter, error_text, heading, number, run_for
 
 CONTEXT = "DrugTrade"
 WEEKDAYS = (
@@ -206,12 +206,12 @@ class DrugTradeView(QWidget):
         self._generation += 1
         generation = self._generation
         service, actor = self.ctx.services.drug_patterns, self.ctx.require_actor()
-        self.tasks.run(lambda: service.pattern(actor, criteria),
+        run_for(self, self.tasks, lambda: service.pattern(actor, criteria),
                        lambda pattern: self._pattern_loaded(generation, pattern), self._failed)
 
     def _load_facilities(self) -> None:
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
-        self.tasks.run(lambda: admin.list_facilities(actor), self._facilities_loaded, self._failed)
+        run_for(self, self.tasks, lambda: admin.list_facilities(actor), self._facilities_loaded, self._failed)
 
     def _facilities_loaded(self, facilities: list[FacilityRecord]) -> None:
         self._facilities = facilities

@@ -42,6 +42,7 @@ from ui.views.common import (
     from_qdate,
     local_date,
     local_datetime,
+    run_for,
     to_qdate,
 )
 from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
@@ -229,7 +230,7 @@ class DutyDialog(QDialog):
         if not changes and state is None:
             self.accept()
             return
-        self.tasks.run(lambda: duties.update(actor, duty_id, changes, expected_version=version,
+        run_for(self, self.tasks, lambda: duties.update(actor, duty_id, changes, expected_version=version,
                                              state=state, reason=reason), self._saved, self._failed)
 
     def _saved(self, duty: DutyRecord) -> None:

@@ -43,6 +43,7 @@ from ui.views.common import (
     from_qdate,
     heading,
     number,
+    run_for,
     to_qdate,
 )
 from ui.widgets.labels import label
@@ -254,7 +255,7 @@ class IncidentListView(QWidget):
             zones = [z for f in facilities for z in services.admin.list_zones(actor, f.id)]
             return facilities, residents, zones
 
-        self.tasks.run(load, self._choices_loaded, self._failed)
+        run_for(self, self.tasks, load, self._choices_loaded, self._failed)
 
     def _choices_loaded(self, loaded: tuple[list[FacilityRecord], list[ResidentRecord],
                                             list[ZoneRecord]]) -> None:
@@ -321,7 +322,7 @@ class IncidentListView(QWidget):
         queries, actor = self.ctx.services.queries, self.ctx.require_actor()
         self.total = None
         self.count_label.setText("")
-        self.tasks.run(lambda: queries.count(actor, criteria),
+        run_for(self, self.tasks, lambda: queries.count(actor, criteria),
                        lambda total: self._counted(generation, total), self._failed)
 
     def _counted(self, generation: int, total: int) -> None:

@@ -30,7 +30,7 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.incident_table import SEVERITY_COLOURS, status_label
 from ui.tasks import TaskRunner
-from ui.views.common import data_label, error_text, heading
+from ui.views.common import data_label, error_text, heading, run_for
 from ui.views.incident_labels import FLAGS, word
 from ui.views.incident_panels import DutiesPanel, HistoryPanel, NotesPanel
 from ui.views.incident_record import IncidentRecordPanel
@@ -149,7 +149,7 @@ class IncidentView(QWidget):
             return
         actor, incidents = self.ctx.require_actor(), self.ctx.services.incidents
         incident_id = self.incident_id
-        self.tasks.run(lambda: incidents.get(actor, incident_id), self._loaded, self._failed)
+        run_for(self, self.tasks, lambda: incidents.get(actor, incident_id), self._loaded, self._failed)
 
     def _loaded(self, detail: IncidentDetail) -> None:
         self.detail = detail
@@ -250,7 +250,7 @@ class IncidentView(QWidget):
             else:
                 self._failed(error)
 
-        self.tasks.run(call, done, failed)
+        run_for(self, self.tasks, call, done, failed)
 
     def _changed(self, changes: Changes) -> None:
         self._writing = True

@@ -32,7 +32,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.incident_table import SEVERITY_COLOURS, type_label
 from ui.models.record_table import ColumnSpec
 from ui.tasks import TaskRunner
-from ui.views.common import error_text, heading, local_date, local_datetime, number
+from ui.views.common import error_text, heading, local_date, local_datetime, number, run_for
 from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.views.overview_sections import CountsSection, TableSection, titled
 
@@ -192,7 +192,7 @@ class OverviewView(QWidget):
             self._run(lambda: services.psp.action_items(actor, open_only=True), self._actions_loaded)
 
     def _run(self, call: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self.tasks.run(call, done, self._failed)
+        run_for(self, self.tasks, call, done, self._failed)
 
     def _since_loaded(self, page: Any) -> None:
         rows = [r for r in page.rows if r.occurred_start >= self.since]

@@ -21,7 +21,7 @@ from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.tasks import TaskRunner
-from ui.views.common import error_text, heading
+from ui.views.common import error_text, heading, run_for
 from ui.views.psp_actions import ActionsTab
 from ui.views.psp_agreements import AgreementsTab, NotesTab
 from ui.views.psp_meetings import MeetingsTab
@@ -80,7 +80,7 @@ class PspView(QWidget):
                            services.psp.agreements(actor), facilities,
                            services.residents.list(actor) if may_residents else [])
 
-        self.tasks.run(load, self._loaded, lambda error: self.show_message(
+        run_for(self, self.tasks, load, self._loaded, lambda error: self.show_message(
             error_text(error, self.ctx.language), True))
 
     def _loaded(self, data: PspData) -> None:

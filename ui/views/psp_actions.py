@@ -25,7 +25,7 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_date
+from ui.views.common import ValueCombo, accessible_name_setter, local_date, run_for
 from ui.views.forms import FormRows, OptionalDateInput, button
 from ui.views.psp_labels import action_status
 from ui.views.psp_meetings import table
@@ -146,14 +146,15 @@ class ActionsTab(QWidget):
             self.message.emit(_t(QT_TRANSLATE_NOOP("PspActions", "Choose an action item first.")), True)
             return
         actor, psp, status = self.ctx.require_actor(), self.ctx.services.psp, self.status_box.value()
-        self.tasks.run(lambda: psp.set_action_status(actor, item.id, status), self._changed, self._refused)
+        run_for(self, self.tasks,
+                lambda: psp.set_action_status(actor, item.id, status), self._changed, self._refused)
 
     def add(self) -> None:
         due: date | None = self.due.value()
         data = ActionItemInput(self.text.text(), self.owner.text(), due, self.meeting_box.value(),
                                self.facility_box.value())
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
-        self.tasks.run(lambda: psp.add_action_item(actor, data), self._added, self._refused)
+        run_for(self, self.tasks, lambda: psp.add_action_item(actor, data), self._added, self._refused)
 
     def _added(self, item: ActionItemRecord) -> None:
         self.text.clear()

@@ -28,7 +28,7 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_date, local_datetime
+from ui.views.common import ValueCombo, accessible_name_setter, local_date, local_datetime, run_for
 from ui.views.forms import FormRows, OptionalDateInput, button
 from ui.views.psp_labels import agreement_status
 from ui.views.psp_meetings import table
@@ -147,7 +147,8 @@ class AgreementsTab(QWidget):
                               self.status_box.value())
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
         agreement_id = self.editing.id if self.editing else None
-        self.tasks.run(lambda: psp.save_agreement(actor, data, agreement_id), self._saved, self._refused)
+        run_for(self, self.tasks,
+                lambda: psp.save_agreement(actor, data, agreement_id), self._saved, self._refused)
 
     def _saved(self, agreement: AgreementRecord) -> None:
         self.clear_form()
@@ -218,7 +219,7 @@ class NotesTab(QWidget):
         if facility is None:
             return
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
-        self.tasks.run(lambda: psp.notes(actor, facility), self._notes_loaded, self._refused)
+        run_for(self, self.tasks, lambda: psp.notes(actor, facility), self._notes_loaded, self._refused)
 
     def _notes_loaded(self, notes: list[CooperationNoteRecord]) -> None:
         self.notes = notes
@@ -232,7 +233,8 @@ class NotesTab(QWidget):
     def add(self) -> None:
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
         facility, text, meeting = self.facility_box.value(), self.text.toPlainText(), self.meeting_box.value()
-        self.tasks.run(lambda: psp.add_note(actor, facility, text, meeting), self._added, self._refused)
+        run_for(self, self.tasks,
+                lambda: psp.add_note(actor, facility, text, meeting), self._added, self._refused)
 
     def _added(self, _note: CooperationNoteRecord) -> None:
         self.text.clear()

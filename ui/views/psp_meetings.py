@@ -36,7 +36,14 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, data_label, local_date, local_datetime
+from ui.views.common import (
+    ValueCombo,
+    accessible_name_setter,
+    data_label,
+    local_date,
+    local_datetime,
+    run_for,
+)
 from ui.views.forms import CheckList, DateInput, FormRows, button
 from ui.views.psp_labels import action_status
 
@@ -244,7 +251,8 @@ class MeetingsTab(QWidget):
         allowed = set(meeting.facility_ids)
         self.resident_box.set_items([(r.pseudonym, r.id) for r in self.residents if r.facility_id in allowed])
         actor, psp, meeting_id = self.ctx.require_actor(), self.ctx.services.psp, meeting.id
-        self.tasks.run(lambda: psp.disclosures(actor, meeting_id), self.disclosures.set_rows, self._failed)
+        run_for(self, self.tasks,
+                lambda: psp.disclosures(actor, meeting_id), self.disclosures.set_rows, self._failed)
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -253,7 +261,7 @@ class MeetingsTab(QWidget):
                             tuple(self.meeting_facilities.checked()), self.participants.text(),
                             self.agenda.toPlainText())
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
-        self.tasks.run(lambda: psp.create_meeting(actor, data), self._created,
+        run_for(self, self.tasks, lambda: psp.create_meeting(actor, data), self._created,
                        lambda error: self._refused(self.new_form, error))
 
     def _created(self, meeting: MeetingRecord) -> None:
@@ -272,7 +280,8 @@ class MeetingsTab(QWidget):
             return
         actor, psp, meeting_id = self.ctx.require_actor(), self.ctx.services.psp, self.meeting.id
         text = self.minutes.toPlainText()
-        self.tasks.run(lambda: psp.update_minutes(actor, meeting_id, text), self._minutes_saved, self._failed)
+        run_for(self, self.tasks,
+                lambda: psp.update_minutes(actor, meeting_id, text), self._minutes_saved, self._failed)
 
     def _minutes_saved(self, meeting: MeetingRecord) -> None:
         self.message.emit(_t(QT_TRANSLATE_NOOP("PspMeetings", "The minutes are saved.")), False)
@@ -285,7 +294,8 @@ class MeetingsTab(QWidget):
         actor, psp, meeting_id = self.ctx.require_actor(), self.ctx.services.psp, self.meeting.id
         resident, note = self.resident_box.value(), self.necessity.toPlainText()
         basis = self.legal_basis.text()
-        self.tasks.run(lambda: psp.decide_disclosure(actor, resident, meeting_id, necessity_note=note,
+        run_for(self, self.tasks,
+                lambda: psp.decide_disclosure(actor, resident, meeting_id, necessity_note=note,
                                                      legal_basis=basis),
                        self._disclosed, lambda error: self._refused(self.disclose_form, error))
 

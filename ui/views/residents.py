@@ -27,7 +27,15 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.broset import BrosetTab
-from ui.views.common import ValueCombo, accessible_name_setter, data_label, error_text, heading, local_date
+from ui.views.common import (
+    ValueCombo,
+    accessible_name_setter,
+    data_label,
+    error_text,
+    heading,
+    local_date,
+    run_for,
+)
 from ui.views.forms import DateInput, FormRows, OptionalDateInput, button
 from ui.views.psp_meetings import table
 
@@ -194,7 +202,8 @@ class ResidentsTab(QWidget):
         if resident is None:
             return
         actor, residents, purpose = self.ctx.require_actor(), self.ctx.services.residents, self.purpose.text()
-        self.tasks.run(lambda: residents.identity(actor, resident.id, purpose), self._identity_shown,
+        run_for(self, self.tasks,
+                lambda: residents.identity(actor, resident.id, purpose), self._identity_shown,
                        lambda error: self._refused(self.identity_form, error))
 
     def _identity_shown(self, identity: ResidentIdentity) -> None:
@@ -213,14 +222,15 @@ class ResidentsTab(QWidget):
         if resident is None:
             return
         actor, residents, day = self.ctx.require_actor(), self.ctx.services.residents, self.moved_out.value()
-        self.tasks.run(lambda: residents.move_out(actor, resident.id, day), self._changed,
+        run_for(self, self.tasks, lambda: residents.move_out(actor, resident.id, day), self._changed,
                        lambda error: self._refused(self.move_form, error))
 
     def add(self) -> None:
         actor, residents = self.ctx.require_actor(), self.ctx.services.residents
         facility, pseudonym, name = self.new_facility.value(), self.pseudonym.text(), self.full_name.text()
         born, moved_in = self.birth_date.value(), self.moved_in.value()
-        self.tasks.run(lambda: residents.add(actor, facility, pseudonym, full_name=name, birth_date=born,
+        run_for(self, self.tasks,
+                lambda: residents.add(actor, facility, pseudonym, full_name=name, birth_date=born,
                                              moved_in=moved_in),
                        self._added, lambda error: self._refused(self.add_form, error))
 
@@ -286,7 +296,7 @@ class ResidentsView(QWidget):
             return (services.admin.list_facilities(actor),
                     services.residents.list(actor, include_inactive=True))
 
-        self.tasks.run(load, self._loaded, self._failed)
+        run_for(self, self.tasks, load, self._loaded, self._failed)
 
     def _loaded(self, data: tuple[list[FacilityRecord], list[ResidentRecord]]) -> None:
         facilities, residents = data

@@ -14,7 +14,7 @@ from safetylog.services.settings import DEFINITIONS, SettingDefinition
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo
+from ui.views.common import ValueCombo, run_for
 from ui.views.forms import FormRows, button
 
 CONTEXT = "Settings"
@@ -89,7 +89,7 @@ class SettingsTab(QWidget):
 
     def refresh(self) -> None:
         settings = self.ctx.services.settings
-        self.tasks.run(settings.all, self._loaded, self._refused)
+        run_for(self, self.tasks, settings.all, self._loaded, self._refused)
 
     def _loaded(self, values: dict[str, int | str]) -> None:
         self.stored = dict(values)
@@ -110,7 +110,7 @@ class SettingsTab(QWidget):
         def store() -> dict[str, int | str]:
             return {key: settings.set(actor, key, value) for key, value in changed.items()}
 
-        self.tasks.run(store, self._saved, self._refused)
+        run_for(self, self.tasks, store, self._saved, self._refused)
 
     def _saved(self, saved: dict[str, int | str]) -> None:
         self.stored.update(saved)

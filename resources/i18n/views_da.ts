@@ -1,0 +1,2404 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../ui/views/admin.py" line="27"/>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin.py" line="37"/>
+        <source>&amp;Users and roles</source>
+        <translation>&amp;Brugere og roller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin.py" line="38"/>
+        <source>&amp;Facilities and places</source>
+        <translation>&amp;Tilbud og steder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin.py" line="41"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Indstillinger</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPlaces</name>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="34"/>
+        <location filename="../../ui/views/admin_places.py" line="41"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="35"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="36"/>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="37"/>
+        <source>Police district</source>
+        <translation>Politikreds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="42"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="43"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="46"/>
+        <source>Facilities</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="49"/>
+        <source>Places</source>
+        <translation>Steder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="53"/>
+        <source>New facility</source>
+        <translation>Nyt tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="55"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="56"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="57"/>
+        <source>&amp;Municipality</source>
+        <translation>K&amp;ommune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="59"/>
+        <source>Police &amp;district</source>
+        <translation>&amp;Politikreds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="61"/>
+        <source>Add &amp;facility</source>
+        <translation>Tilføj t&amp;ilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="67"/>
+        <source>New place at the chosen facility</source>
+        <translation>Nyt sted på det valgte tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="69"/>
+        <source>C&amp;ode</source>
+        <translation>Ko&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="70"/>
+        <source>Pl&amp;ace</source>
+        <translation>&amp;Sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="71"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="72"/>
+        <source>Add p&amp;lace</source>
+        <translation>Tilføj st&amp;ed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="104"/>
+        <source>Places at %1</source>
+        <translation>Steder på %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="105"/>
+        <source>Choose a facility to see its places.</source>
+        <translation>Vælg et tilbud for at se dets steder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="138"/>
+        <location filename="../../ui/views/admin_places.py" line="154"/>
+        <source>%1 is added.</source>
+        <translation>%1 er tilføjet.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsers</name>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="54"/>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="55"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="56"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="57"/>
+        <source>Facilities</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="58"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="59"/>
+        <source>Last login</source>
+        <translation>Sidst logget ind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="63"/>
+        <source>Users</source>
+        <translation>Brugere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="83"/>
+        <source>New user</source>
+        <translation>Ny bruger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="85"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Brugernavn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="86"/>
+        <source>Full na&amp;me</source>
+        <translation>Fulde &amp;navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="88"/>
+        <source>First pass&amp;word</source>
+        <translation>Første &amp;adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="90"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="91"/>
+        <source>&amp;Facilities</source>
+        <translation>&amp;Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="94"/>
+        <source>&amp;All facilities</source>
+        <translation>A&amp;lle tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="96"/>
+        <source>&amp;Create user</source>
+        <translation>&amp;Opret bruger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="104"/>
+        <source>The chosen user</source>
+        <translation>Den valgte bruger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="106"/>
+        <source>R&amp;ole</source>
+        <translation>Ro&amp;lle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="107"/>
+        <source>Change r&amp;ole</source>
+        <translation>Skift ro&amp;lle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="109"/>
+        <source>Fac&amp;ilities</source>
+        <translation>T&amp;ilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="112"/>
+        <source>All fa&amp;cilities</source>
+        <translation>Alle tilb&amp;ud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="114"/>
+        <source>Save facilit&amp;ies</source>
+        <translation>Gem til&amp;bud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="117"/>
+        <source>New pa&amp;ssword</source>
+        <translation>Ny adgangs&amp;kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="120"/>
+        <source>Set &amp;password</source>
+        <translation>Sæt adgangsko&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="122"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivér</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="140"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="146"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="147"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="195"/>
+        <source>Choose a user in the list first.</source>
+        <translation>Vælg først en bruger i listen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="222"/>
+        <source>%1 has a new password.</source>
+        <translation>%1 har fået en ny adgangskode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_users.py" line="233"/>
+        <source>%1 (%2) is saved.</source>
+        <translation>%1 (%2) er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>Broset</name>
+    <message>
+        <location filename="../../ui/views/broset.py" line="53"/>
+        <source>Assessed</source>
+        <translation>Vurderet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="55"/>
+        <source>Shift</source>
+        <translation>Vagt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="56"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="58"/>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="60"/>
+        <source>Present</source>
+        <translation>Til stede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="63"/>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="64"/>
+        <source>Actions</source>
+        <translation>Tiltag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="68"/>
+        <source>Assessment for this shift</source>
+        <translation>Vurdering for denne vagt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="70"/>
+        <source>Re&amp;sident</source>
+        <translation>&amp;Beboer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="73"/>
+        <source>&amp;Time</source>
+        <translation>&amp;Tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="78"/>
+        <source>Tick what is present now, compared with how the resident usually is.</source>
+        <translation>Sæt kryds ved det, der er til stede nu, sammenlignet med hvordan beboeren plejer at være.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="88"/>
+        <source>&amp;Measures and plan</source>
+        <translation>Tiltag og &amp;plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="94"/>
+        <source>Sa&amp;ve assessment</source>
+        <translation>&amp;Gem vurdering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="101"/>
+        <source>Assessments</source>
+        <translation>Vurderinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="126"/>
+        <source>The last %1 days</source>
+        <translation>De seneste %1 dage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="132"/>
+        <source>Score %1 of 6: %2. %3</source>
+        <translation>Score %1 af 6: %2. %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/broset.py" line="162"/>
+        <source>%1: %2 of 6 (%3) saved for the %4.</source>
+        <translation>%1: %2 af 6 (%3) er gemt for %4.</translation>
+    </message>
+</context>
+<context>
+    <name>DrugTableModel</name>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="37"/>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="38"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="39"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="40"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="41"/>
+        <source>Observed</source>
+        <translation>Observeret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="42"/>
+        <source>Substances</source>
+        <translation>Stoffer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="43"/>
+        <source>Sellers</source>
+        <translation>Sælgere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="44"/>
+        <source>Buyers</source>
+        <translation>Købere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="45"/>
+        <source>Vehicles</source>
+        <translation>Køretøjer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="46"/>
+        <source>Outsiders</source>
+        <translation>Udefrakommende</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="47"/>
+        <source>Summary</source>
+        <translation>Resumé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/drug_table.py" line="49"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
+    <name>DrugTrade</name>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="40"/>
+        <source>Mon</source>
+        <translation>man</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="40"/>
+        <source>Tue</source>
+        <translation>tir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="41"/>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="41"/>
+        <source>Thu</source>
+        <translation>tor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="42"/>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="42"/>
+        <source>Sat</source>
+        <translation>lør</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="43"/>
+        <source>Sun</source>
+        <translation>søn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="46"/>
+        <source>Last 3 months</source>
+        <translation>Seneste 3 måneder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="47"/>
+        <source>Last 12 months</source>
+        <translation>Seneste 12 måneder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="48"/>
+        <source>All time</source>
+        <translation>Hele perioden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="66"/>
+        <source>No place recorded</source>
+        <translation>Intet sted angivet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="71"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="72"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="73"/>
+        <source>Seen</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="100"/>
+        <source>Drug-trade observations</source>
+        <translation>Narkotikaobservationer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="105"/>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="106"/>
+        <source>Fac&amp;ility</source>
+        <translation>&amp;Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="107"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="108"/>
+        <source>Pla&amp;ce</source>
+        <translation>&amp;Sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="121"/>
+        <source>Weekday and hour map</source>
+        <translation>Kort over ugedag og klokkeslæt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="128"/>
+        <source>Places</source>
+        <translation>Steder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="146"/>
+        <source>Observations</source>
+        <translation>Observationer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="182"/>
+        <source>Dealing seen</source>
+        <translation>Handel observeret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="183"/>
+        <source>All drug observations</source>
+        <translation>Alle narkotikaobservationer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="184"/>
+        <source>All facilities</source>
+        <translation>Alle tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="190"/>
+        <source>All places</source>
+        <translation>Alle steder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="233"/>
+        <source>%1 at %2: %3 seen</source>
+        <translation>%1 kl. %2: %3 set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="237"/>
+        <source>When it is seen: %1 observations by weekday and hour. Most often %2 around %3:00.</source>
+        <translation>Hvornår det ses: %1 observationer fordelt på ugedag og klokkeslæt. Oftest %2 omkring kl. %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="242"/>
+        <source>Nothing observed in this period.</source>
+        <translation>Intet observeret i perioden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="246"/>
+        <source>%1 observations shown; scroll for more. Enter opens the chosen one.</source>
+        <translation>%1 observationer vist; rul for flere. Enter åbner den valgte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/drug_trade.py" line="250"/>
+        <source>%1 observations. Enter opens the chosen one.</source>
+        <translation>%1 observationer. Enter åbner den valgte.</translation>
+    </message>
+</context>
+<context>
+    <name>DutyDialog</name>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="131"/>
+        <source>&amp;State</source>
+        <translation>&amp;Tilstand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="132"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrundelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="133"/>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="134"/>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="135"/>
+        <source>Needed when the duty does not apply, or to reopen it</source>
+        <translation>Skal udfyldes, hvis opgaven ikke er relevant, eller hvis den genåbnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="151"/>
+        <source>Open the &amp;incident</source>
+        <translation>Åbn &amp;hændelsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="173"/>
+        <source>(unchanged)</source>
+        <translation>(uændret)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="181"/>
+        <source>%1, incident no. %2</source>
+        <translation>%1, hændelse nr. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="183"/>
+        <source>Incident of %1. State: %2. Deadline: %3.</source>
+        <translation>Hændelse fra %1. Tilstand: %2. Frist: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDuties</name>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="207"/>
+        <source>Duty</source>
+        <translation>Opgave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="208"/>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="209"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="211"/>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="223"/>
+        <source>Duties</source>
+        <translation>Opgaver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="225"/>
+        <source>This incident triggered no duties.</source>
+        <translation>Hændelsen har ikke udløst nogen opgaver.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentHistory</name>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="142"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="143"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="145"/>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="146"/>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="148"/>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="151"/>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="178"/>
+        <source>Version %1 (%2), severity %3: the text as it stood then</source>
+        <translation>Version %1 (%2), alvor %3: teksten som den lød dengang</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLabels</name>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="18"/>
+        <source>Aggression columns (SOAS-R)</source>
+        <translation>Aggressionskolonner (SOAS-R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="19"/>
+        <source>Use of force</source>
+        <translation>Magtanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="20"/>
+        <source>Work injury (EASY)</source>
+        <translation>Arbejdsskade (EASY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="21"/>
+        <source>Adverse event (DPSD)</source>
+        <translation>Utilsigtet hændelse (DPSD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="22"/>
+        <location filename="../../ui/views/incident_labels.py" line="30"/>
+        <source>Police report</source>
+        <translation>Politianmeldelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="23"/>
+        <source>Relevant to PSP</source>
+        <translation>Relevant for PSP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="24"/>
+        <source>Tell the manager now</source>
+        <translation>Giv lederen besked nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="28"/>
+        <source>Use-of-force report</source>
+        <translation>Indberetning af magtanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="29"/>
+        <source>Work injury report (EASY)</source>
+        <translation>Anmeldelse af arbejdsskade (EASY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="31"/>
+        <source>Adverse event report (DPSD)</source>
+        <translation>Rapportering af utilsigtet hændelse (DPSD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="32"/>
+        <source>Note for the PSP meeting</source>
+        <translation>Punkt til PSP-mødet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="36"/>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="37"/>
+        <source>In progress</source>
+        <translation>I gang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="38"/>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="39"/>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="40"/>
+        <source>Not required</source>
+        <translation>Ikke nødvendig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="44"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="45"/>
+        <source>Correction</source>
+        <translation>Rettelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="46"/>
+        <source>Reclassification</source>
+        <translation>Omklassificering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="47"/>
+        <source>Signed off</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="51"/>
+        <source>Addendum</source>
+        <translation>Tillæg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="52"/>
+        <source>Correction request</source>
+        <translation>Anmodning om rettelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="53"/>
+        <source>Review note</source>
+        <translation>Gennemgangsnote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="57"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="58"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentList</name>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="55"/>
+        <source>All time</source>
+        <translation>Hele perioden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="56"/>
+        <source>Last 30 days</source>
+        <translation>Seneste 30 dage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="57"/>
+        <source>Last 12 months</source>
+        <translation>Seneste 12 måneder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="58"/>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="59"/>
+        <source>Chosen dates</source>
+        <translation>Valgte datoer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="105"/>
+        <location filename="../../ui/views/incident_list.py" line="185"/>
+        <source>Incidents</source>
+        <translation>Hændelser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="133"/>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="134"/>
+        <source>F&amp;rom</source>
+        <translation>F&amp;ra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="135"/>
+        <source>T&amp;o</source>
+        <translation>T&amp;il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="136"/>
+        <source>Fac&amp;ility</source>
+        <translation>Tilb&amp;ud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="137"/>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="138"/>
+        <source>Se&amp;verity</source>
+        <translation>&amp;Alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="139"/>
+        <source>St&amp;atus</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="140"/>
+        <source>Resi&amp;dent</source>
+        <translation>&amp;Beboer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="141"/>
+        <source>Pla&amp;ce</source>
+        <translation>St&amp;ed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="142"/>
+        <source>S&amp;hift</source>
+        <translation>&amp;Vagt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="157"/>
+        <source>&amp;Search</source>
+        <translation>Sø&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="158"/>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="160"/>
+        <source>Words from the narrative (Ctrl+F)</source>
+        <translation>Ord fra beskrivelsen (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="161"/>
+        <source>Clear &amp;filters</source>
+        <translation>Ryd fi&amp;ltre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="211"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="214"/>
+        <source>All types</source>
+        <translation>Alle typer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="227"/>
+        <source>All facilities</source>
+        <translation>Alle tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="233"/>
+        <source>All residents</source>
+        <translation>Alle beboere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="240"/>
+        <source>All places</source>
+        <translation>Alle steder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="330"/>
+        <location filename="../../ui/views/incident_list.py" line="398"/>
+        <source>%1 incidents</source>
+        <translation>%1 hændelser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="336"/>
+        <source>No incidents match the filters.</source>
+        <translation>Ingen hændelser passer til filtrene.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="338"/>
+        <source>Showing %1 of %2. Scroll down for more; Enter opens the chosen one.</source>
+        <translation>Viser %1 af %2. Rul ned for flere; Enter åbner den valgte.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentNotes</name>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="67"/>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="73"/>
+        <source>&amp;Add note</source>
+        <translation>&amp;Tilføj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="79"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="80"/>
+        <source>&amp;Text</source>
+        <translation>Te&amp;kst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="81"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="82"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="85"/>
+        <source>A note is added beside the record; the record itself is not changed. A correction request asks a manager to correct the record.</source>
+        <translation>Et tillæg føjes til hændelsen; selve registreringen ændres ikke. En anmodning om rettelse beder en leder om at rette registreringen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="117"/>
+        <source>No notes yet.</source>
+        <translation>Ingen noter endnu.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRecord</name>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="47"/>
+        <source>first day of absence %1</source>
+        <translation>første fraværsdag %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="87"/>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="88"/>
+        <source>Shift</source>
+        <translation>Vagt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="90"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="91"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="92"/>
+        <source>What happened</source>
+        <translation>Hvad skete der</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="94"/>
+        <source>Narrative</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="95"/>
+        <source>Residents</source>
+        <translation>Beboere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="97"/>
+        <source>Staff</source>
+        <translation>Personale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="99"/>
+        <source>Outsiders</source>
+        <translation>Udefrakommende</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="101"/>
+        <source>Injuries</source>
+        <translation>Skader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="103"/>
+        <source>Measures taken</source>
+        <translation>Tiltag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="105"/>
+        <source>Damage</source>
+        <translation>Materiel skade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="111"/>
+        <source>Ambulance called</source>
+        <translation>Ambulance tilkaldt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="113"/>
+        <source>Debriefing offered</source>
+        <translation>Debriefing tilbudt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="115"/>
+        <source>Linked to incident</source>
+        <translation>Knyttet til hændelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="117"/>
+        <source>Registered</source>
+        <translation>Registreret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="119"/>
+        <source>Signed off</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="128"/>
+        <source>about %1 kr.</source>
+        <translation>ca. %1 kr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="138"/>
+        <source>Provocation</source>
+        <translation>Udløsende faktor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="139"/>
+        <source>Means used</source>
+        <translation>Anvendte midler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="140"/>
+        <source>Target</source>
+        <translation>Mål for aggressionen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="141"/>
+        <source>Consequences</source>
+        <translation>Konsekvenser for offer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="142"/>
+        <source>Measures to stop it</source>
+        <translation>Tiltag for at standse aggressionen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="147"/>
+        <source>Weapon or dangerous object</source>
+        <translation>Våben eller farlig genstand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="150"/>
+        <source>SOAS-R score</source>
+        <translation>SOAS-R-score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="164"/>
+        <source>Observed</source>
+        <translation>Observeret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="166"/>
+        <source>Substances</source>
+        <translation>Stoffer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="167"/>
+        <source>Sellers</source>
+        <translation>Sælgere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="169"/>
+        <source>Buyers</source>
+        <translation>Købere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="171"/>
+        <source>Vehicles</source>
+        <translation>Køretøjer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="172"/>
+        <source>Money or quantity seen</source>
+        <translation>Penge eller mængde set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="173"/>
+        <source>Outsiders on the premises</source>
+        <translation>Udefrakommende på matriklen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="186"/>
+        <source>Police called</source>
+        <translation>Politi tilkaldt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="187"/>
+        <source>Police arrived</source>
+        <translation>Politiet ankom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="189"/>
+        <source>The police came on their own</source>
+        <translation>Politiet kom af egen drift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="191"/>
+        <source>Arrests</source>
+        <translation>Anholdelser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="192"/>
+        <source>Police report filed</source>
+        <translation>Politianmeldt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="194"/>
+        <source>Police journal no.</source>
+        <translation>Politiets journalnr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_record.py" line="195"/>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentReview</name>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="51"/>
+        <source>Sign off</source>
+        <translation>Godkendelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="59"/>
+        <source>&amp;Sign off</source>
+        <translation>Go&amp;dkend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="63"/>
+        <source>&amp;Note (optional)</source>
+        <translation>&amp;Bemærkning (valgfri)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="64"/>
+        <source>Note (optional)</source>
+        <translation>Bemærkning (valgfri)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="72"/>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="79"/>
+        <source>&amp;Change severity</source>
+        <translation>Æn&amp;dr alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="85"/>
+        <source>New se&amp;verity</source>
+        <translation>Ny &amp;alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="86"/>
+        <source>&amp;Reason (required)</source>
+        <translation>Begr&amp;undelse (skal udfyldes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="87"/>
+        <source>New severity</source>
+        <translation>Ny alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="88"/>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="119"/>
+        <source>Signed off by %1 on %2.</source>
+        <translation>Godkendt af %1 den %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="122"/>
+        <source>Waiting for review. Read the record, the classification and the duties, then sign off.</source>
+        <translation>Afventer gennemgang. Læs registreringen, klassifikationen og opgaverne, og godkend derefter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="128"/>
+        <source>Set to %1 by a manager (the rules gave %2). Reason: %3</source>
+        <translation>Sat til %1 af en leder (reglerne gav %2). Begrundelse: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_review.py" line="132"/>
+        <source>%1, as the rules gave it. A change needs a reason and is kept in the history.</source>
+        <translation>%1, som reglerne gav. En ændring kræver en begrundelse og gemmes i historikken.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTableModel</name>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="45"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="46"/>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="47"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="48"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="49"/>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="50"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="51"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="52"/>
+        <source>Shift</source>
+        <translation>Vagt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="53"/>
+        <source>Residents</source>
+        <translation>Beboere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="54"/>
+        <source>Summary</source>
+        <translation>Resumé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="65"/>
+        <source>Draft</source>
+        <translation>Kladde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="66"/>
+        <source>Submitted</source>
+        <translation>Indsendt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="67"/>
+        <source>Reviewed</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/incident_table.py" line="68"/>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentView</name>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="101"/>
+        <source>&amp;Reload</source>
+        <translation>Genindlæ&amp;s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="120"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Hændelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="121"/>
+        <source>C&amp;lassification</source>
+        <translation>&amp;Klassifikation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="122"/>
+        <source>&amp;Duties</source>
+        <translation>&amp;Opgaver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="123"/>
+        <source>&amp;History</source>
+        <translation>H&amp;istorik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="124"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Tillæg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="127"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="164"/>
+        <source>Incident no. %1</source>
+        <translation>Hændelse nr. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="169"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="183"/>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="184"/>
+        <source>Computed by the rules</source>
+        <translation>Beregnet af reglerne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="185"/>
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="187"/>
+        <source>Changed by a manager because</source>
+        <translation>Ændret af en leder, fordi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="189"/>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="191"/>
+        <source>Taxonomy version</source>
+        <translation>Taksonomiversion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="226"/>
+        <source>Signed off.</source>
+        <translation>Godkendt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_view.py" line="241"/>
+        <source>The severity is now %1.</source>
+        <translation>Alvoren er nu %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <location filename="../../ui/views/overview.py" line="52"/>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="54"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="56"/>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="58"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="59"/>
+        <source>Summary</source>
+        <translation>Resumé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="69"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="71"/>
+        <source>Duty</source>
+        <translation>Opgave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="72"/>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="74"/>
+        <source>Incident</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="80"/>
+        <source>Resident</source>
+        <translation>Beboer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="81"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="83"/>
+        <source>Assessed</source>
+        <translation>Vurderet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="84"/>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="85"/>
+        <source>Actions</source>
+        <translation>Tiltag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="89"/>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="90"/>
+        <source>Owner</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="91"/>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="117"/>
+        <source>Overview</source>
+        <translation>Overblik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="132"/>
+        <source>The last 30 days</source>
+        <translation>De seneste 30 dage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="133"/>
+        <source>Waiting for sign-off</source>
+        <translation>Venter på godkendelse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="134"/>
+        <source>Open duties (overdue in red)</source>
+        <translation>Åbne opgaver (overskredne med rødt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="135"/>
+        <source>High Brøset risk (last 24 hours)</source>
+        <translation>Høj risiko efter Brøset (seneste døgn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="136"/>
+        <source>Open PSP action items</source>
+        <translation>Åbne PSP-handlinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="169"/>
+        <source>Since your last shift (%1)</source>
+        <translation>Siden din sidste vagt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="202"/>
+        <source>%1 incidents, %2 of them serious (S3 or S4).</source>
+        <translation>%1 hændelser, heraf %2 alvorlige (S3 eller S4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="204"/>
+        <source>Nothing has been logged since your last shift.</source>
+        <translation>Der er ikke registreret noget siden din sidste vagt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="212"/>
+        <source>%1 incidents wait for sign-off, oldest first.</source>
+        <translation>%1 hændelser venter på godkendelse, ældste først.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="214"/>
+        <source>Every incident is signed off.</source>
+        <translation>Alle hændelser er godkendt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="221"/>
+        <source>%1 open, %2 overdue.</source>
+        <translation>%1 åbne, %2 overskredet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="223"/>
+        <source>No open duties.</source>
+        <translation>Ingen åbne opgaver.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="230"/>
+        <source>No resident scored high.</source>
+        <translation>Ingen beboere har en høj score.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="234"/>
+        <source>No open action items.</source>
+        <translation>Ingen åbne handlinger.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_sections.py" line="123"/>
+        <source>By type (each incident once)</source>
+        <translation>Efter type (hver hændelse én gang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_sections.py" line="124"/>
+        <source>By severity</source>
+        <translation>Efter alvor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_sections.py" line="138"/>
+        <source>%1 incidents from %2 to %3 (%4 in the 30 days before).</source>
+        <translation>%1 hændelser fra %2 til %3 (%4 i de 30 dage før).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_sections.py" line="148"/>
+        <source>Other types</source>
+        <translation>Andre typer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_sections.py" line="153"/>
+        <source>No incidents in the last 30 days.</source>
+        <translation>Ingen hændelser de seneste 30 dage.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_sections.py" line="155"/>
+        <source>Change from the 30 days before: %1.</source>
+        <translation>Ændring fra de 30 dage før: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Psp</name>
+    <message>
+        <location filename="../../ui/views/psp.py" line="47"/>
+        <source>PSP cooperation</source>
+        <translation>PSP-samarbejde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp.py" line="58"/>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Møder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp.py" line="59"/>
+        <source>Action &amp;items</source>
+        <translation>&amp;Handlinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp.py" line="60"/>
+        <source>&amp;Agreements with the police</source>
+        <translation>&amp;Aftaler med politiet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp.py" line="61"/>
+        <source>Cooperation &amp;notes</source>
+        <translation>Samarbejds&amp;notater</translation>
+    </message>
+</context>
+<context>
+    <name>PspActions</name>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="57"/>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="59"/>
+        <source>Owner</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="60"/>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="62"/>
+        <location filename="../../ui/views/psp_actions.py" line="77"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="63"/>
+        <source>From meeting</source>
+        <translation>Fra møde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="64"/>
+        <source>Carried to</source>
+        <translation>Overført til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="68"/>
+        <source>Only &amp;open items</source>
+        <translation>Kun å&amp;bne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="72"/>
+        <source>Action items</source>
+        <translation>Handlinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="76"/>
+        <source>Set &amp;status of the chosen item</source>
+        <translation>Sæt s&amp;tatus for den valgte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="78"/>
+        <source>Se&amp;t</source>
+        <translation>Sæ&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="91"/>
+        <source>New action item</source>
+        <translation>Ny handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="93"/>
+        <source>&amp;What</source>
+        <translation>Hv&amp;ad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="94"/>
+        <source>&amp;Who (role or authority)</source>
+        <translation>H&amp;vem (rolle eller myndighed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="96"/>
+        <source>&amp;Due</source>
+        <translation>&amp;Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="97"/>
+        <source>&amp;Meeting</source>
+        <translation>M&amp;øde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="99"/>
+        <source>Fac&amp;ility</source>
+        <translation>Til&amp;bud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="101"/>
+        <source>&amp;Add action item</source>
+        <translation>&amp;Tilføj handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="129"/>
+        <source>(none)</source>
+        <translation>(intet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="132"/>
+        <source>(shared)</source>
+        <translation>(fælles)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="146"/>
+        <source>Choose an action item first.</source>
+        <translation>Vælg først en handling.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_actions.py" line="166"/>
+        <source>“%1”: %2.</source>
+        <translation>»%1«: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PspAgreements</name>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="59"/>
+        <location filename="../../ui/views/psp_agreements.py" line="73"/>
+        <source>Agreement</source>
+        <translation>Aftale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="60"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="61"/>
+        <source>Police contact</source>
+        <translation>Kontakt hos politiet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="63"/>
+        <source>Valid</source>
+        <translation>Gyldig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="64"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="66"/>
+        <source>Scope</source>
+        <translation>Indhold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="70"/>
+        <source>Agreements</source>
+        <translation>Aftaler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="75"/>
+        <location filename="../../ui/views/psp_agreements.py" line="183"/>
+        <source>Fac&amp;ility</source>
+        <translation>&amp;Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="77"/>
+        <source>&amp;Title</source>
+        <translation>T&amp;itel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="78"/>
+        <source>Police &amp;contact</source>
+        <translation>&amp;Kontakt hos politiet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="80"/>
+        <source>Sco&amp;pe</source>
+        <translation>Ind&amp;hold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="83"/>
+        <source>Valid &amp;from</source>
+        <translation>Gyldig &amp;fra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="85"/>
+        <source>Valid t&amp;o</source>
+        <translation>Gyldig t&amp;il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="87"/>
+        <source>St&amp;atus</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="90"/>
+        <source>&amp;Save agreement</source>
+        <translation>&amp;Gem aftale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="91"/>
+        <source>&amp;New agreement</source>
+        <translation>&amp;Ny aftale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="154"/>
+        <source>The agreement “%1” is saved.</source>
+        <translation>Aftalen »%1« er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="189"/>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="190"/>
+        <source>&amp;Meeting</source>
+        <translation>&amp;Møde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="192"/>
+        <source>&amp;Note</source>
+        <translation>N&amp;otat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="195"/>
+        <source>&amp;Add note</source>
+        <translation>Tilføj &amp;notat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="212"/>
+        <source>(no meeting)</source>
+        <translation>(intet møde)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="230"/>
+        <source>No notes yet.</source>
+        <translation>Ingen notater endnu.</translation>
+    </message>
+</context>
+<context>
+    <name>PspLabels</name>
+    <message>
+        <location filename="../../ui/views/psp_labels.py" line="13"/>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_labels.py" line="14"/>
+        <source>In progress</source>
+        <translation>I gang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_labels.py" line="15"/>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_labels.py" line="16"/>
+        <source>Cancelled</source>
+        <translation>Annulleret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_labels.py" line="19"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_labels.py" line="20"/>
+        <source>Pending</source>
+        <translation>Afventer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_labels.py" line="21"/>
+        <source>Ended</source>
+        <translation>Ophørt</translation>
+    </message>
+</context>
+<context>
+    <name>PspMeetings</name>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="79"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="80"/>
+        <source>Police district</source>
+        <translation>Politikreds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="81"/>
+        <source>Facilities</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="84"/>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="86"/>
+        <source>Owner</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="87"/>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="88"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="92"/>
+        <source>Resident</source>
+        <translation>Beboer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="93"/>
+        <source>Legal basis</source>
+        <translation>Hjemmel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="94"/>
+        <source>Decided by</source>
+        <translation>Besluttet af</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="96"/>
+        <source>Why it is necessary</source>
+        <translation>Hvorfor det er nødvendigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="101"/>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="128"/>
+        <source>New meeting</source>
+        <translation>Nyt møde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="130"/>
+        <source>Dat&amp;e</source>
+        <translation>&amp;Dato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="131"/>
+        <source>Police &amp;district</source>
+        <translation>&amp;Politikreds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="134"/>
+        <source>&amp;Facilities</source>
+        <translation>&amp;Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="136"/>
+        <source>Partici&amp;pants (by role)</source>
+        <translation>Deltag&amp;ere (efter rolle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="137"/>
+        <source>A&amp;genda</source>
+        <translation>Dagsor&amp;den</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="141"/>
+        <source>C&amp;reate meeting</source>
+        <translation>&amp;Opret møde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="158"/>
+        <location filename="../../ui/views/psp_meetings.py" line="159"/>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Referat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="160"/>
+        <source>&amp;Save the minutes</source>
+        <translation>&amp;Gem referatet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="164"/>
+        <source>Action items at this meeting (new and carried over)</source>
+        <translation>Handlinger på dette møde (nye og overførte)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="166"/>
+        <source>Residents named to this meeting (disclosure decisions)</source>
+        <translation>Beboere, der må nævnes på dette møde (beslutninger om videregivelse)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="183"/>
+        <source>Name a resident to this meeting</source>
+        <translation>Beslut at nævne en beboer på dette møde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="186"/>
+        <source>Re&amp;sident</source>
+        <translation>&amp;Beboer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="188"/>
+        <source>&amp;Why it is necessary</source>
+        <translation>&amp;Hvorfor det er nødvendigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="192"/>
+        <source>&amp;Legal basis</source>
+        <translation>H&amp;jemmel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="195"/>
+        <source>Only what is necessary for the cooperation may be shared, and never for investigating a criminal case. The decision is logged.</source>
+        <translation>Kun det, der er nødvendigt for samarbejdet, må deles – aldrig til efterforskning af en straffesag. Beslutningen logges.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="199"/>
+        <source>Record the &amp;decision</source>
+        <translation>Registrér &amp;beslutningen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="235"/>
+        <source>Meeting on %1, %2</source>
+        <translation>Møde den %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="237"/>
+        <source>Participants: %1</source>
+        <translation>Deltagere: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="238"/>
+        <source>Agenda: %1</source>
+        <translation>Dagsorden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="239"/>
+        <source>Created by %1</source>
+        <translation>Oprettet af %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="265"/>
+        <source>The meeting on %1 is created; open action items are carried over to it.</source>
+        <translation>Mødet den %1 er oprettet; åbne handlinger er overført til det.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="278"/>
+        <source>The minutes are saved.</source>
+        <translation>Referatet er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_meetings.py" line="295"/>
+        <source>%1 may be named at this meeting; the decision is logged.</source>
+        <translation>%1 må nævnes på dette møde; beslutningen er logget.</translation>
+    </message>
+</context>
+<context>
+    <name>Residents</name>
+    <message>
+        <location filename="../../ui/views/residents.py" line="50"/>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="51"/>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="52"/>
+        <source>Moved in</source>
+        <translation>Flyttet ind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="53"/>
+        <source>Moved out</source>
+        <translation>Flyttet ud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="58"/>
+        <source>Show residents who moved &amp;out</source>
+        <translation>Vis fraflyttede &amp;beboere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="60"/>
+        <location filename="../../ui/views/residents.py" line="260"/>
+        <source>Residents</source>
+        <translation>Beboere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="63"/>
+        <source>Fac&amp;ility</source>
+        <translation>&amp;Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="94"/>
+        <source>Identity</source>
+        <translation>Identitet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="96"/>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Formål</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="98"/>
+        <source>Why you need to know who this is (logged)</source>
+        <translation>Hvorfor du skal vide, hvem det er (logges)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="100"/>
+        <source>Sho&amp;w identity</source>
+        <translation>&amp;Vis identitet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="112"/>
+        <source>Residents are shown by pseudonym only. Looking up who a pseudonym is needs the identity permission (managers).</source>
+        <translation>Beboere vises kun med pseudonym. Opslag af hvem et pseudonym dækker over kræver adgang til identiteter (ledere).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="122"/>
+        <source>Move-out</source>
+        <translation>Fraflytning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="124"/>
+        <source>Mo&amp;ved out on</source>
+        <translation>Fra&amp;flyttet den</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="126"/>
+        <source>Record move-ou&amp;t</source>
+        <translation>Registrér fra&amp;flytning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="135"/>
+        <source>New resident</source>
+        <translation>Ny beboer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="137"/>
+        <source>F&amp;acility</source>
+        <translation>T&amp;ilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="139"/>
+        <source>Pseu&amp;donym</source>
+        <translation>&amp;Pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="141"/>
+        <source>Full &amp;name (key)</source>
+        <translation>Fulde &amp;navn (nøgle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="143"/>
+        <source>Date of birt&amp;h</source>
+        <translation>Fø&amp;dselsdato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="145"/>
+        <source>Mov&amp;ed in on</source>
+        <translation>Flyttet &amp;ind den</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="147"/>
+        <source>Add re&amp;sident</source>
+        <translation>Tilføj b&amp;eboer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="160"/>
+        <source>All facilities</source>
+        <translation>Alle tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="189"/>
+        <source>Choose a resident in the list first.</source>
+        <translation>Vælg først en beboer i listen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="203"/>
+        <source>%1 is %2.</source>
+        <translation>%1 er %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="204"/>
+        <source>(no name recorded)</source>
+        <translation>(intet navn registreret)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="206"/>
+        <source>Born %1.</source>
+        <translation>Født %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="234"/>
+        <source>%1 is saved.</source>
+        <translation>%1 er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="264"/>
+        <source>&amp;Residents</source>
+        <translation>Be&amp;boere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/residents.py" line="265"/>
+        <source>&amp;Brøset (BVC)</source>
+        <translation>B&amp;røset (BVC)</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/views/settings.py" line="23"/>
+        <source>&amp;Lock the window after this many idle minutes</source>
+        <translation>&amp;Lås vinduet efter så mange minutter uden brug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="24"/>
+        <source>Default &amp;language</source>
+        <translation>Standard&amp;sprog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="25"/>
+        <source>Use of force: staff register within (&amp;hours)</source>
+        <translation>Magtanvendelse: personalet registrerer inden for (&amp;timer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="27"/>
+        <source>Use of force: manager forwards within (&amp;working days)</source>
+        <translation>Magtanvendelse: lederen videresender inden for (&amp;arbejdsdage)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="29"/>
+        <source>Work injury: report in EASY within (&amp;days after the first day of absence)</source>
+        <translation>Arbejdsskade: anmeld i EASY inden for (&amp;dage efter første fraværsdag)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="31"/>
+        <source>Police report: journal number within (da&amp;ys, 0 = no deadline)</source>
+        <translation>Politianmeldelse: journalnummer inden for (da&amp;ge, 0 = ingen frist)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="33"/>
+        <source>Adverse event: report in DPSD within (d&amp;ays, 0 = no deadline)</source>
+        <translation>Utilsigtet hændelse: rapportér i DPSD inden for (dag&amp;e, 0 = ingen frist)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="35"/>
+        <source>Working days also skip 1 May, 5 June, 24 and 31 De&amp;cember</source>
+        <translation>Arbejdsdage springer også 1. maj, 5. juni, 24. og 31. de&amp;cember over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="39"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="40"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="61"/>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Gem indstillinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="65"/>
+        <source>The settings apply to every PC that uses this database. Deadlines apply to duties opened from now on.</source>
+        <translation>Indstillingerne gælder for alle pc&apos;er, der bruger denne database. Frister gælder for opgaver, der oprettes fra nu af.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="106"/>
+        <source>Nothing was changed.</source>
+        <translation>Intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="118"/>
+        <source>The settings are saved.</source>
+        <translation>Indstillingerne er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <location filename="../../ui/views/common.py" line="38"/>
+        <source>Someone else changed this record after you opened it. Reload it and make your change again.</source>
+        <translation>En anden har ændret posten, efter du åbnede den. Genindlæs den, og foretag din ændring igen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/common.py" line="42"/>
+        <source>You do not have access to this.</source>
+        <translation>Du har ikke adgang til dette.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/common.py" line="44"/>
+        <source>The record no longer exists.</source>
+        <translation>Posten findes ikke længere.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/common.py" line="46"/>
+        <source>Wrong user name or password.</source>
+        <translation>Forkert brugernavn eller adgangskode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/common.py" line="47"/>
+        <source>Something went wrong: %1</source>
+        <translation>Noget gik galt: %1</translation>
+    </message>
+</context>
+</TS>
