@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+from safetylog.domain.errors import ConflictError
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
 from safetylog.storage.models import User, UserFacility
@@ -32,3 +35,14 @@ def actor_from_user(user: User, workstation: str = "") -> Actor:
 
 def link_facilities(user: User, facility_ids: tuple[int, ...]) -> None:
     user.facilities = [UserFacility(facility_id=fid) for fid in sorted(set(facility_ids))]
+
+
+@contextmanager
+def stale_is_conflict(what: str) -> Iterator[None]:
+    """Two writers passed the version check at the same moment; the database let only one
+    through (``version_id_col``). The other gets the same conflict as a stale version."""
+    try:
+        yield
+    except StaleDataError:
+        raise ConflictError(f"{what} was changed by someone else at the same moment. "
+                            "Reload it and make your change again.") from None

@@ -32,7 +32,7 @@ from safetylog.domain.taxonomy import Taxonomy, current_taxonomy
 from safetylog.domain.timeutil import utcnow
 from safetylog.domain.validation import NARRATIVE_LIMIT, TEXT_LIMIT, Checker
 from safetylog.services import audit
-from safetylog.services.base import Service
+from safetylog.services.base import Service, stale_is_conflict
 from safetylog.services.bvc import latest_for_incident
 from safetylog.services.duties import deadline_settings, duty_record, open_duties
 from safetylog.services.incident_mapping import (
@@ -158,7 +158,7 @@ class IncidentService(Service):
         """A new version with author, time and reason; earlier versions stay as they were."""
         now = self._clock()
         taxonomy = self._taxonomy()
-        with self._sf.begin() as session:
+        with stale_is_conflict(f"Incident {incident_id}"), self._sf.begin() as session:
             row = self._for_change(session, actor, incident_id, expected_version)
             if row.registered_by_id != actor.user_id:
                 require(actor, Permission.INCIDENT_CORRECT)
@@ -188,7 +188,7 @@ class IncidentService(Service):
         require(actor, Permission.INCIDENT_CORRECT)
         now = self._clock()
         taxonomy = self._taxonomy()
-        with self._sf.begin() as session:
+        with stale_is_conflict(f"Incident {incident_id}"), self._sf.begin() as session:
             row = self._for_change(session, actor, incident_id, expected_version)
             check = Checker()
             reason = check.text("reason", reason, required=True)
@@ -208,7 +208,7 @@ class IncidentService(Service):
                           reason: str, expected_version: int) -> IncidentDetail:
         require(actor, Permission.INCIDENT_OVERRIDE_SEVERITY)
         now = self._clock()
-        with self._sf.begin() as session:
+        with stale_is_conflict(f"Incident {incident_id}"), self._sf.begin() as session:
             row = self._for_change(session, actor, incident_id, expected_version)
             check = Checker()
             parsed = check.choice("severity", severity, Severity)
@@ -254,7 +254,7 @@ class IncidentService(Service):
         """The manager's review. The record is kept; a version marks who signed and when."""
         require(actor, Permission.INCIDENT_REVIEW)
         now = self._clock()
-        with self._sf.begin() as session:
+        with stale_is_conflict(f"Incident {incident_id}"), self._sf.begin() as session:
             row = self._for_change(session, actor, incident_id, expected_version)
             check = Checker()
             note = check.text("note", note, limit=TEXT_LIMIT)

@@ -23,7 +23,7 @@ from safetylog.domain.records import (
 )
 from safetylog.domain.validation import NARRATIVE_LIMIT, SHORT_LIMIT, TEXT_LIMIT, Checker
 from safetylog.services import audit
-from safetylog.services.base import Service
+from safetylog.services.base import Service, stale_is_conflict
 from safetylog.services.permissions import Permission, require, require_facility
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import (
@@ -221,7 +221,7 @@ class PspService(Service):
                           expected_version: int | None = None) -> ActionItemRecord:
         require(actor, Permission.PSP_MANAGE)
         now = self._clock()
-        with self._sf.begin() as session:
+        with stale_is_conflict(f"Action item {item_id}"), self._sf.begin() as session:
             item = session.get(PspActionItem, item_id)
             hidden = item is not None and item.facility_id is not None and not actor.may_see_facility(
                 item.facility_id)
