@@ -513,7 +513,7 @@
     <message>
         <location filename="../../ui/views/drug_trade.py" line="73"/>
         <source>Seen</source>
-        <translation>Set</translation>
+        <translation>Antal</translation>
     </message>
     <message>
         <location filename="../../ui/views/drug_trade.py" line="100"/>

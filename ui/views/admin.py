@@ -53,6 +53,8 @@ class AdminView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
 
         def load() -> tuple[list[UserRecord], list[FacilityRecord]]:

@@ -88,7 +88,7 @@ class DrugTradeView(QWidget):
         self._build()
         self._fill_choices()
         ctx.hub.changed.connect(self._on_changed)
-        ctx.hub.language_changed.connect(lambda _language: self._retranslate())
+        ctx.hub.language_changed.connect(self._language_changed)
         self._load_facilities()
         self.refresh()
 
@@ -200,6 +200,8 @@ class DrugTradeView(QWidget):
                           zone_id=self.zone_box.value(), type_codes=self.kind_box.value() or DEALING)
 
     def refresh(self) -> None:
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         self.error.hide()
         criteria = self.criteria()
         self.model.set_query(criteria)
@@ -288,6 +290,10 @@ class DrugTradeView(QWidget):
         self.model.refresh_texts()
         self._draw()
         self._show_status(self.model.rowCount())
+
+    def _language_changed(self, _language: str) -> None:
+        """The hub's signal outlives this page; a bound method is disconnected when it goes."""
+        self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

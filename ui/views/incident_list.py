@@ -94,7 +94,7 @@ class IncidentListView(QWidget):
         self.model.failed.connect(self._failed)
         self.search_timer.timeout.connect(self.apply_filters)
         ctx.hub.changed.connect(self._on_changed)
-        ctx.hub.language_changed.connect(lambda _language: self._retranslate())
+        ctx.hub.language_changed.connect(self._language_changed)
         self._load_choices()
         self.apply_filters()
 
@@ -297,6 +297,8 @@ class IncidentListView(QWidget):
 
     def refresh(self) -> None:
         """Re-read the current query from the database (after a change elsewhere)."""
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         self.error.hide()
         self.model.requery()
         self._count(self.model.criteria)
@@ -398,6 +400,10 @@ class IncidentListView(QWidget):
         if self.total is not None:
             self.count_label.setText(_t(QT_TRANSLATE_NOOP("IncidentList", "%1 incidents"),
                                         number(self.total)))
+
+    def _language_changed(self, _language: str) -> None:
+        """The hub's signal outlives this page; a bound method is disconnected when it goes."""
+        self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -73,7 +73,7 @@ class IncidentView(QWidget):
         self._texts = Retranslator(CONTEXT)
         self._build()
         ctx.hub.changed.connect(self._on_changed)
-        ctx.hub.language_changed.connect(lambda _language: self._show())
+        ctx.hub.language_changed.connect(self._language_changed)
         QShortcut(QKeySequence.StandardKey.Cancel, self, self._escape)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
         if incident_id is not None:
@@ -145,6 +145,8 @@ class IncidentView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         if self.incident_id is None:
             return
         actor, incidents = self.ctx.require_actor(), self.ctx.services.incidents
@@ -288,6 +290,10 @@ class IncidentView(QWidget):
     def _escape(self) -> None:
         if self.isWindow():
             self.close()
+
+    def _language_changed(self, _language: str) -> None:
+        """The hub's signal outlives this page; a bound method is disconnected when it goes."""
+        self._show()
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -106,7 +106,7 @@ class OverviewView(QWidget):
         self._titles: list[Callable[[], None]] = []
         self._build()
         ctx.hub.changed.connect(self._on_changed)
-        ctx.hub.language_changed.connect(lambda _language: self._retranslate())
+        ctx.hub.language_changed.connect(self._language_changed)
         self.refresh()
 
     # --- layout ----------------------------------------------------------------------------
@@ -172,6 +172,8 @@ class OverviewView(QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         self.error.hide()
         services, actor, may = self.ctx.services, self.ctx.require_actor(), self.ctx.may
         since = self.since
@@ -269,6 +271,10 @@ class OverviewView(QWidget):
             box.refresh_texts()
         self.counts.refresh_texts()
         self.refresh()
+
+    def _language_changed(self, _language: str) -> None:
+        """The hub's signal outlives this page; a bound method is disconnected when it goes."""
+        self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

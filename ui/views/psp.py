@@ -71,6 +71,8 @@ class PspView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         actor, services = self.ctx.require_actor(), self.ctx.services
         may_residents = self.ctx.may(Permission.RESIDENT_READ)
 

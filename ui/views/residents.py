@@ -165,10 +165,13 @@ class ResidentsTab(QWidget):
 
     def set_data(self, facilities: list[FacilityRecord], residents: list[ResidentRecord]) -> None:
         self.facilities, self.residents = facilities, residents
-        self.facility_box.set_items([(_t(QT_TRANSLATE_NOOP("Residents", "All facilities")), None)]
-                                    + [(f.name, f.id) for f in facilities])
+        self._fill_facilities()
         self.new_facility.set_items([(f.name, f.id) for f in facilities])
         self._show()
+
+    def _fill_facilities(self) -> None:
+        self.facility_box.set_items([(_t(QT_TRANSLATE_NOOP("Residents", "All facilities")), None)]
+                                    + [(f.name, f.id) for f in self.facilities])
 
     def _show(self) -> None:
         facility, inactive = self.facility_box.value(), self.show_inactive.isChecked()
@@ -257,6 +260,7 @@ class ResidentsTab(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self._texts.apply()
+            self._fill_facilities()
             self.model.refresh_texts()
         super().changeEvent(event)
 
@@ -290,6 +294,8 @@ class ResidentsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         actor, services = self.ctx.require_actor(), self.ctx.services
 
         def load() -> tuple[list[FacilityRecord], list[ResidentRecord]]:

@@ -88,6 +88,8 @@ class SettingsTab(QWidget):
         return widget.value()  # type: ignore[attr-defined]
 
     def refresh(self) -> None:
+        if self.ctx.actor is None:
+            return  # logged out: the page is about to be removed
         settings = self.ctx.services.settings
         run_for(self, self.tasks, settings.all, self._loaded, self._refused)
 
