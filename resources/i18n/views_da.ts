@@ -133,8 +133,8 @@
         <translation>Vælg et tilbud for at se dets steder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/admin_places.py" line="138"/>
-        <location filename="../../ui/views/admin_places.py" line="154"/>
+        <location filename="../../ui/views/admin_places.py" line="139"/>
+        <location filename="../../ui/views/admin_places.py" line="155"/>
         <source>%1 is added.</source>
         <translation>%1 er tilføjet.</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>Score %1 af 6: %2. %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/broset.py" line="162"/>
+        <location filename="../../ui/views/broset.py" line="163"/>
         <source>%1: %2 of 6 (%3) saved for the %4.</source>
         <translation>%1: %2 af 6 (%3) er gemt for %4.</translation>
     </message>
@@ -576,27 +576,27 @@
         <translation>Alle steder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/drug_trade.py" line="233"/>
+        <location filename="../../ui/views/drug_trade.py" line="235"/>
         <source>%1 at %2: %3 seen</source>
         <translation>%1 kl. %2: %3 set</translation>
     </message>
     <message>
-        <location filename="../../ui/views/drug_trade.py" line="237"/>
+        <location filename="../../ui/views/drug_trade.py" line="239"/>
         <source>When it is seen: %1 observations by weekday and hour. Most often %2 around %3:00.</source>
         <translation>Hvornår det ses: %1 observationer fordelt på ugedag og klokkeslæt. Oftest %2 omkring kl. %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/drug_trade.py" line="242"/>
+        <location filename="../../ui/views/drug_trade.py" line="244"/>
         <source>Nothing observed in this period.</source>
         <translation>Intet observeret i perioden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/drug_trade.py" line="246"/>
+        <location filename="../../ui/views/drug_trade.py" line="248"/>
         <source>%1 observations shown; scroll for more. Enter opens the chosen one.</source>
         <translation>%1 observationer vist; rul for flere. Enter åbner den valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/drug_trade.py" line="250"/>
+        <location filename="../../ui/views/drug_trade.py" line="252"/>
         <source>%1 observations. Enter opens the chosen one.</source>
         <translation>%1 observationer. Enter åbner den valgte.</translation>
     </message>
@@ -604,47 +604,47 @@
 <context>
     <name>DutyDialog</name>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="131"/>
+        <location filename="../../ui/views/duty_dialog.py" line="132"/>
         <source>&amp;State</source>
         <translation>&amp;Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="132"/>
+        <location filename="../../ui/views/duty_dialog.py" line="133"/>
         <source>&amp;Reason</source>
         <translation>&amp;Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="133"/>
+        <location filename="../../ui/views/duty_dialog.py" line="134"/>
         <source>State</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="134"/>
+        <location filename="../../ui/views/duty_dialog.py" line="135"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="135"/>
+        <location filename="../../ui/views/duty_dialog.py" line="136"/>
         <source>Needed when the duty does not apply, or to reopen it</source>
         <translation>Skal udfyldes, hvis opgaven ikke er relevant, eller hvis den genåbnes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="151"/>
+        <location filename="../../ui/views/duty_dialog.py" line="152"/>
         <source>Open the &amp;incident</source>
         <translation>Åbn &amp;hændelsen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="173"/>
+        <location filename="../../ui/views/duty_dialog.py" line="174"/>
         <source>(unchanged)</source>
         <translation>(uændret)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="181"/>
+        <location filename="../../ui/views/duty_dialog.py" line="182"/>
         <source>%1, incident no. %2</source>
         <translation>%1, hændelse nr. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/duty_dialog.py" line="183"/>
+        <location filename="../../ui/views/duty_dialog.py" line="184"/>
         <source>Incident of %1. State: %2. Deadline: %3.</source>
         <translation>Hændelse fra %1. Tilstand: %2. Frist: %3.</translation>
     </message>
@@ -852,144 +852,144 @@
 <context>
     <name>IncidentList</name>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="55"/>
+        <location filename="../../ui/views/incident_list.py" line="56"/>
         <source>All time</source>
         <translation>Hele perioden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="56"/>
+        <location filename="../../ui/views/incident_list.py" line="57"/>
         <source>Last 30 days</source>
         <translation>Seneste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="57"/>
+        <location filename="../../ui/views/incident_list.py" line="58"/>
         <source>Last 12 months</source>
         <translation>Seneste 12 måneder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="58"/>
+        <location filename="../../ui/views/incident_list.py" line="59"/>
         <source>This year</source>
         <translation>I år</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="59"/>
+        <location filename="../../ui/views/incident_list.py" line="60"/>
         <source>Chosen dates</source>
         <translation>Valgte datoer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="105"/>
-        <location filename="../../ui/views/incident_list.py" line="185"/>
+        <location filename="../../ui/views/incident_list.py" line="106"/>
+        <location filename="../../ui/views/incident_list.py" line="186"/>
         <source>Incidents</source>
         <translation>Hændelser</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="133"/>
+        <location filename="../../ui/views/incident_list.py" line="134"/>
         <source>&amp;Period</source>
         <translation>&amp;Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="134"/>
+        <location filename="../../ui/views/incident_list.py" line="135"/>
         <source>F&amp;rom</source>
         <translation>F&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="135"/>
+        <location filename="../../ui/views/incident_list.py" line="136"/>
         <source>T&amp;o</source>
         <translation>T&amp;il</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="136"/>
+        <location filename="../../ui/views/incident_list.py" line="137"/>
         <source>Fac&amp;ility</source>
         <translation>Tilb&amp;ud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="137"/>
+        <location filename="../../ui/views/incident_list.py" line="138"/>
         <source>&amp;Type</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="138"/>
+        <location filename="../../ui/views/incident_list.py" line="139"/>
         <source>Se&amp;verity</source>
         <translation>&amp;Alvor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="139"/>
+        <location filename="../../ui/views/incident_list.py" line="140"/>
         <source>St&amp;atus</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="140"/>
+        <location filename="../../ui/views/incident_list.py" line="141"/>
         <source>Resi&amp;dent</source>
         <translation>&amp;Beboer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="141"/>
+        <location filename="../../ui/views/incident_list.py" line="142"/>
         <source>Pla&amp;ce</source>
         <translation>St&amp;ed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="142"/>
+        <location filename="../../ui/views/incident_list.py" line="143"/>
         <source>S&amp;hift</source>
         <translation>&amp;Vagt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="157"/>
+        <location filename="../../ui/views/incident_list.py" line="158"/>
         <source>&amp;Search</source>
         <translation>Sø&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="158"/>
+        <location filename="../../ui/views/incident_list.py" line="159"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="160"/>
+        <location filename="../../ui/views/incident_list.py" line="161"/>
         <source>Words from the narrative (Ctrl+F)</source>
         <translation>Ord fra beskrivelsen (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="161"/>
+        <location filename="../../ui/views/incident_list.py" line="162"/>
         <source>Clear &amp;filters</source>
         <translation>Ryd fi&amp;ltre</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="211"/>
+        <location filename="../../ui/views/incident_list.py" line="212"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="214"/>
+        <location filename="../../ui/views/incident_list.py" line="215"/>
         <source>All types</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="227"/>
+        <location filename="../../ui/views/incident_list.py" line="228"/>
         <source>All facilities</source>
         <translation>Alle tilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="233"/>
+        <location filename="../../ui/views/incident_list.py" line="234"/>
         <source>All residents</source>
         <translation>Alle beboere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="240"/>
+        <location filename="../../ui/views/incident_list.py" line="241"/>
         <source>All places</source>
         <translation>Alle steder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="330"/>
-        <location filename="../../ui/views/incident_list.py" line="398"/>
+        <location filename="../../ui/views/incident_list.py" line="333"/>
+        <location filename="../../ui/views/incident_list.py" line="401"/>
         <source>%1 incidents</source>
         <translation>%1 hændelser</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="336"/>
+        <location filename="../../ui/views/incident_list.py" line="339"/>
         <source>No incidents match the filters.</source>
         <translation>Ingen hændelser passer til filtrene.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="338"/>
+        <location filename="../../ui/views/incident_list.py" line="341"/>
         <source>Showing %1 of %2. Scroll down for more; Enter opens the chosen one.</source>
         <translation>Viser %1 af %2. Rul ned for flere; Enter åbner den valgte.</translation>
     </message>
@@ -1424,52 +1424,52 @@
         <translation>&amp;Gennemgang</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="164"/>
+        <location filename="../../ui/views/incident_view.py" line="166"/>
         <source>Incident no. %1</source>
         <translation>Hændelse nr. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="169"/>
+        <location filename="../../ui/views/incident_view.py" line="171"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="183"/>
+        <location filename="../../ui/views/incident_view.py" line="185"/>
         <source>Severity</source>
         <translation>Alvor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="184"/>
+        <location filename="../../ui/views/incident_view.py" line="186"/>
         <source>Computed by the rules</source>
         <translation>Beregnet af reglerne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="185"/>
+        <location filename="../../ui/views/incident_view.py" line="187"/>
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="187"/>
+        <location filename="../../ui/views/incident_view.py" line="189"/>
         <source>Changed by a manager because</source>
         <translation>Ændret af en leder, fordi</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="189"/>
+        <location filename="../../ui/views/incident_view.py" line="191"/>
         <source>Follow-up</source>
         <translation>Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="191"/>
+        <location filename="../../ui/views/incident_view.py" line="193"/>
         <source>Taxonomy version</source>
         <translation>Taksonomiversion</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="226"/>
+        <location filename="../../ui/views/incident_view.py" line="228"/>
         <source>Signed off.</source>
         <translation>Godkendt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_view.py" line="241"/>
+        <location filename="../../ui/views/incident_view.py" line="243"/>
         <source>The severity is now %1.</source>
         <translation>Alvoren er nu %1.</translation>
     </message>
@@ -1597,42 +1597,42 @@
         <translation>Siden din sidste vagt (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="202"/>
+        <location filename="../../ui/views/overview.py" line="204"/>
         <source>%1 incidents, %2 of them serious (S3 or S4).</source>
         <translation>%1 hændelser, heraf %2 alvorlige (S3 eller S4).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="204"/>
+        <location filename="../../ui/views/overview.py" line="206"/>
         <source>Nothing has been logged since your last shift.</source>
         <translation>Der er ikke registreret noget siden din sidste vagt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="212"/>
+        <location filename="../../ui/views/overview.py" line="214"/>
         <source>%1 incidents wait for sign-off, oldest first.</source>
         <translation>%1 hændelser venter på godkendelse, ældste først.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="214"/>
+        <location filename="../../ui/views/overview.py" line="216"/>
         <source>Every incident is signed off.</source>
         <translation>Alle hændelser er godkendt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="221"/>
+        <location filename="../../ui/views/overview.py" line="223"/>
         <source>%1 open, %2 overdue.</source>
         <translation>%1 åbne, %2 overskredet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="223"/>
+        <location filename="../../ui/views/overview.py" line="225"/>
         <source>No open duties.</source>
         <translation>Ingen åbne opgaver.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="230"/>
+        <location filename="../../ui/views/overview.py" line="232"/>
         <source>No resident scored high.</source>
         <translation>Ingen beboere har en høj score.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview.py" line="234"/>
+        <location filename="../../ui/views/overview.py" line="236"/>
         <source>No open action items.</source>
         <translation>Ingen åbne handlinger.</translation>
     </message>
@@ -1799,7 +1799,7 @@
         <translation>Vælg først en handling.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_actions.py" line="166"/>
+        <location filename="../../ui/views/psp_actions.py" line="167"/>
         <source>“%1”: %2.</source>
         <translation>»%1«: %2.</translation>
     </message>
@@ -1844,7 +1844,7 @@
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="75"/>
-        <location filename="../../ui/views/psp_agreements.py" line="183"/>
+        <location filename="../../ui/views/psp_agreements.py" line="184"/>
         <source>Fac&amp;ility</source>
         <translation>&amp;Tilbud</translation>
     </message>
@@ -1889,37 +1889,37 @@
         <translation>&amp;Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_agreements.py" line="154"/>
+        <location filename="../../ui/views/psp_agreements.py" line="155"/>
         <source>The agreement “%1” is saved.</source>
         <translation>Aftalen »%1« er gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_agreements.py" line="189"/>
+        <location filename="../../ui/views/psp_agreements.py" line="190"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_agreements.py" line="190"/>
+        <location filename="../../ui/views/psp_agreements.py" line="191"/>
         <source>&amp;Meeting</source>
         <translation>&amp;Møde</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_agreements.py" line="192"/>
+        <location filename="../../ui/views/psp_agreements.py" line="193"/>
         <source>&amp;Note</source>
         <translation>N&amp;otat</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_agreements.py" line="195"/>
+        <location filename="../../ui/views/psp_agreements.py" line="196"/>
         <source>&amp;Add note</source>
         <translation>Tilføj &amp;notat</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_agreements.py" line="212"/>
+        <location filename="../../ui/views/psp_agreements.py" line="213"/>
         <source>(no meeting)</source>
         <translation>(intet møde)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_agreements.py" line="230"/>
+        <location filename="../../ui/views/psp_agreements.py" line="231"/>
         <source>No notes yet.</source>
         <translation>Ingen notater endnu.</translation>
     </message>
@@ -1965,183 +1965,183 @@
 <context>
     <name>PspMeetings</name>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="79"/>
+        <location filename="../../ui/views/psp_meetings.py" line="86"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="80"/>
+        <location filename="../../ui/views/psp_meetings.py" line="87"/>
         <source>Police district</source>
         <translation>Politikreds</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="81"/>
+        <location filename="../../ui/views/psp_meetings.py" line="88"/>
         <source>Facilities</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="84"/>
+        <location filename="../../ui/views/psp_meetings.py" line="91"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="86"/>
+        <location filename="../../ui/views/psp_meetings.py" line="93"/>
         <source>Owner</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="87"/>
+        <location filename="../../ui/views/psp_meetings.py" line="94"/>
         <source>Due</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="88"/>
+        <location filename="../../ui/views/psp_meetings.py" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="92"/>
+        <location filename="../../ui/views/psp_meetings.py" line="99"/>
         <source>Resident</source>
         <translation>Beboer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="93"/>
+        <location filename="../../ui/views/psp_meetings.py" line="100"/>
         <source>Legal basis</source>
         <translation>Hjemmel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="94"/>
+        <location filename="../../ui/views/psp_meetings.py" line="101"/>
         <source>Decided by</source>
         <translation>Besluttet af</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="96"/>
+        <location filename="../../ui/views/psp_meetings.py" line="103"/>
         <source>Why it is necessary</source>
         <translation>Hvorfor det er nødvendigt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="101"/>
+        <location filename="../../ui/views/psp_meetings.py" line="108"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="128"/>
+        <location filename="../../ui/views/psp_meetings.py" line="135"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="130"/>
+        <location filename="../../ui/views/psp_meetings.py" line="137"/>
         <source>Dat&amp;e</source>
         <translation>&amp;Dato</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="131"/>
+        <location filename="../../ui/views/psp_meetings.py" line="138"/>
         <source>Police &amp;district</source>
         <translation>&amp;Politikreds</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="134"/>
+        <location filename="../../ui/views/psp_meetings.py" line="141"/>
         <source>&amp;Facilities</source>
         <translation>&amp;Tilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="136"/>
+        <location filename="../../ui/views/psp_meetings.py" line="143"/>
         <source>Partici&amp;pants (by role)</source>
         <translation>Deltag&amp;ere (efter rolle)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="137"/>
+        <location filename="../../ui/views/psp_meetings.py" line="144"/>
         <source>A&amp;genda</source>
         <translation>Dagsor&amp;den</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="141"/>
+        <location filename="../../ui/views/psp_meetings.py" line="148"/>
         <source>C&amp;reate meeting</source>
         <translation>&amp;Opret møde</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="158"/>
-        <location filename="../../ui/views/psp_meetings.py" line="159"/>
+        <location filename="../../ui/views/psp_meetings.py" line="165"/>
+        <location filename="../../ui/views/psp_meetings.py" line="166"/>
         <source>&amp;Minutes</source>
         <translation>&amp;Referat</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="160"/>
+        <location filename="../../ui/views/psp_meetings.py" line="167"/>
         <source>&amp;Save the minutes</source>
         <translation>&amp;Gem referatet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="164"/>
+        <location filename="../../ui/views/psp_meetings.py" line="171"/>
         <source>Action items at this meeting (new and carried over)</source>
         <translation>Handlinger på dette møde (nye og overførte)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="166"/>
+        <location filename="../../ui/views/psp_meetings.py" line="173"/>
         <source>Residents named to this meeting (disclosure decisions)</source>
         <translation>Beboere, der må nævnes på dette møde (beslutninger om videregivelse)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="183"/>
+        <location filename="../../ui/views/psp_meetings.py" line="190"/>
         <source>Name a resident to this meeting</source>
         <translation>Beslut at nævne en beboer på dette møde</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="186"/>
+        <location filename="../../ui/views/psp_meetings.py" line="193"/>
         <source>Re&amp;sident</source>
         <translation>&amp;Beboer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="188"/>
+        <location filename="../../ui/views/psp_meetings.py" line="195"/>
         <source>&amp;Why it is necessary</source>
         <translation>&amp;Hvorfor det er nødvendigt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="192"/>
+        <location filename="../../ui/views/psp_meetings.py" line="199"/>
         <source>&amp;Legal basis</source>
         <translation>H&amp;jemmel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="195"/>
+        <location filename="../../ui/views/psp_meetings.py" line="202"/>
         <source>Only what is necessary for the cooperation may be shared, and never for investigating a criminal case. The decision is logged.</source>
         <translation>Kun det, der er nødvendigt for samarbejdet, må deles – aldrig til efterforskning af en straffesag. Beslutningen logges.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="199"/>
+        <location filename="../../ui/views/psp_meetings.py" line="206"/>
         <source>Record the &amp;decision</source>
         <translation>Registrér &amp;beslutningen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="235"/>
+        <location filename="../../ui/views/psp_meetings.py" line="242"/>
         <source>Meeting on %1, %2</source>
         <translation>Møde den %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="237"/>
+        <location filename="../../ui/views/psp_meetings.py" line="244"/>
         <source>Participants: %1</source>
         <translation>Deltagere: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="238"/>
+        <location filename="../../ui/views/psp_meetings.py" line="245"/>
         <source>Agenda: %1</source>
         <translation>Dagsorden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="239"/>
+        <location filename="../../ui/views/psp_meetings.py" line="246"/>
         <source>Created by %1</source>
         <translation>Oprettet af %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="265"/>
+        <location filename="../../ui/views/psp_meetings.py" line="273"/>
         <source>The meeting on %1 is created; open action items are carried over to it.</source>
         <translation>Mødet den %1 er oprettet; åbne handlinger er overført til det.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="278"/>
+        <location filename="../../ui/views/psp_meetings.py" line="287"/>
         <source>The minutes are saved.</source>
         <translation>Referatet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/psp_meetings.py" line="295"/>
+        <location filename="../../ui/views/psp_meetings.py" line="305"/>
         <source>%1 may be named at this meeting; the decision is logged.</source>
         <translation>%1 må nævnes på dette møde; beslutningen er logget.</translation>
     </message>
@@ -2149,153 +2149,153 @@
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../ui/views/residents.py" line="50"/>
+        <location filename="../../ui/views/residents.py" line="58"/>
         <source>Pseudonym</source>
         <translation>Pseudonym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="51"/>
+        <location filename="../../ui/views/residents.py" line="59"/>
         <source>Facility</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="52"/>
+        <location filename="../../ui/views/residents.py" line="60"/>
         <source>Moved in</source>
         <translation>Flyttet ind</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="53"/>
+        <location filename="../../ui/views/residents.py" line="61"/>
         <source>Moved out</source>
         <translation>Flyttet ud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="58"/>
+        <location filename="../../ui/views/residents.py" line="66"/>
         <source>Show residents who moved &amp;out</source>
         <translation>Vis fraflyttede &amp;beboere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="60"/>
-        <location filename="../../ui/views/residents.py" line="260"/>
+        <location filename="../../ui/views/residents.py" line="68"/>
+        <location filename="../../ui/views/residents.py" line="274"/>
         <source>Residents</source>
         <translation>Beboere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="63"/>
+        <location filename="../../ui/views/residents.py" line="71"/>
         <source>Fac&amp;ility</source>
         <translation>&amp;Tilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="94"/>
+        <location filename="../../ui/views/residents.py" line="102"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="96"/>
+        <location filename="../../ui/views/residents.py" line="104"/>
         <source>&amp;Purpose</source>
         <translation>&amp;Formål</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="98"/>
+        <location filename="../../ui/views/residents.py" line="106"/>
         <source>Why you need to know who this is (logged)</source>
         <translation>Hvorfor du skal vide, hvem det er (logges)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="100"/>
+        <location filename="../../ui/views/residents.py" line="108"/>
         <source>Sho&amp;w identity</source>
         <translation>&amp;Vis identitet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="112"/>
+        <location filename="../../ui/views/residents.py" line="120"/>
         <source>Residents are shown by pseudonym only. Looking up who a pseudonym is needs the identity permission (managers).</source>
         <translation>Beboere vises kun med pseudonym. Opslag af hvem et pseudonym dækker over kræver adgang til identiteter (ledere).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="122"/>
+        <location filename="../../ui/views/residents.py" line="130"/>
         <source>Move-out</source>
         <translation>Fraflytning</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="124"/>
+        <location filename="../../ui/views/residents.py" line="132"/>
         <source>Mo&amp;ved out on</source>
         <translation>Fra&amp;flyttet den</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="126"/>
+        <location filename="../../ui/views/residents.py" line="134"/>
         <source>Record move-ou&amp;t</source>
         <translation>Registrér fra&amp;flytning</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="135"/>
+        <location filename="../../ui/views/residents.py" line="143"/>
         <source>New resident</source>
         <translation>Ny beboer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="137"/>
+        <location filename="../../ui/views/residents.py" line="145"/>
         <source>F&amp;acility</source>
         <translation>T&amp;ilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="139"/>
+        <location filename="../../ui/views/residents.py" line="147"/>
         <source>Pseu&amp;donym</source>
         <translation>&amp;Pseudonym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="141"/>
+        <location filename="../../ui/views/residents.py" line="149"/>
         <source>Full &amp;name (key)</source>
         <translation>Fulde &amp;navn (nøgle)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="143"/>
+        <location filename="../../ui/views/residents.py" line="151"/>
         <source>Date of birt&amp;h</source>
         <translation>Fø&amp;dselsdato</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="145"/>
+        <location filename="../../ui/views/residents.py" line="153"/>
         <source>Mov&amp;ed in on</source>
         <translation>Flyttet &amp;ind den</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="147"/>
+        <location filename="../../ui/views/residents.py" line="155"/>
         <source>Add re&amp;sident</source>
         <translation>Tilføj b&amp;eboer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="160"/>
+        <location filename="../../ui/views/residents.py" line="173"/>
         <source>All facilities</source>
         <translation>Alle tilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="189"/>
+        <location filename="../../ui/views/residents.py" line="200"/>
         <source>Choose a resident in the list first.</source>
         <translation>Vælg først en beboer i listen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="203"/>
+        <location filename="../../ui/views/residents.py" line="215"/>
         <source>%1 is %2.</source>
         <translation>%1 er %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="204"/>
+        <location filename="../../ui/views/residents.py" line="216"/>
         <source>(no name recorded)</source>
         <translation>(intet navn registreret)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="206"/>
+        <location filename="../../ui/views/residents.py" line="218"/>
         <source>Born %1.</source>
         <translation>Født %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="234"/>
+        <location filename="../../ui/views/residents.py" line="247"/>
         <source>%1 is saved.</source>
         <translation>%1 er gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="264"/>
+        <location filename="../../ui/views/residents.py" line="278"/>
         <source>&amp;Residents</source>
         <translation>Be&amp;boere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/residents.py" line="265"/>
+        <location filename="../../ui/views/residents.py" line="279"/>
         <source>&amp;Brøset (BVC)</source>
         <translation>B&amp;røset (BVC)</translation>
     </message>
@@ -2363,12 +2363,12 @@
         <translation>Indstillingerne gælder for alle pc&apos;er, der bruger denne database. Frister gælder for opgaver, der oprettes fra nu af.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="106"/>
+        <location filename="../../ui/views/settings.py" line="108"/>
         <source>Nothing was changed.</source>
         <translation>Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="118"/>
+        <location filename="../../ui/views/settings.py" line="120"/>
         <source>The settings are saved.</source>
         <translation>Indstillingerne er gemt.</translation>
     </message>
@@ -2376,27 +2376,27 @@
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../ui/views/common.py" line="38"/>
+        <location filename="../../ui/views/common.py" line="55"/>
         <source>Someone else changed this record after you opened it. Reload it and make your change again.</source>
         <translation>En anden har ændret posten, efter du åbnede den. Genindlæs den, og foretag din ændring igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/common.py" line="42"/>
+        <location filename="../../ui/views/common.py" line="59"/>
         <source>You do not have access to this.</source>
         <translation>Du har ikke adgang til dette.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/common.py" line="44"/>
+        <location filename="../../ui/views/common.py" line="61"/>
         <source>The record no longer exists.</source>
         <translation>Posten findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/common.py" line="46"/>
+        <location filename="../../ui/views/common.py" line="63"/>
         <source>Wrong user name or password.</source>
         <translation>Forkert brugernavn eller adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/common.py" line="47"/>
+        <location filename="../../ui/views/common.py" line="64"/>
         <source>Something went wrong: %1</source>
         <translation>Noget gik galt: %1</translation>
     </message>
