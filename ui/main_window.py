@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         self.flush_drafts()
         self.idle.stop()
+        self._clear_pages()  # nothing of the user's screens outlives the window
         if actor is not None:
             self.ctx.actor = None  # closing twice (Quit, then the shell's own close) logs out once
             try:

@@ -8,6 +8,7 @@ it was and puts each message under its field.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -28,8 +29,9 @@ from safetylog.domain.problems import Problem
 from safetylog.domain.records import IncidentDetail, IncidentInput, ResidentRecord, ZoneRecord
 from safetylog.domain.taxonomy import current_taxonomy
 from ui.context import Changes, UiContext
-from ui.entry.common import CommonSection
+from ui.entry.common import CommonSection, now_minute
 from ui.entry.drafts import DraftKeeper
+from ui.entry.messages import FormMessages
 from ui.entry.result import SubmittedPanel
 from ui.entry.section_base import Section
 from ui.entry.section_drug_police import DrugSection, PoliceSection
@@ -72,6 +74,9 @@ class IncidentForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
 
+        self.messages = FormMessages(
+            [self.errors, self.common.errors, *(s.errors for s in self.sections.values())],
+            self.general_error, self.scroll_area)
         self.drafts = DraftKeeper(ctx, tasks, self.state, self.common.facility_id, self)
         self.drafts.saved.connect(self._draft_saved)
         for signal in [self.types.changed, self.common.changed,
@@ -255,8 +260,6 @@ class IncidentForm(QWidget):
         if self.drafts.draft_id is None:
             self.draft_status.setText("")
             return
-        from datetime import datetime
-
         self.draft_status.setText(self._texts.text(
             QT_TRANSLATE_NOOP("IncidentForm", "Draft saved %1"), datetime.now().strftime("%H:%M")))
 
@@ -315,35 +318,13 @@ class IncidentForm(QWidget):
             "IncidentForm", "Not saved: %1. Nothing you typed is lost; try again."), error))
 
     def errors_clear(self) -> None:
-        self.errors.clear()
-        self.common.errors.clear()
-        for section in self.sections.values():
-            section.errors.clear()
-        self.general_error.clear_message()
+        self.messages.clear()
 
     def show_messages(self, messages: dict[str, str]) -> None:
-        """Each message under its field; anything no field claims goes above the buttons."""
-        rest = self.errors.show(messages)
-        rest = self.common.errors.show(rest)
-        for section in self.sections.values():
-            rest = section.errors.show(rest)
-        self.general_error.show_message("\n".join(rest.values()))
-        for registry in (self.errors, self.common.errors,
-                         *(s.errors for s in self.sections.values())):
-            first = registry.first_with_message()
-            if first is not None:
-                self.scroll_area.ensureWidgetVisible(first)
-                if first.buddy_widget is not None:
-                    first.buddy_widget.setFocus()
-                break
+        self.messages.show(messages)
 
     def visible_errors(self) -> dict[str, str]:
-        found = {**self.errors.visible(), **self.common.errors.visible()}
-        for section in self.sections.values():
-            found.update(section.errors.visible())
-        if self.general_error.text():
-            found[""] = self.general_error.text()
-        return found
+        return self.messages.visible()
 
     # --- starting over --------------------------------------------------------------------
 
@@ -356,8 +337,6 @@ class IncidentForm(QWidget):
             empty: dict[str, Any] = {}
             for section in self.sections.values():
                 section.set_state(empty)
-            from ui.entry.common import now_minute
-
             self.common.set_state({"occurred_start": now_minute().isoformat(timespec="minutes")})
         finally:
             self._loading = False
