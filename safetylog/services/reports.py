@@ -97,6 +97,9 @@ class ReportService(Service):
             meeting = data.meeting.id if data.meeting else ""
             audit.record(session, actor, AuditAction.READ, "report_psp", meeting,
                          **self._audit_details(data.provenance))
+            for person in data.disclosed:  # a named resident's data was read: log it per person
+                audit.record(session, actor, AuditAction.READ, "psp_pack", person.disclosure_id,
+                             subject_resident_id=person.resident_id, meeting_id=person.meeting_id)
             return data
 
     # --- exports --------------------------------------------------------------------------

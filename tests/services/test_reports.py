@@ -112,7 +112,7 @@ def test_psp_export_records_each_disclosed_resident(world: World, tmp_path: Path
     with world.services.session_factory() as session:
         rows = audit.entries(session, subject_resident_id=resident.id)
     pack_rows = [r for r in rows if r.entity == "psp_pack"]
-    assert len(pack_rows) == 1 and pack_rows[0].action == AuditAction.DISCLOSE.value
+    assert [r.action for r in pack_rows] == [AuditAction.DISCLOSE.value, AuditAction.READ.value]
     assert pack_rows[0].details["sha256"] == receipt.sha256
     with pytest.raises(ValidationError) as caught:
         world.services.reports.psp_pack(coordinator, ReportRequest(TODAY, TODAY, meeting_id=9999))
