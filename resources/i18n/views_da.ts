@@ -978,20 +978,25 @@
         <translation>Alle steder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="333"/>
-        <location filename="../../ui/views/incident_list.py" line="401"/>
+        <location filename="../../ui/views/incident_list.py" line="334"/>
+        <location filename="../../ui/views/incident_list.py" line="411"/>
         <source>%1 incidents</source>
         <translation>%1 hændelser</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="339"/>
+        <location filename="../../ui/views/incident_list.py" line="342"/>
         <source>No incidents match the filters.</source>
         <translation>Ingen hændelser passer til filtrene.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="341"/>
+        <location filename="../../ui/views/incident_list.py" line="344"/>
         <source>Showing %1 of %2. Scroll down for more; Enter opens the chosen one.</source>
         <translation>Viser %1 af %2. Rul ned for flere; Enter åbner den valgte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_list.py" line="352"/>
+        <source>Fetching incidents …</source>
+        <translation>Henter hændelser …</translation>
     </message>
 </context>
 <context>

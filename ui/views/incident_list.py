@@ -292,6 +292,7 @@ class IncidentListView(QWidget):
         if criteria == self.model.criteria and self.model.rowCount() and not self.error.isVisible():
             return
         self.error.hide()
+        self._fetching()  # replaced by the count of rows when the first page is in
         self.model.set_query(criteria)
         self._count(criteria)
 
@@ -335,7 +336,9 @@ class IncidentListView(QWidget):
             self._show_loaded(self.model.rowCount())
 
     def _show_loaded(self, loaded: int) -> None:
-        if not loaded and not self.model.busy:
+        if not loaded and self.model.busy:
+            self._fetching()
+        elif not loaded:
             self.status.setText(_t(QT_TRANSLATE_NOOP("IncidentList", "No incidents match the filters.")))
         elif self.total is not None:
             self.status.setText(_t(QT_TRANSLATE_NOOP(
@@ -344,15 +347,22 @@ class IncidentListView(QWidget):
         else:
             self.status.setText("")
 
+    def _fetching(self) -> None:
+        """Say that the database is being asked (a sort on an un-indexed column takes a moment)."""
+        self.status.setText(_t(QT_TRANSLATE_NOOP("IncidentList", "Fetching incidents …")))
+
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
-        if not self.model.is_sortable(column):
-            # Residents and summaries have no order; put the indicator back where the data is.
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            previous = self.model.sort_column()
-            header.setSortIndicator(previous, Qt.SortOrder.DescendingOrder
-                                    if self.model.sort_spec.descending else Qt.SortOrder.AscendingOrder)
-            header.blockSignals(False)
+        if self.model.is_sortable(column):
+            if self.model.busy:  # the view has asked the model to sort: the database is at it
+                self._fetching()
+            return
+        # Residents and summaries have no order; put the indicator back where the data is.
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        previous = self.model.sort_column()
+        header.setSortIndicator(previous, Qt.SortOrder.DescendingOrder
+                                if self.model.sort_spec.descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     def _period_changed(self, _index: int = 0) -> None:
         custom = self.period_box.value() == "custom"
