@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 OUT = REPO / "docs" / "screenshots"
-SIZE = (1360, 860)
+SIZE = (1600, 960)  # a common office screen is 1920 x 1080; leave room for the task bar
 
 
 def wait_for(app: object, condition: Callable[[], bool], timeout: float = 60.0) -> None:

@@ -62,7 +62,6 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(230)
         self.nav.setSpacing(2)
         self.nav.currentRowChanged.connect(self._row_changed)
         self.stack = QStackedWidget(self)
@@ -171,6 +170,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             self.go_menu.addAction(action)
         self.nav.blockSignals(False)
+        self._fit_nav()
         self._show_status()
         self.screens.setCurrentWidget(self.workspace)
         self._locked = False
@@ -181,6 +181,11 @@ class MainWindow(QMainWindow):
         self.ctx.hub.actor_changed.emit(actor)
         self._start_idle_watch()
         self.offer_drafts()
+
+    def _fit_nav(self) -> None:
+        """As wide as the longest page name in the current language, and no wider."""
+        width = self.nav.sizeHintForColumn(0) if self.nav.count() else 160
+        self.nav.setFixedWidth(max(160, width + 2 * self.nav.frameWidth() + 16))
 
     def _nav_text(self, spec: PageSpec, *, with_shortcut: bool = True) -> str:
         text = translate(navigation.CONTEXT, spec.label)
@@ -387,6 +392,7 @@ class MainWindow(QMainWindow):
                 item = self.nav.item(row)
                 if item is not None:
                     item.setText(self._nav_text(spec))
+            self._fit_nav()
             for action in self.go_menu.actions():
                 found = next((s for s in self._specs if s.key == action.data()), None)
                 if found is not None:
