@@ -49,7 +49,7 @@ translations: $(STAMP)
 
 # The README's screenshots, from the real app on a demo database under Xvfb.
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python tools/screenshots.py
+	xvfb-run -a -s "-screen 0 1700x1000x24" $(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
