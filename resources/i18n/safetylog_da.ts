@@ -917,6 +917,22 @@
             <translation>Alvorlighed: %1</translation>
         </message>
         <message>
+            <source>mild</source>
+            <translation>mild</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>moderat</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>alvorlig</translation>
+        </message>
+        <message>
+            <source>SOAS-R score: %1 (%2)</source>
+            <translation>SOAS-R-score: %1 (%2)</translation>
+        </message>
+        <message>
             <source>%1 – due %2</source>
             <translation>%1 – frist %2</translation>
         </message>

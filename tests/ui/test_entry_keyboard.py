@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -218,3 +219,26 @@ def test_every_type_in_the_taxonomy_can_be_logged_from_the_keyboard(qtbot: QtBot
         settle(qtbot, app)
         assert QApplication.focusWidget() is form.types.filter
     assert logged == [(t.code, t.code) for t in form.taxonomy.types]
+
+
+def test_an_installed_instrument_gives_its_own_options_and_a_score(
+    qtbot: QtBot, sqlite_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    instrument = Path(__file__).resolve().parents[1] / "core" / "data" / "soas-r-test.toml"
+    monkeypatch.setenv("SAFETYLOG_SOAS_INSTRUMENT", str(instrument))
+    with running_app(qtbot, sqlite_world.services) as shell:
+        keys = Keyboard(qtbot)
+        form = open_form(qtbot, shell, keys, "staff")
+        choose_type(keys, "VIO-PHY")
+        violence = form.sections["violence"]
+        boxes = {(col, code): box for col, pairs in violence.boxes.items() for code, box in pairs}  # type: ignore[attr-defined]
+        assert boxes[("provocation", "other_resident")].text() == "Medbeboer"  # the file's wording
+        keys.press(Key.Key_B, ALT)
+        keys.type("B-101 slog en medbeboer med en stol.")
+        for wanted in [("provocation", "other_resident"), ("means", "everyday_object")]:
+            keys.tab_until(boxes[wanted])
+            keys.press(Key.Key_Space)
+        detail = submit(qtbot, shell, form, keys)
+        assert detail.soas_total is not None
+        assert form.result.soas.isVisible()
+        assert form.result.soas.text().startswith(f"SOAS-R-score: {detail.soas_total} (")

@@ -31,6 +31,8 @@ class SubmittedPanel(QWidget):
         self.heading.setFont(font)
         self.severity = QLabel(self)
         self.severity.setObjectName("severityLabel")
+        self.soas = QLabel(self)
+        self.soas.setObjectName("soasLabel")
         reasons_title = QLabel(self)
         self.reasons = QListWidget(self)
         self.reasons.setObjectName("severityReasons")
@@ -43,6 +45,7 @@ class SubmittedPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.severity)
+        layout.addWidget(self.soas)
         layout.addWidget(reasons_title)
         layout.addWidget(self.reasons, 1)
         layout.addWidget(duties_title)
@@ -72,6 +75,13 @@ class SubmittedPanel(QWidget):
             "SubmittedPanel", "Incident no. %1 is registered."), detail.id))
         self.severity.setText(t.text(QT_TRANSLATE_NOOP("SubmittedPanel", "Severity: %1"),
                                      label(detail.severity)))
+        self.soas.setVisible(detail.soas_total is not None)
+        if detail.soas_total is not None:
+            band = {"mild": t.text(QT_TRANSLATE_NOOP("SubmittedPanel", "mild")),
+                    "moderate": t.text(QT_TRANSLATE_NOOP("SubmittedPanel", "moderate")),
+                    "severe": t.text(QT_TRANSLATE_NOOP("SubmittedPanel", "severe"))}
+            self.soas.setText(t.text(QT_TRANSLATE_NOOP("SubmittedPanel", "SOAS-R score: %1 (%2)"),
+                                     detail.soas_total, band.get(detail.soas_band or "", "")))
         self.reasons.clear()
         for reason in detail.severity_reasons:
             self.reasons.addItem(reason.text(self._language))
