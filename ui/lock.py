@@ -6,7 +6,7 @@ keeps every character. The same user, or another one, unlocks with their own pas
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -113,3 +113,51 @@ class LockScreen(QWidget):
             self._texts.apply()
             self._show_info()
         super().changeEvent(event)
+
+
+class Curtains:
+    """Covers the app's other open windows (dialogs) while locked, without closing them.
+
+    Hiding a dialog would end its ``exec()`` as if cancelled and lose what was typed in it, so it
+    stays open, disabled, behind an opaque cover with the lock notice.
+    """
+
+    def __init__(self) -> None:
+        self._covers: list[tuple[QWidget, QLabel]] = []
+        self._texts = Retranslator("LockScreen")
+
+    def cover(self, main: QWidget) -> None:
+        for window in QApplication.topLevelWidgets():
+            if window is main or not window.isVisible() or not window.isWindow():
+                continue
+            cover = QLabel(window)
+            cover.setObjectName("lockCurtain")
+            cover.setAutoFillBackground(True)
+            cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            cover.setWordWrap(True)
+            cover.setText(self._texts.text(QT_TRANSLATE_NOOP(
+                "LockScreen", "SafetyLog is locked. Unlock in the main window.")))
+            cover.setGeometry(window.rect())
+            cover.raise_()
+            cover.show()
+            window.setEnabled(False)
+            self._covers.append((window, cover))
+
+    @property
+    def covered(self) -> list[QWidget]:
+        return [window for window, _cover in self._covers]
+
+    def lift(self) -> None:
+        """The same user is back: every window as it was."""
+        for window, cover in self._covers:
+            cover.deleteLater()
+            window.setEnabled(True)
+        self._covers = []
+
+    def close_all(self) -> None:
+        """Another user unlocked: the previous user's dialogs are closed, as cancelled."""
+        for window, cover in self._covers:
+            cover.deleteLater()
+            window.setEnabled(True)
+            window.close()
+        self._covers = []

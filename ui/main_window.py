@@ -29,7 +29,7 @@ from ui import navigation
 from ui.context import UiContext
 from ui.entry.drafts import DraftOfferDialog
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, translate
-from ui.lock import IdleWatcher, LockScreen
+from ui.lock import Curtains, IdleWatcher, LockScreen
 from ui.navigation import PageSpec
 from ui.tasks import TaskRunner
 from ui.widgets.labels import label as enum_label
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
 
+        self.curtains = Curtains()
         self.idle = IdleWatcher(self)
         self.idle.timed_out.connect(self.lock)
         self._build_menus()
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
         self.go_menu.setEnabled(False)
         self.screens.setCurrentWidget(self.lock_screen)
         self.lock_screen.show_locked(actor.display_name, actor.username)
+        self.curtains.cover(self)
         self.lock_changed.emit(True)
 
     def _unlock_requested(self, username: str, password: str) -> None:
@@ -332,6 +334,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.form.reset()
         self.go_menu.setEnabled(True)
         if actor.user_id == previous.user_id:
+            self.curtains.lift()
             self.ctx.actor = actor
             self._locked = False
             for action in (self.lock_action, self.logout_action):
@@ -339,6 +342,7 @@ class MainWindow(QMainWindow):
             self.screens.setCurrentWidget(self.workspace)
             self.idle.start()
         else:
+            self.curtains.close_all()
             self.set_actor(actor)  # another user: their own pages; the draft stays with its owner
         self.lock_changed.emit(False)
 

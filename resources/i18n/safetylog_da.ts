@@ -642,6 +642,10 @@
             <source>Locked while %1 was logged in. Unsaved input is kept. Log in as the same or another user to go on.</source>
             <translation>Låst, mens %1 var logget ind. Det, der ikke er indsendt, er gemt. Log ind som den samme eller en anden bruger for at fortsætte.</translation>
         </message>
+        <message>
+            <source>SafetyLog is locked. Unlock in the main window.</source>
+            <translation>SafetyLog er låst. Lås op i hovedvinduet.</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -141,3 +142,34 @@ def test_quitting_saves_the_draft_and_logs_out_once(qtbot: QtBot, sqlite_world: 
     with sqlite_world.services.session_factory() as session:
         logouts = session.scalars(select(AuditRow).where(AuditRow.action == "logout")).all()
     assert [row.username for row in logouts] == ["night_staff"]
+
+
+def test_an_open_dialog_is_covered_while_locked_and_kept_for_the_same_user(
+    qtbot: QtBot, sqlite_world: World
+) -> None:
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    with running_app(qtbot, sqlite_world.services) as shell:
+        window, _form = start_typing(qtbot, shell, "night_staff")
+        dialog = QDialog(window)
+        note = QLineEdit("Tillæg: beboeren sov roligt resten af natten.", dialog)
+        QVBoxLayout(dialog).addWidget(note)
+        dialog.resize(400, 120)
+        dialog.show()
+        window.lock()
+        settle(qtbot, shell)
+        assert window.curtains.covered == [dialog]
+        cover = dialog.findChild(QWidget, "lockCurtain")
+        assert cover is not None and cover.isVisible() and cover.geometry() == dialog.rect()
+        assert cover.text() == "SafetyLog er låst. Lås op i hovedvinduet."  # type: ignore[attr-defined]
+        assert not dialog.isEnabled()
+
+        unlock(qtbot, shell, window, "night_staff")
+        assert dialog.isVisible() and dialog.isEnabled()
+        assert note.text() == "Tillæg: beboeren sov roligt resten af natten."
+        qtbot.waitUntil(lambda: dialog.findChild(QWidget, "lockCurtain") is None)
+
+        window.lock()
+        settle(qtbot, shell)
+        unlock(qtbot, shell, window, "staff")
+        assert not dialog.isVisible()  # another user does not see the previous user's dialog
