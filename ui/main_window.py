@@ -27,7 +27,7 @@ from safetylog.domain.errors import AuthenticationError
 from safetylog.domain.records import Actor
 from ui import navigation
 from ui.context import UiContext
-from ui.entry.drafts import DraftOfferDialog
+from ui.entry.drafts import DraftOfferDialog, DraftOffers
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, translate
 from ui.lock import Curtains, IdleWatcher, LockScreen
 from ui.navigation import PageSpec
@@ -58,7 +58,6 @@ class MainWindow(QMainWindow):
         self._specs: list[PageSpec] = []
         self._pages: dict[str, QWidget] = {}
         self._locked = False
-        self.draft_offer: DraftOfferDialog | None = None
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
 
         self.curtains = Curtains()
+        self.draft_offers = DraftOffers(ctx, tasks, self, self._continue_draft)
         self.idle = IdleWatcher(self)
         self.idle.timed_out.connect(self.lock)
         self._build_menus()
@@ -271,33 +271,18 @@ class MainWindow(QMainWindow):
     # --- drafts offered back after login --------------------------------------------------
 
     def offer_drafts(self) -> None:
-        actor = self.ctx.actor
-        if actor is None or "new_incident" not in self.page_keys:
-            return
-        self.tasks.run(lambda: self.ctx.services.incidents.drafts(actor), self._drafts_read,
-                       self._background_failed)
+        if self.ctx.actor is not None and "new_incident" in self.page_keys:
+            self.draft_offers.offer()
 
-    def _drafts_read(self, drafts: list[tuple[int, Any, dict[str, Any]]]) -> None:
-        if not drafts or self._locked:
-            return
-        dialog = DraftOfferDialog(drafts, self)
-        dialog.continue_requested.connect(self._continue_draft)
-        dialog.discard_requested.connect(self._discard_draft)
-        self.draft_offer = dialog
-        dialog.open()
-        dialog.activateWindow()
-        dialog.list.setFocus()
+    @property
+    def draft_offer(self) -> DraftOfferDialog | None:
+        return self.draft_offers.dialog
 
     def _continue_draft(self, draft_id: int, payload: dict[str, Any]) -> None:
         form = self.show_page("new_incident")
         loader = getattr(form, "load_draft", None)
         if callable(loader):
             loader(draft_id, payload)
-
-    def _discard_draft(self, draft_id: int) -> None:
-        actor = self.ctx.require_actor()
-        self.tasks.run(lambda: self.ctx.services.incidents.discard_draft(actor, draft_id),
-                       lambda _none: None, self._background_failed)
 
     # --- lock, unlock, logout -------------------------------------------------------------
 
@@ -312,8 +297,7 @@ class MainWindow(QMainWindow):
         self.flush_drafts()
         self._locked = True
         self.idle.stop()
-        if self.draft_offer is not None and self.draft_offer.isVisible():
-            self.draft_offer.reject()
+        self.draft_offers.close()
         self.tasks.run(lambda: self.ctx.services.auth.lock(actor), lambda _none: None,
                        self._background_failed)
         for action in (self.lock_action, self.logout_action):

@@ -146,6 +146,50 @@ class DraftOfferDialog(QDialog):
         super().changeEvent(event)
 
 
+class DraftOffers(QObject):
+    """After a login: the user's unsubmitted drafts, offered back in one dialog."""
+
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, window: QWidget,
+                 open_draft: Callable[[int, dict[str, Any]], None]) -> None:
+        super().__init__(window)
+        self._ctx = ctx
+        self._tasks = tasks
+        self._window = window
+        self._open_draft = open_draft
+        self.dialog: DraftOfferDialog | None = None
+
+    def offer(self) -> None:
+        actor, services = self._ctx.require_actor(), self._ctx.services
+        self._tasks.run(lambda: services.incidents.drafts(actor), self._read, self._failed)
+
+    def _read(self, drafts: list[tuple[int, datetime, dict[str, Any]]]) -> None:
+        locked = bool(getattr(self._window, "is_locked", False))  # never open over the lock screen
+        if not drafts or locked or not self._window.isVisible() or self._ctx.actor is None:
+            return
+        self.close()
+        dialog = DraftOfferDialog(drafts, self._window, self._ctx.language)
+        dialog.continue_requested.connect(self._open_draft)
+        dialog.discard_requested.connect(self._discard)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        dialog.list.setFocus()
+
+    def _discard(self, draft_id: int) -> None:
+        actor, services = self._ctx.require_actor(), self._ctx.services
+        self._tasks.run(lambda: services.incidents.discard_draft(actor, draft_id),
+                        lambda _none: None, self._failed)
+
+    def close(self) -> None:
+        """Lock or user switch: the offer comes again at the owner's next login."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.reject()
+
+    @staticmethod
+    def _failed(error: BaseException) -> None:
+        log.error("drafts: %s", error)
+
+
 class DraftKeeper(QObject):
     """Saves one form's payload as the owner's draft: debounced while typing, at once when asked."""
 
