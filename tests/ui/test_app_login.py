@@ -50,3 +50,17 @@ def test_main_without_a_display_prints_one_line_and_returns_1(tmp_path: Path) ->
     assert result.returncode == 1
     assert result.stderr.strip().startswith("safetylog: no display found")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_database_that_cannot_be_opened_is_said_on_the_login(qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.app import build_app
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be")
+    _app, shell = build_app(f"sqlite:///{blocker / 'db.sqlite3'}", language="da")
+    shell.start()
+    qtbot.addWidget(shell.login)
+    qtbot.waitUntil(lambda: shell.open_error is not None, timeout=20_000)
+    assert shell.login.form.error.text().startswith("Databasen kunne ikke åbnes: ")
+    assert not shell.login.form.submit_button.isEnabled()
+    shell.close()
