@@ -33,8 +33,11 @@ class SettingDefinition:
     def parse(self, value: object) -> int | str:
         """The clean value, or ValidationError naming this key."""
         if isinstance(self.default, int):
-            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-                value = int(value.strip())
+            if isinstance(value, str) and value.strip().lstrip("-").isdecimal():
+                try:  # isdecimal, not isdigit: int() refuses "²"; and a 5000-digit number is refused
+                    value = int(value.strip())
+                except ValueError:
+                    raise ValidationError({self.key: Problem("not_a_number")}) from None
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValidationError({self.key: Problem("not_a_number")})
             assert self.low is not None and self.high is not None
