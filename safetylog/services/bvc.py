@@ -13,13 +13,15 @@ from sqlalchemy.orm import Session
 
 from safetylog.classification.bvc import ITEMS, VALID_HOURS, BvcBand, band_for, item_values, total_for
 from safetylog.domain.enums import AuditAction, Shift
-from safetylog.domain.errors import NotFound
+from safetylog.domain.errors import NotFound, ValidationError
+from safetylog.domain.problems import Problem
 from safetylog.domain.records import Actor, BvcInput, BvcRecord
-from safetylog.domain.timeutil import local_stamp
+from safetylog.domain.timeutil import as_utc, local_stamp
 from safetylog.domain.validation import TEXT_LIMIT, Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.permissions import Permission, require, require_facility
+from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import BvcAssessmentRow, Incident, Resident, User
 
 
@@ -37,6 +39,18 @@ def _records(session: Session, rows: list[BvcAssessmentRow]) -> list[BvcRecord]:
         select(User).where(User.id.in_({row.assessor_id for row in rows})))}
     return [bvc_record(row, pseudonyms.get(row.resident_id, "?"), names.get(row.assessor_id, "?"))
             for row in rows]
+
+
+def _bound(field: str, moment: datetime | None) -> datetime | None:
+    """A time limit of a look-up: naive is Copenhagen time, as everywhere; garbage is refused."""
+    if moment is None:
+        return None
+    try:
+        if isinstance(moment, datetime):
+            return as_utc(moment)
+    except (OverflowError, ValueError):
+        pass
+    raise ValidationError({field: Problem("invalid_format", {"expected": "date and time"})})
 
 
 def latest_before(session: Session, resident_id: int, at: datetime) -> BvcAssessmentRow | None:
@@ -101,7 +115,7 @@ class BvcService(Service):
     def latest(self, actor: Actor, resident_id: int, at: datetime | None = None) -> BvcRecord | None:
         """The assessment that speaks for ``at`` (default now): the newest in the 24 hours before."""
         require(actor, Permission.RESIDENT_READ)
-        at = at or self._clock()
+        at = _bound("at", at) or self._clock()
         with self._sf.begin() as session:
             self._resident(session, actor, resident_id)
             row = latest_before(session, resident_id, at)
@@ -113,6 +127,7 @@ class BvcService(Service):
                 until: datetime | None = None) -> list[BvcRecord]:
         """A resident's assessments, newest first (e.g. for a timeline)."""
         require(actor, Permission.RESIDENT_READ)
+        since, until = _bound("since", since), _bound("until", until)
         with self._sf.begin() as session:
             self._resident(session, actor, resident_id)
             stmt = (select(BvcAssessmentRow).where(BvcAssessmentRow.resident_id == resident_id)
@@ -130,6 +145,9 @@ class BvcService(Service):
                           hours: int = VALID_HOURS) -> list[BvcRecord]:
         """High-risk assessments of the last ``hours`` in the manager's facilities, newest first."""
         require(actor, Permission.INCIDENT_REVIEW)
+        check = Checker()
+        check.integer("hours", hours, low=1, high=24 * 366, required=True)
+        check.raise_if_any()
         since = self._clock() - timedelta(hours=hours)
         high = min(t for t in range(len(ITEMS) + 1) if band_for(t) is BvcBand.HIGH)
         with self._sf.begin() as session:
@@ -137,7 +155,7 @@ class BvcService(Service):
                     .where(BvcAssessmentRow.assessed_at >= since, BvcAssessmentRow.total >= high)
                     .order_by(BvcAssessmentRow.assessed_at.desc(), BvcAssessmentRow.id.desc()))
             if facility_ids:
-                stmt = stmt.where(BvcAssessmentRow.facility_id.in_(facility_ids))
+                stmt = stmt.where(BvcAssessmentRow.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             rows = [r for r in session.scalars(stmt) if actor.may_see_facility(r.facility_id)]
             audit.record(session, actor, AuditAction.READ, "bvc_assessment", "*",
                          purpose="high_risk_notices", count=len(rows))
