@@ -33,6 +33,7 @@ from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.permissions import Permission, has, require
 from safetylog.services.settings import DEFINITIONS
+from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import DutyRow, Incident, Setting
 
 # settings key -> DeadlineSettings field
@@ -108,6 +109,11 @@ class DutyService(Service):
              incident_id: int | None = None) -> list[DutyRecord]:
         """Duties in the actor's facilities, soonest deadline first (no deadline last)."""
         require(actor, Permission.DUTY_READ)
+        check = Checker()
+        check.choices("kinds", kinds, DutyKind)
+        check.raise_if_any()
+        if incident_id is not None and not is_row_id(incident_id):
+            return []  # no incident has that number
         now = self._clock()
         with self._sf() as session:
             stmt = (select(*_LIST_COLUMNS).join(Incident, Incident.id == DutyRow.incident_id)
@@ -117,7 +123,7 @@ class DutyService(Service):
             if overdue_only:
                 stmt = stmt.where(DutyRow.due_at.is_not(None), DutyRow.due_at < now)
             if facility_ids:
-                stmt = stmt.where(DutyRow.facility_id.in_(facility_ids))
+                stmt = stmt.where(DutyRow.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             if kinds:
                 stmt = stmt.where(DutyRow.kind.in_(kinds))
             if incident_id is not None:
