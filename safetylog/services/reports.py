@@ -35,6 +35,7 @@ from safetylog.summaries.periods import month_bounds
 from safetylog.summaries.records import DisclosedResident, Provenance, TypeLabel
 from safetylog.summaries.report_data import MonthlyReportData, PspPackData
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 MAX_PERIOD_DAYS = 731  # two years: a PSP pack covers at most the time since the last meeting
 LANGUAGES = ("da", "en")
 T = TypeVar("T", MonthlyReportData, PspPackData)
@@ -204,6 +205,11 @@ class ReportService(Service):
         check = Checker()
         start = check.day("date_from", request.date_from)
         end = check.day("date_to", request.date_to)
+        for name, day in (("date_from", start), ("date_to", end)):
+            # The summaries look a period back and a day ahead: keep clear of date.min/date.max.
+            if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+                check.add(name, "out_of_range", low=FIRST_DAY.isoformat(), high=LAST_DAY.isoformat())
+                start, end = (None, end) if name == "date_from" else (start, None)
         if start and end and end < start:
             check.add("date_to", "date_order")
         elif start and end and (end - start).days >= MAX_PERIOD_DAYS:
