@@ -852,149 +852,149 @@
 <context>
     <name>IncidentList</name>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="56"/>
+        <location filename="../../ui/views/incident_filters.py" line="37"/>
         <source>All time</source>
         <translation>Hele perioden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="57"/>
+        <location filename="../../ui/views/incident_filters.py" line="38"/>
         <source>Last 30 days</source>
         <translation>Seneste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="58"/>
+        <location filename="../../ui/views/incident_filters.py" line="39"/>
         <source>Last 12 months</source>
         <translation>Seneste 12 måneder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="59"/>
+        <location filename="../../ui/views/incident_filters.py" line="40"/>
         <source>This year</source>
         <translation>I år</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="60"/>
+        <location filename="../../ui/views/incident_filters.py" line="41"/>
         <source>Chosen dates</source>
         <translation>Valgte datoer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="106"/>
-        <location filename="../../ui/views/incident_list.py" line="186"/>
+        <location filename="../../ui/views/incident_list.py" line="66"/>
+        <location filename="../../ui/views/incident_list.py" line="93"/>
         <source>Incidents</source>
         <translation>Hændelser</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="134"/>
+        <location filename="../../ui/views/incident_filters.py" line="93"/>
         <source>&amp;Period</source>
         <translation>&amp;Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="135"/>
+        <location filename="../../ui/views/incident_filters.py" line="94"/>
         <source>F&amp;rom</source>
         <translation>F&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="136"/>
+        <location filename="../../ui/views/incident_filters.py" line="95"/>
         <source>T&amp;o</source>
         <translation>T&amp;il</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="137"/>
+        <location filename="../../ui/views/incident_filters.py" line="96"/>
         <source>Fac&amp;ility</source>
         <translation>Tilb&amp;ud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="138"/>
+        <location filename="../../ui/views/incident_filters.py" line="97"/>
         <source>&amp;Type</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="139"/>
+        <location filename="../../ui/views/incident_filters.py" line="98"/>
         <source>Se&amp;verity</source>
         <translation>&amp;Alvor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="140"/>
+        <location filename="../../ui/views/incident_filters.py" line="99"/>
         <source>St&amp;atus</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="141"/>
+        <location filename="../../ui/views/incident_filters.py" line="100"/>
         <source>Resi&amp;dent</source>
         <translation>&amp;Beboer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="142"/>
+        <location filename="../../ui/views/incident_filters.py" line="101"/>
         <source>Pla&amp;ce</source>
         <translation>St&amp;ed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="143"/>
+        <location filename="../../ui/views/incident_filters.py" line="102"/>
         <source>S&amp;hift</source>
         <translation>&amp;Vagt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="158"/>
+        <location filename="../../ui/views/incident_filters.py" line="115"/>
         <source>&amp;Search</source>
         <translation>Sø&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="159"/>
+        <location filename="../../ui/views/incident_filters.py" line="116"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="161"/>
+        <location filename="../../ui/views/incident_filters.py" line="118"/>
         <source>Words from the narrative (Ctrl+F)</source>
         <translation>Ord fra beskrivelsen (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="162"/>
+        <location filename="../../ui/views/incident_filters.py" line="119"/>
         <source>Clear &amp;filters</source>
         <translation>Ryd fi&amp;ltre</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="212"/>
+        <location filename="../../ui/views/incident_filters.py" line="146"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="215"/>
+        <location filename="../../ui/views/incident_filters.py" line="148"/>
         <source>All types</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="228"/>
+        <location filename="../../ui/views/incident_filters.py" line="159"/>
         <source>All facilities</source>
         <translation>Alle tilbud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="234"/>
+        <location filename="../../ui/views/incident_filters.py" line="170"/>
         <source>All residents</source>
         <translation>Alle beboere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="241"/>
+        <location filename="../../ui/views/incident_filters.py" line="166"/>
         <source>All places</source>
         <translation>Alle steder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="334"/>
-        <location filename="../../ui/views/incident_list.py" line="411"/>
+        <location filename="../../ui/views/incident_list.py" line="167"/>
+        <location filename="../../ui/views/incident_list.py" line="232"/>
         <source>%1 incidents</source>
         <translation>%1 hændelser</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="342"/>
+        <location filename="../../ui/views/incident_list.py" line="175"/>
         <source>No incidents match the filters.</source>
         <translation>Ingen hændelser passer til filtrene.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="344"/>
+        <location filename="../../ui/views/incident_list.py" line="177"/>
         <source>Showing %1 of %2. Scroll down for more; Enter opens the chosen one.</source>
         <translation>Viser %1 af %2. Rul ned for flere; Enter åbner den valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_list.py" line="352"/>
+        <location filename="../../ui/views/incident_list.py" line="185"/>
         <source>Fetching incidents …</source>
         <translation>Henter hændelser …</translation>
     </message>

@@ -53,15 +53,15 @@ def test_typing_a_search_narrows_the_list_after_a_short_pause(
     details = seed_incidents(sqlite_world)
     view = _view(qtbot, sqlite_world, tasks)
     qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is view.search or view.search.hasFocus()
-    qtbot.keyClicks(view.search, "flask")  # prefix match on the full-text index
+    assert QApplication.focusWidget() is view.filters.search or view.filters.search.hasFocus()
+    qtbot.keyClicks(view.filters.search, "flask")  # prefix match on the full-text index
     qtbot.waitUntil(lambda: view.model.criteria.text == "flask", timeout=3000)
     settle(qtbot, tasks)
     assert _ids(view) == [d.id for d in details if "flaske" in d.narrative]
     assert view.total == 1
-    view.search.clear()
-    qtbot.keyClicks(view.search, "ingen-sådan-tekst")
-    view.search.returnPressed.emit()  # Enter searches at once
+    view.filters.search.clear()
+    qtbot.keyClicks(view.filters.search, "ingen-sådan-tekst")
+    view.filters.search.returnPressed.emit()  # Enter searches at once
     settle(qtbot, tasks)
     assert view.model.rowCount() == 0
     assert view.status.text()  # says that nothing matches
@@ -71,21 +71,22 @@ def test_filters_by_type_severity_and_facility_and_clears(
         qtbot: QtBot, sqlite_world: World, tasks: TaskRunner) -> None:
     details = seed_incidents(sqlite_world)
     view = _view(qtbot, sqlite_world, tasks)
-    assert view.type_box.select("DRG-DEAL")
+    assert view.filters.type_box.select("DRG-DEAL")
     settle(qtbot, tasks)
     assert _ids(view) == [d.id for d in details if d.primary_type == "DRG-DEAL"]
-    view.type_box.setCurrentIndex(0)
-    assert view.severity_box.select(Severity.S1)
+    view.filters.type_box.setCurrentIndex(0)
+    assert view.filters.severity_box.select(Severity.S1)
     settle(qtbot, tasks)
     assert {view.model.index(r, Column.SEVERITY).data() for r in range(view.model.rowCount())} == {"S1"}
-    assert view.facility_box.select(sqlite_world.other_facility.id)
+    assert view.filters.facility_box.select(sqlite_world.other_facility.id)
     settle(qtbot, tasks)
     assert view.model.rowCount() == 0 and view.total == 0
-    assert not view.zone_box.isEnabled()  # the other facility has no places
-    assert view.facility_box.select(sqlite_world.facility.id)
+    assert not view.filters.zone_box.isEnabled()  # the other facility has no places
+    assert view.filters.facility_box.select(sqlite_world.facility.id)
     settle(qtbot, tasks)
-    assert view.zone_box.isEnabled() and view.zone_box.count() == 2  # "all" and the common room
-    view.reset_button.click()
+    assert view.filters.zone_box.isEnabled()
+    assert view.filters.zone_box.count() == 2  # "all" and the common room
+    view.filters.reset_button.click()
     settle(qtbot, tasks)
     assert _ids(view) == [d.id for d in details]
 
@@ -93,14 +94,14 @@ def test_filters_by_type_severity_and_facility_and_clears(
 def test_resident_and_shift_filters(qtbot: QtBot, sqlite_world: World, tasks: TaskRunner) -> None:
     details = seed_incidents(sqlite_world)
     view = _view(qtbot, sqlite_world, tasks)
-    assert view.resident_box.select(sqlite_world.residents[1].id)
+    assert view.filters.resident_box.select(sqlite_world.residents[1].id)
     settle(qtbot, tasks)
     assert view.model.rowCount() == 0  # every seeded incident names B-101
-    view.resident_box.select(sqlite_world.residents[0].id)
+    view.filters.resident_box.select(sqlite_world.residents[0].id)
     settle(qtbot, tasks)
     assert view.model.rowCount() == len(details)
     shift = details[0].shift  # the seeds are relative to now: take whatever shift the newest fell in
-    assert view.shift_box.select(shift)
+    assert view.filters.shift_box.select(shift)
     settle(qtbot, tasks)
     assert _ids(view) == [d.id for d in details if d.shift == shift]
 

@@ -7,70 +7,35 @@ incident in its own window.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from safetylog.domain.enums import IncidentStatus, Severity, Shift
 from safetylog.domain.records import FacilityRecord, IncidentFilter, ResidentRecord, ZoneRecord
-from safetylog.domain.taxonomy import current_taxonomy
-from safetylog.domain.timeutil import to_local, utcnow
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
-from ui.models.incident_table import Column, IncidentTableModel, status_label
+from ui.models.incident_table import Column, IncidentTableModel
 from ui.models.keyset import ID_ROLE
 from ui.tasks import TaskRunner
 from ui.views.common import (
-    QT_DATE_FORMAT,
-    ValueCombo,
-    accessible_name_setter,
     error_text,
-    from_qdate,
     heading,
     number,
     run_for,
-    to_qdate,
 )
-from ui.widgets.labels import label
+from ui.views.incident_filters import IncidentFilterBar
 
 CONTEXT = "IncidentList"
-SEARCH_DELAY_MS = 250  # long enough to skip the keystrokes in between, short enough to feel live
-
-PERIODS = ("all", "30d", "12m", "year", "custom")
-PERIOD_LABELS = {
-    "all": QT_TRANSLATE_NOOP("IncidentList", "All time"),
-    "30d": QT_TRANSLATE_NOOP("IncidentList", "Last 30 days"),
-    "12m": QT_TRANSLATE_NOOP("IncidentList", "Last 12 months"),
-    "year": QT_TRANSLATE_NOOP("IncidentList", "This year"),
-    "custom": QT_TRANSLATE_NOOP("IncidentList", "Chosen dates"),
-}
-
-
-def period_bounds(period: str, today: date) -> tuple[date | None, date | None]:
-    if period == "30d":
-        return today - timedelta(days=29), today
-    if period == "12m":
-        return today.replace(year=today.year - 1) + timedelta(days=1), today
-    if period == "year":
-        return date(today.year, 1, 1), today
-    return None, None
-
-
 def _t(source: str, *args: object) -> str:
     return translate(CONTEXT, source, *args)
 
@@ -80,19 +45,14 @@ class IncidentListView(QWidget):
         super().__init__(parent)
         self.ctx, self.tasks = ctx, tasks
         self._texts = Retranslator(CONTEXT)
-        self._facilities: list[FacilityRecord] = []
-        self._residents: list[ResidentRecord] = []
-        self._zones: list[ZoneRecord] = []
         self._count_generation = 0
         self.total: int | None = None
         self.model = IncidentTableModel(ctx.services.queries, ctx.require_actor, tasks,
                                         lambda: self.ctx.language, parent=self)
-        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._build()
-        self._fill_static_choices()
         self.model.page_loaded.connect(self._show_loaded)
         self.model.failed.connect(self._failed)
-        self.search_timer.timeout.connect(self.apply_filters)
+        self.filters.changed.connect(self.apply_filters)
         ctx.hub.changed.connect(self._on_changed)
         ctx.hub.language_changed.connect(self._language_changed)
         self._load_choices()
@@ -110,60 +70,7 @@ class IncidentListView(QWidget):
         top.addStretch(1)
         top.addWidget(self.count_label)
 
-        self.period_box, self.facility_box, self.type_box = (ValueCombo(self) for _ in range(3))
-        self.severity_box, self.status_box = ValueCombo(self), ValueCombo(self)
-        self.resident_box, self.zone_box, self.shift_box = (ValueCombo(self) for _ in range(3))
-        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat(QT_DATE_FORMAT)
-            edit.setCalendarPopup(True)
-            edit.setDate(to_qdate(to_local(utcnow()).date()))
-            edit.setEnabled(False)
-        self.date_from.setDate(to_qdate(to_local(utcnow()).date() - timedelta(days=30)))
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _d: self.apply_filters())
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
-        self.reset_button = QPushButton(self)
-        self.reset_button.clicked.connect(self.reset_filters)
-
-        grid = QGridLayout()
-        fields: list[tuple[str, str, QWidget, int, int]] = [
-            (QT_TRANSLATE_NOOP("IncidentList", "&Period"), "period", self.period_box, 0, 0),
-            (QT_TRANSLATE_NOOP("IncidentList", "F&rom"), "from", self.date_from, 0, 2),
-            (QT_TRANSLATE_NOOP("IncidentList", "T&o"), "to", self.date_to, 0, 4),
-            (QT_TRANSLATE_NOOP("IncidentList", "Fac&ility"), "facility", self.facility_box, 0, 6),
-            (QT_TRANSLATE_NOOP("IncidentList", "&Type"), "type", self.type_box, 0, 8),
-            (QT_TRANSLATE_NOOP("IncidentList", "Se&verity"), "severity", self.severity_box, 1, 0),
-            (QT_TRANSLATE_NOOP("IncidentList", "St&atus"), "status", self.status_box, 1, 2),
-            (QT_TRANSLATE_NOOP("IncidentList", "Resi&dent"), "resident", self.resident_box, 1, 4),
-            (QT_TRANSLATE_NOOP("IncidentList", "Pla&ce"), "zone", self.zone_box, 1, 6),
-            (QT_TRANSLATE_NOOP("IncidentList", "S&hift"), "shift", self.shift_box, 1, 8),
-        ]
-        self.field_labels: dict[str, QLabel] = {}
-        for source, key, widget, row, column in fields:
-            caption = QLabel(self)
-            caption.setBuddy(widget)
-            t.bind(caption.setText, source)
-            t.bind(accessible_name_setter(widget), source)
-            grid.addWidget(caption, row, column)
-            grid.addWidget(widget, row, column + 1)
-            self.field_labels[key] = caption
-        for column in (1, 3, 5, 7, 9):
-            grid.setColumnStretch(column, 1)
-        search_caption = QLabel(self)
-        search_caption.setBuddy(self.search)
-        t.bind(search_caption.setText, QT_TRANSLATE_NOOP("IncidentList", "&Search"))
-        t.bind(self.search.setAccessibleName, QT_TRANSLATE_NOOP("IncidentList", "Search"))
-        t.bind(self.search.setPlaceholderText,
-               QT_TRANSLATE_NOOP("IncidentList", "Words from the narrative (Ctrl+F)"))
-        t.bind(self.reset_button.setText, QT_TRANSLATE_NOOP("IncidentList", "Clear &filters"))
-        search_row = QHBoxLayout()
-        search_row.addWidget(search_caption)
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.reset_button)
+        self.filters = IncidentFilterBar(self.ctx.language, self)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -195,53 +102,11 @@ class IncidentListView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(grid)
-        layout.addLayout(search_row)
+        layout.addWidget(self.filters)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-
-        for box in (self.type_box, self.severity_box, self.status_box, self.resident_box,
-                    self.zone_box, self.shift_box):
-            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.period_box.currentIndexChanged.connect(self._period_changed)
-        self.facility_box.currentIndexChanged.connect(self._facility_changed)
-
-    def _fill_static_choices(self) -> None:
-        every = _t(QT_TRANSLATE_NOOP("IncidentList", "All"))
-        self.period_box.set_items([(_t(PERIOD_LABELS[p]), p) for p in PERIODS])
-        language = self.ctx.language
-        self.type_box.set_items([(_t(QT_TRANSLATE_NOOP("IncidentList", "All types")), None)]
-                                + [(f"{t.label(language)} ({t.code})", t.code)
-                                   for t in current_taxonomy().types])
-        self.severity_box.set_items([(every, None)] + [(label(s), s) for s in Severity])
-        self.status_box.set_items([(every, None)] + [
-            (status_label(s), s) for s in IncidentStatus if s is not IncidentStatus.DRAFT])
-        self.shift_box.set_items([(every, None)] + [(label(s), s) for s in Shift])
-        self._fill_facilities()
-        self._fill_residents()
-        self._fill_zones()
-
-    def _fill_facilities(self) -> None:
-        self.facility_box.set_items(
-            [(_t(QT_TRANSLATE_NOOP("IncidentList", "All facilities")), None)]
-            + [(f.name, f.id) for f in self._facilities])
-
-    def _fill_residents(self) -> None:
-        facility = self.facility_box.value()
-        self.resident_box.set_items(
-            [(_t(QT_TRANSLATE_NOOP("IncidentList", "All residents")), None)]
-            + [(r.pseudonym, r.id) for r in self._residents
-               if facility is None or r.facility_id == facility])
-
-    def _fill_zones(self) -> None:
-        facility = self.facility_box.value()
-        zones = [z for z in self._zones if z.facility_id == facility]
-        self.zone_box.set_items([(_t(QT_TRANSLATE_NOOP("IncidentList", "All places")), None)]
-                                + [(z.name, z.id) for z in zones])
-        self.zone_box.setEnabled(bool(zones))
-        self._fill_residents()
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filters.focus_search)
 
     # --- choices from the database ---------------------------------------------------------
 
@@ -259,35 +124,15 @@ class IncidentListView(QWidget):
 
     def _choices_loaded(self, loaded: tuple[list[FacilityRecord], list[ResidentRecord],
                                             list[ZoneRecord]]) -> None:
-        self._facilities, self._residents, self._zones = loaded
-        self._fill_facilities()
-        self._fill_zones()
+        self.filters.set_records(*loaded)
 
     # --- the query -------------------------------------------------------------------------
 
     def current_filter(self) -> IncidentFilter:
-        period = self.period_box.value() or "all"
-        if period == "custom":
-            start: date | None = from_qdate(self.date_from.date())
-            end: date | None = from_qdate(self.date_to.date())
-        else:
-            start, end = period_bounds(period, to_local(utcnow()).date())
-        facility, zone = self.facility_box.value(), self.zone_box.value()
-        return IncidentFilter(
-            date_from=start, date_to=end,
-            facility_ids=(facility,) if facility is not None else (),
-            type_codes=(self.type_box.value(),) if self.type_box.value() else (),
-            severities=(self.severity_box.value(),) if self.severity_box.value() else (),
-            statuses=(self.status_box.value(),) if self.status_box.value() else (),
-            resident_id=self.resident_box.value(),
-            zone_id=zone,
-            shifts=(self.shift_box.value(),) if self.shift_box.value() else (),
-            text=self.search.text().strip(),
-        )
+        return self.filters.current_filter()
 
     def apply_filters(self) -> None:
         """Ask the database for the first page (and the total) of what the filters now say."""
-        self.search_timer.stop()
         criteria = self.current_filter()
         if criteria == self.model.criteria and self.model.rowCount() and not self.error.isVisible():
             return
@@ -305,19 +150,7 @@ class IncidentListView(QWidget):
         self._count(self.model.criteria)
 
     def reset_filters(self) -> None:
-        for box in (self.period_box, self.facility_box, self.type_box, self.severity_box,
-                    self.status_box, self.resident_box, self.zone_box, self.shift_box):
-            box.blockSignals(True)
-            box.setCurrentIndex(0)
-            box.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self._period_changed()
-
-    def _facility_changed(self, _index: int = 0) -> None:
-        self._fill_zones()  # places and residents of the chosen facility only
-        self.apply_filters()
+        self.filters.reset()
 
     def _count(self, criteria: IncidentFilter) -> None:
         self._count_generation += 1
@@ -364,18 +197,6 @@ class IncidentListView(QWidget):
                                 if self.model.sort_spec.descending else Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
 
-    def _period_changed(self, _index: int = 0) -> None:
-        custom = self.period_box.value() == "custom"
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
-        self.apply_filters()
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    # --- opening and errors ----------------------------------------------------------------
-
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
@@ -403,7 +224,7 @@ class IncidentListView(QWidget):
 
     def _retranslate(self) -> None:
         self._texts.apply()
-        self._fill_static_choices()
+        self.filters.retranslate(self.ctx.language)
         self.model.refresh_texts()
         if self.model.rowCount() or not self.model.busy:
             self._show_loaded(self.model.rowCount())
