@@ -1275,7 +1275,7 @@
     <message>
         <location filename="../../ui/views/incident_review.py" line="79"/>
         <source>&amp;Change severity</source>
-        <translation>Æn&amp;dr alvor</translation>
+        <translation>Æ&amp;ndr alvor</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_review.py" line="85"/>
@@ -2335,12 +2335,12 @@
     <message>
         <location filename="../../ui/views/settings.py" line="31"/>
         <source>Police report: journal number within (da&amp;ys, 0 = no deadline)</source>
-        <translation>Politianmeldelse: journalnummer inden for (da&amp;ge, 0 = ingen frist)</translation>
+        <translation>Politianmeldelse: &amp;journalnummer inden for (dage, 0 = ingen frist)</translation>
     </message>
     <message>
         <location filename="../../ui/views/settings.py" line="33"/>
         <source>Adverse event: report in DPSD within (d&amp;ays, 0 = no deadline)</source>
-        <translation>Utilsigtet hændelse: rapportér i DPSD inden for (dag&amp;e, 0 = ingen frist)</translation>
+        <translation>Utilsigtet hændelse: &amp;rapportér i DPSD inden for (dage, 0 = ingen frist)</translation>
     </message>
     <message>
         <location filename="../../ui/views/settings.py" line="35"/>
