@@ -153,6 +153,15 @@ def test_duties_show_with_deadline(qtbot: QtBot, sqlite_world: World, tasks: Tas
     for row, duty in enumerate(duties):
         shown = model.index(row, 2).data()
         assert (shown != "") == (duty.due_at is not None)
+    view.duties.table.activated.emit(model.index(0, 0))  # a manager follows the duty up from here
+    from PySide6.QtWidgets import QApplication
+
+    from ui.views.duty_dialog import DutyDialog
+
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, DutyDialog) and w.isVisible()]
+    assert [d.duty.id for d in dialogs] == [duties[0].id]
+    for dialog in dialogs:
+        dialog.reject()
 
 
 def test_night_staff_cannot_open_an_old_incident(qtbot: QtBot, sqlite_world: World,

@@ -214,12 +214,16 @@ def duty_columns(now: datetime) -> list[ColumnSpec[DutyRecord]]:
 
 
 class DutiesPanel(QWidget):
+    opened = Signal(object)
+    """Enter or a double click on a duty: the ``DutyRecord`` to follow up."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._texts = t = Retranslator(DUTIES)
         self.model: RecordTableModel[DutyRecord] = RecordTableModel(duty_columns(utcnow()),
                                                                     lambda d: d.id, self)
         self.table = table(self.model, self)
+        self.table.activated.connect(lambda index: self.opened.emit(self.model.row_at(index.row())))
         t.bind(accessible_name_setter(self.table), QT_TRANSLATE_NOOP("IncidentDuties", "Duties"))
         self.empty = QLabel(self)
         t.bind(self.empty.setText, QT_TRANSLATE_NOOP("IncidentDuties", "This incident triggered no duties."))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from safetylog.domain.enums import Severity
 from safetylog.domain.errors import ConflictError, ValidationError
-from safetylog.domain.records import Addendum, IncidentDetail
+from safetylog.domain.records import Addendum, DutyRecord, IncidentDetail
 from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
@@ -130,6 +130,8 @@ class IncidentView(QWidget):
         for widget, source in self._tab_sources:
             self.tabs.addTab(widget, _t(source))
         self.notes.add_requested.connect(self.add_note)
+        if may(Permission.DUTY_UPDATE):
+            self.duties.opened.connect(self._open_duty)
         self.review.sign_off_requested.connect(self.sign_off)
         self.review.override_requested.connect(self.override_severity)
 
@@ -265,6 +267,11 @@ class IncidentView(QWidget):
         if (not self._writing and isinstance(changes, Changes)
                 and changes & (Changes.INCIDENTS | Changes.DUTIES)):
             self.refresh()
+
+    def _open_duty(self, duty: DutyRecord) -> None:
+        from ui.views.duty_dialog import DutyDialog
+
+        DutyDialog.edit(self.ctx, self.tasks, duty, self)
 
     # --- messages --------------------------------------------------------------------------
 
