@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Integer, String, Table, Text, func, insert, select, text
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import JSON
 
@@ -164,7 +165,15 @@ class ExchangeService(Service):
                     raise ImportRefused(f"table {table.name} is not a list of rows")
                 decoded = [self._row(table, row, index) for index, row in enumerate(rows, start=1)]
                 if decoded:
-                    session.execute(insert(table), decoded)
+                    try:
+                        session.execute(insert(table), decoded)
+                    except (StatementError, OverflowError) as exc:
+                        # A hand-edited or mixed-up file: a row points at nothing, repeats a key,
+                        # lacks a column the others have, or holds a value the column cannot.
+                        # The transaction is rolled back.
+                        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+                        raise ImportRefused(f"table {table.name}: the database refused a row ({reason})"
+                                            ) from None
                 counts[table.name] = len(decoded)
             session.flush()
             self._reset_sequences(session)
