@@ -126,3 +126,17 @@ def test_discarding_an_offered_draft_deletes_it(qtbot: QtBot, sqlite_world: Worl
         settle(qtbot, shell)
         assert not window.draft_offer.isVisible()
         assert saved_drafts(services, Role.STAFF, sqlite_world) == []
+
+
+def test_the_offer_speaks_the_users_language(qtbot: QtBot, sqlite_world: World) -> None:
+    services = sqlite_world.services
+    services.incidents.save_draft(sqlite_world.actor(Role.STAFF),
+                                  {"types": [{"code": "VIO-THR", "subtype": None}], "narrative": "Råb"})
+    with running_app(qtbot, services, language="en") as shell:
+        window = log_in(qtbot, shell, "staff")
+        qtbot.waitUntil(lambda: window.draft_offer is not None and window.draft_offer.isVisible())
+        offer = window.draft_offer
+        assert offer is not None
+        assert offer.message.text().startswith("You have an unsubmitted incident from ")
+        assert " – Threats – “Råb”" in offer.list.item(0).text()
+        assert offer.continue_button.text() == "&Continue"
