@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from safetylog.domain.enums import ActionItemStatus, Role, Severity, ZoneKind
+from safetylog.domain.enums import ActionItemStatus, Measure, Role, Severity, ZoneKind
 from safetylog.domain.errors import PermissionDenied
 from safetylog.domain.records import ActionItemInput, AgreementInput, BvcInput, MeetingInput, TypeChoice
 from safetylog.domain.timeutil import utcnow
@@ -49,6 +49,14 @@ def _duty(world: World) -> Any:
     """An incident with a police report duty (POL-RPT), returned as its duty record."""
     incident = _incident(world, types=(TypeChoice("POL-RPT"),))
     return world.services.duties.find(world.actor(M), incident_id=incident.id)[0]
+
+
+def _force_case(world: World) -> Any:
+    """A use-of-force duty: a § 124 d hold."""
+    incident = _incident(world, types=(TypeChoice("FRC"),), measures=(Measure.HOLD_124D,))
+    [duty] = [d for d in world.services.duties.find(world.actor(M), incident_id=incident.id)
+              if d.kind == "force_case"]
+    return duty
 
 
 def _meeting(world: World) -> Any:
@@ -141,6 +149,9 @@ OPS: tuple[Op, ...] = (
     Op("duties.update a manager's field", frozenset({M}),
        lambda w, a, d: w.services.duties.update(a, d.id, {"note": "Anmeldt"}, expected_version=d.version),
        _duty, Permission.DUTY_UPDATE),
+    Op("duties.update: staff record their own force registration", FRONTLINE,
+       lambda w, a, d: w.services.duties.update(a, d.id, {"registered_at": utcnow()},
+                                                expected_version=d.version), _force_case),
     # --- PSP ---
     Op("psp.create_meeting", PSP, lambda w, a, _: w.services.psp.create_meeting(
         a, MeetingInput(date(2026, 11, 5), "Politikreds", (w.facility.id,))),
