@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from safetylog.classification.duties import DutyKind, DutyState
 from safetylog.domain.enums import (
     ActionItemStatus,
     AgreementStatus,
@@ -60,12 +61,15 @@ from safetylog.services.demo_content import (
     WEEKDAY_WEIGHTS,
     DemoFacility,
 )
+from safetylog.services.duties import DutyService
 from safetylog.services.incidents import IncidentService
 from safetylog.services.psp import PspService
 from safetylog.services.residents import ResidentService
 from safetylog.storage.models import User
 
 INCIDENTS_PER_RESIDENT = 25
+FOLLOW_UP_AFTER_DAYS = 10
+UNFINISHED_DUTY_SHARE = 0.04
 MEETING_INTERVAL_DAYS = 42
 VIOLENCE_TYPES = {"VIO-PHY", "VIO-THR", "VIO-VRB", "VIO-SEX", "PRP-DMG", "SH"}
 
@@ -113,6 +117,7 @@ class DemoGenerator:
         self.residents = ResidentService(session_factory, self.clock)
         self.incidents = IncidentService(session_factory, self.clock)
         self.psp = PspService(session_factory, self.clock)
+        self.duties = DutyService(session_factory, self.clock)
         self.summary = DemoSummary()
         self._actors: dict[str, Actor] = {}
 
@@ -220,6 +225,20 @@ class DemoGenerator:
             self.incidents.sign_off(self._manager_for(place.spec.code), detail.id,
                                     expected_version=detail.version)
             self.summary.reviewed += 1
+        if self._end - when.date() > timedelta(days=FOLLOW_UP_AFTER_DAYS):
+            self._follow_up(detail.id, place, when)
+
+    def _follow_up(self, incident_id: int, place: _Place, when: datetime) -> None:
+        """Most duties of older incidents were done on time; a few are still waiting."""
+        manager = self._manager_for(place.spec.code)
+        for duty in self.duties.find(manager, incident_id=incident_id):
+            if self._rng.random() < UNFINISHED_DUTY_SHARE:
+                continue
+            day = when + timedelta(days=self._rng.randint(1, 3))
+            self.clock.now = day + timedelta(hours=3)
+            fields = _duty_closing_fields(DutyKind(duty.kind), when, day, self._rng)
+            self.duties.update(manager, duty.id, fields, expected_version=duty.version,
+                               state=DutyState.DONE)
 
     def _zone(self, place: _Place, primary: str) -> ZoneRecord:
         if primary == "DRG-DEAL" and self._rng.random() < 0.75:
@@ -383,3 +402,22 @@ class DemoGenerator:
                 psp, resident.id, meetings[0].id,
                 necessity_note="Gentagne trusler og narkogæld; kræver koordineret indsats mellem "
                                "politi, socialforvaltning og psykiatri.")
+
+
+def _duty_closing_fields(kind: DutyKind, when: datetime, day: datetime,
+                         rng: random.Random) -> dict[str, object]:
+    """What a manager fills in to close a duty of ``kind`` (dates a day or three after)."""
+    on = day.astimezone(COPENHAGEN).date().isoformat()
+    if kind is DutyKind.FORCE_CASE:
+        return {"registered_at": (when + timedelta(hours=2)).isoformat(), "leader_received_on": on,
+                "sent_to_handlekommune_on": on, "sent_to_socialtilsyn_on": on, "sbst_form": "1",
+                "sbst_reference": f"SBST-{rng.randint(10000, 99999)}"}
+    if kind is DutyKind.WORK_INJURY:
+        return {"easy_filed_on": on, "easy_reference": f"EASY-{rng.randint(100000, 999999)}",
+                "amo_informed_on": on}
+    if kind is DutyKind.POLICE_REPORT:
+        journal_no = f"3700-{rng.randint(10000, 99999)}-00{rng.randint(100, 999)}"
+        return {"report_filed_on": on, "journal_no": journal_no}
+    if kind is DutyKind.DPSD_REMINDER:
+        return {"dpsd_reported_on": on}
+    return {"considered_on": on}

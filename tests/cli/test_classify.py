@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +40,11 @@ def stored(url: str) -> tuple[dict[int, Incident], dict[int, list[tuple[str, str
         incidents = {row.id: row for row in conn.execute(select(Incident.__table__))}
         duties: dict[int, list[tuple[str, str | None]]] = {}
         for row in conn.execute(select(DutyRow.__table__).order_by(DutyRow.id)):
-            duties.setdefault(row.incident_id, []).append(
-                (row.kind, row.due_at.isoformat() if row.due_at else None))
+            # A force case's deadline moves on once staff have registered it; compare the one it
+            # was opened with.
+            opened_due = row.details.get("registration_due") if row.kind == "force_case" else None
+            due = opened_due or (row.due_at.replace(tzinfo=UTC).isoformat() if row.due_at else None)
+            duties.setdefault(row.incident_id, []).append((row.kind, due))
     engine.dispose()
     return incidents, duties  # type: ignore[return-value]
 
