@@ -88,7 +88,8 @@ class BvcService(Service):
                 if not isinstance(getattr(data, item.key), bool):
                     check.add(item.key, "invalid_format", expected="yes/no")
             actions = check.text("actions", data.actions, limit=TEXT_LIMIT)
-            if resident is not None and assessed_at is not None and check.ok("resident_id"):
+            if (resident is not None and assessed_at is not None and check.ok("resident_id")
+                    and check.ok("assessed_at")):  # a refused time may not even have a local date
                 stamp = local_stamp(assessed_at)
                 taken = session.scalar(select(BvcAssessmentRow.id).where(
                     BvcAssessmentRow.resident_id == resident.id,
