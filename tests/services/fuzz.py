@@ -9,6 +9,7 @@ else is a crash. After a refusal no table (except the audit log) has gained or l
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
@@ -26,7 +27,9 @@ from tests.factories import table_counts
 T = TypeVar("T")
 
 # Modest example counts: every example is a real transaction, on SQLite and on PostgreSQL.
-FUZZ = settings(max_examples=40, deadline=None, derandomize=False,
+# SAFETYLOG_FUZZ_EXAMPLES=500 makes a long soak run (tests with several kinds of call scale up).
+EXAMPLES = int(os.environ.get("SAFETYLOG_FUZZ_EXAMPLES", "40"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.large_base_example, HealthCheck.data_too_large])
 

@@ -21,6 +21,7 @@ from safetylog.services.settings import DEFINITIONS
 from tests.conftest import World
 from tests.factories import incident_input
 from tests.services.fuzz import (
+    EXAMPLES,
     FUZZ,
     attempt,
     days,
@@ -121,7 +122,7 @@ DUTY_FIELD_NAMES = st.sampled_from(["note", "journal_no", "report_filed_on", "re
                                     "decision_expires_on"])
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=EXAMPLES * 3 // 2)
 @given(data=st.data())
 def test_duties_are_followed_up_or_refused(world: World, duty_ids: list[int], data: st.DataObject) -> None:
     facilities = [world.facility.id, world.other_facility.id]

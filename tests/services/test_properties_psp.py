@@ -16,6 +16,7 @@ from safetylog.domain.records import ActionItemInput, AgreementInput, MeetingInp
 from safetylog.services.psp import LEGAL_BASIS_115
 from tests.conftest import World
 from tests.services.fuzz import (
+    EXAMPLES,
     FUZZ,
     attempt,
     days,
@@ -94,7 +95,7 @@ FIELDS = (field_names(MeetingInput) | field_names(AgreementInput) | field_names(
           | {"minutes", "resident_id", "meeting_id", "necessity_note", "legal_basis", "status", "text"})
 
 
-@settings(FUZZ, max_examples=100)  # eight kinds of call share this test
+@settings(FUZZ, max_examples=EXAMPLES * 5 // 2)  # eight kinds of call share this test
 @given(data=st.data())
 def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.DataObject) -> None:
     step = data.draw(st.sampled_from(sorted(STEPS)))
