@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from safetylog.domain.records import FacilityRecord, UserRecord
 from safetylog.services.permissions import Permission
@@ -14,6 +14,7 @@ from ui.views.admin_places import PlacesTab
 from ui.views.admin_users import UsersTab
 from ui.views.common import error_text, heading, run_for
 from ui.views.settings import SettingsTab
+from ui.widgets.message_line import MessageLine
 
 CONTEXT = "Admin"
 
@@ -25,10 +26,7 @@ class AdminView(QWidget):
         self._texts = t = Retranslator(CONTEXT)
         self.title = heading(self)
         t.bind(self.title.setText, QT_TRANSLATE_NOOP("Admin", "Administration"))
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setProperty("i18n_data", True)
-        self.message.hide()
+        self.message = MessageLine(self)
         self.tabs = QTabWidget(self)
         self.users = UsersTab(ctx, tasks, self.tabs)
         self.places = PlacesTab(ctx, tasks, self.tabs)
@@ -44,7 +42,7 @@ class AdminView(QWidget):
         for widget, source in self._tab_sources:
             self.tabs.addTab(widget, translate(CONTEXT, source))
         for tab in (self.users, self.places, self.settings):
-            tab.message.connect(self.show_message)
+            tab.message.connect(self.message.say)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
@@ -60,7 +58,7 @@ class AdminView(QWidget):
         def load() -> tuple[list[UserRecord], list[FacilityRecord]]:
             return admin.list_users(actor), admin.list_facilities(actor)
 
-        run_for(self, self.tasks, load, self._loaded, lambda error: self.show_message(
+        run_for(self, self.tasks, load, self._loaded, lambda error: self.message.say(
             error_text(error, self.ctx.language), True))
         if self.ctx.may(Permission.SETTINGS_MANAGE):
             self.settings.refresh()
@@ -69,11 +67,6 @@ class AdminView(QWidget):
         users, facilities = data
         self.users.set_data(users, facilities)
         self.places.set_data(facilities)
-
-    def show_message(self, text: str, error: bool) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
     def _on_changed(self, changes: object) -> None:
         if isinstance(changes, Changes) and changes & (Changes.USERS | Changes.FACILITIES):

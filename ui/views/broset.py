@@ -32,6 +32,7 @@ from ui.views.forms import FormRows, button
 from ui.views.psp_meetings import table
 from ui.widgets.datetime_edit import DateTimeEdit
 from ui.widgets.labels import label
+from ui.widgets.message_line import MessageLine
 
 CONTEXT = "Broset"
 HISTORY_DAYS = 14
@@ -108,10 +109,7 @@ class BrosetTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setProperty("i18n_data", True)
-        self.message.hide()
+        self.message = MessageLine(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
@@ -160,8 +158,9 @@ class BrosetTab(QWidget):
             check.setChecked(False)
         self.measures.clear()
         band = BvcBand(record.band)
-        self.say(_t(QT_TRANSLATE_NOOP("Broset", "%1: %2 of 6 (%3) saved for the %4."), record.pseudonym,
-                    record.total, band.label(self.ctx.language), label(record.shift).lower()), False)
+        self.message.say(_t(QT_TRANSLATE_NOOP("Broset", "%1: %2 of 6 (%3) saved for the %4."),
+                            record.pseudonym, record.total, band.label(self.ctx.language),
+                            label(record.shift).lower()), False)
         self.assessed_at.set_value(to_local(utcnow()))
         self.ctx.notify(Changes.BVC)
         self.load_history()
@@ -169,12 +168,7 @@ class BrosetTab(QWidget):
     def _refused(self, error: BaseException) -> None:
         rest = self.form.show_errors(error, self.ctx.language)
         if rest:
-            self.say(rest, True)
-
-    def say(self, text: str, error: bool) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+            self.message.say(rest, True)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

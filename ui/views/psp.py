@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from safetylog.domain.records import (
     ActionItemRecord,
@@ -25,6 +25,7 @@ from ui.views.common import error_text, heading, run_for
 from ui.views.psp_actions import ActionsTab
 from ui.views.psp_agreements import AgreementsTab, NotesTab
 from ui.views.psp_meetings import MeetingsTab
+from ui.widgets.message_line import MessageLine
 
 CONTEXT = "Psp"
 
@@ -45,10 +46,7 @@ class PspView(QWidget):
         self._texts = t = Retranslator(CONTEXT)
         self.title = heading(self)
         t.bind(self.title.setText, QT_TRANSLATE_NOOP("Psp", "PSP cooperation"))
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setProperty("i18n_data", True)
-        self.message.hide()
+        self.message = MessageLine(self)
         self.tabs = QTabWidget(self)
         self.meetings = MeetingsTab(ctx, tasks, self.tabs)
         self.agreements = AgreementsTab(ctx, tasks, self.tabs)
@@ -62,7 +60,7 @@ class PspView(QWidget):
         ]
         for widget, source in self._tab_sources:
             self.tabs.addTab(widget, translate(CONTEXT, source))
-            widget.message.connect(self.show_message)  # type: ignore[attr-defined]
+            widget.message.connect(self.message.say)  # type: ignore[attr-defined]
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
@@ -82,7 +80,7 @@ class PspView(QWidget):
                            services.psp.agreements(actor), facilities,
                            services.residents.list(actor) if may_residents else [])
 
-        run_for(self, self.tasks, load, self._loaded, lambda error: self.show_message(
+        run_for(self, self.tasks, load, self._loaded, lambda error: self.message.say(
             error_text(error, self.ctx.language), True))
 
     def _loaded(self, data: PspData) -> None:
@@ -90,11 +88,6 @@ class PspView(QWidget):
         self.agreements.set_data(data.agreements, data.facilities)
         self.notes.set_data(data.facilities, data.meetings)
         self.action_items.set_data(data.items, data.meetings, data.facilities)
-
-    def show_message(self, text: str, error: bool) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
     def _on_changed(self, changes: object) -> None:
         if isinstance(changes, Changes) and changes & (Changes.PSP | Changes.RESIDENTS | Changes.FACILITIES):

@@ -38,6 +38,7 @@ from ui.views.common import (
 )
 from ui.views.forms import DateInput, FormRows, OptionalDateInput, button
 from ui.views.psp_meetings import table
+from ui.widgets.message_line import MessageLine
 
 CONTEXT = "Residents"
 
@@ -88,10 +89,7 @@ class ResidentsTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setProperty("i18n_data", True)
-        self.message.hide()
+        self.message = MessageLine(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
@@ -197,7 +195,7 @@ class ResidentsTab(QWidget):
     def _need_selection(self) -> ResidentRecord | None:
         resident = self.selected()
         if resident is None:
-            self.say(_t(QT_TRANSLATE_NOOP("Residents", "Choose a resident in the list first.")), True)
+            self.message.say(_t(QT_TRANSLATE_NOOP("Residents", "Choose a resident in the list first.")), True)
         return resident
 
     def show_identity(self) -> None:
@@ -244,18 +242,13 @@ class ResidentsTab(QWidget):
         self._changed(resident)
 
     def _changed(self, resident: ResidentRecord) -> None:
-        self.say(_t(QT_TRANSLATE_NOOP("Residents", "%1 is saved."), resident.pseudonym), False)
+        self.message.say(_t(QT_TRANSLATE_NOOP("Residents", "%1 is saved."), resident.pseudonym), False)
         self.ctx.notify(Changes.RESIDENTS)
 
     def _refused(self, form: FormRows, error: BaseException) -> None:
         rest = form.show_errors(error, self.ctx.language)
         if rest:
-            self.say(rest, True)
-
-    def say(self, text: str, error: bool) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+            self.message.say(rest, True)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
