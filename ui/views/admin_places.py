@@ -159,9 +159,7 @@ class PlacesTab(QWidget):
         self._refused(self.zone_form, error)
 
     def _refused(self, form: FormRows, error: BaseException) -> None:
-        rest = form.show_errors(error, self.ctx.language)
-        if rest:
-            self.message.emit(rest, True)
+        form.refuse(error, self.ctx.language, self.message.emit)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

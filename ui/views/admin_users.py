@@ -243,9 +243,7 @@ class UsersTab(QWidget):
         self._refused(self.change_form, error)
 
     def _refused(self, form: FormRows, error: BaseException) -> None:
-        rest = form.show_errors(error, self.ctx.language)
-        if rest:
-            self.message.emit(rest, True)
+        form.refuse(error, self.ctx.language, self.message.emit)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

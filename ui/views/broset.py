@@ -166,9 +166,7 @@ class BrosetTab(QWidget):
         self.load_history()
 
     def _refused(self, error: BaseException) -> None:
-        rest = self.form.show_errors(error, self.ctx.language)
-        if rest:
-            self.message.say(rest, True)
+        self.form.refuse(error, self.ctx.language, self.message.say)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

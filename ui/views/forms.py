@@ -62,6 +62,12 @@ class FormRows:
         self.errors.clear()
         return error_text(error, language)
 
+    def refuse(self, error: BaseException, language: str, say: Callable[[str, bool], None]) -> None:
+        """``show_errors``, and what fits no field (if anything) said as an error: ``say(text, True)``."""
+        rest = self.show_errors(error, language)
+        if rest:
+            say(rest, True)
+
 
 class DateInput(QDateEdit):
     """A date typed as dd-MM-yyyy, with a calendar on Alt+Down; today by default."""

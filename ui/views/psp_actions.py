@@ -169,9 +169,7 @@ class ActionsTab(QWidget):
         self.ctx.notify(Changes.PSP)
 
     def _refused(self, error: BaseException) -> None:
-        rest = self.form.show_errors(error, self.ctx.language)
-        if rest:
-            self.message.emit(rest, True)
+        self.form.refuse(error, self.ctx.language, self.message.emit)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -308,9 +308,7 @@ class MeetingsTab(QWidget):
         self.disclosures.set_rows([*self.disclosures.rows, record])
 
     def _refused(self, form: FormRows, error: BaseException) -> None:
-        rest = form.show_errors(error, self.ctx.language)
-        if rest:
-            self.message.emit(rest, True)
+        form.refuse(error, self.ctx.language, self.message.emit)
 
     def _failed(self, error: BaseException) -> None:
         self._refused(self.new_form, error)

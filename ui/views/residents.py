@@ -246,9 +246,7 @@ class ResidentsTab(QWidget):
         self.ctx.notify(Changes.RESIDENTS)
 
     def _refused(self, form: FormRows, error: BaseException) -> None:
-        rest = form.show_errors(error, self.ctx.language)
-        if rest:
-            self.message.say(rest, True)
+        form.refuse(error, self.ctx.language, self.message.say)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
