@@ -34,6 +34,7 @@ from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.charts import HeatMap
 from ui.views.common import ValueCombo, accessible_name_setter, error_text, heading, number, run_for
+from ui.views.forms import caption_for
 
 CONTEXT = "DrugTrade"
 WEEKDAYS = (
@@ -106,11 +107,7 @@ class DrugTradeView(QWidget):
                 (QT_TRANSLATE_NOOP("DrugTrade", "Fac&ility"), self.facility_box),
                 (QT_TRANSLATE_NOOP("DrugTrade", "&Show"), self.kind_box),
                 (QT_TRANSLATE_NOOP("DrugTrade", "Pla&ce"), self.zone_box))):
-            caption = QLabel(self)
-            caption.setBuddy(box)
-            t.bind(caption.setText, source)
-            t.bind(accessible_name_setter(box), source)
-            filters.addWidget(caption, 0, column * 2)
+            filters.addWidget(caption_for(t, source, box, self), 0, column * 2)
             filters.addWidget(box, 0, column * 2 + 1)
             filters.setColumnStretch(column * 2 + 1, 1)
             box.currentIndexChanged.connect(lambda _i, b=box: self._filter_changed(b))

@@ -33,6 +33,16 @@ from ui.widgets.field_error import FieldError, FieldErrors
 W = TypeVar("W", bound=QWidget)
 
 
+def caption_for(texts: Retranslator, caption: str, widget: QWidget, parent: QWidget) -> QLabel:
+    """A label with ``caption`` (and its mnemonic) for ``widget``, which gets the caption as its
+    accessible name."""
+    label = QLabel(parent)
+    label.setBuddy(widget)
+    texts.bind(label.setText, caption)
+    texts.bind(accessible_name_setter(widget), caption)
+    return label
+
+
 class FormRows:
     def __init__(self, texts: Retranslator, parent: QWidget) -> None:
         self.texts, self.parent = texts, parent
@@ -42,10 +52,7 @@ class FormRows:
         self.captions: dict[str, QLabel] = {}
 
     def row(self, field: str, caption: str, widget: W) -> W:
-        label = QLabel(self.parent)
-        label.setBuddy(widget)
-        self.texts.bind(label.setText, caption)
-        self.texts.bind(accessible_name_setter(widget), caption)
+        label = caption_for(self.texts, caption, widget, self.parent)
         self.layout.addRow(label, widget)
         self.layout.addRow(self.errors.add(field, FieldError(widget, self.parent)))
         self.captions[field] = label

@@ -26,7 +26,8 @@ from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local, utcnow
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, translate
 from ui.models.incident_table import status_label
-from ui.views.common import QT_DATE_FORMAT, ValueCombo, accessible_name_setter, from_qdate, to_qdate
+from ui.views.common import QT_DATE_FORMAT, ValueCombo, from_qdate, to_qdate
+from ui.views.forms import caption_for
 from ui.widgets.labels import label
 
 CONTEXT = "IncidentList"
@@ -102,11 +103,7 @@ class IncidentFilterBar(QWidget):
             (QT_TRANSLATE_NOOP("IncidentList", "S&hift"), self.shift_box, 1, 8),
         ]
         for source, widget, row, column in fields:
-            caption = QLabel(self)
-            caption.setBuddy(widget)
-            t.bind(caption.setText, source)
-            t.bind(accessible_name_setter(widget), source)
-            grid.addWidget(caption, row, column)
+            grid.addWidget(caption_for(t, source, widget, self), row, column)
             grid.addWidget(widget, row, column + 1)
         for column in (1, 3, 5, 7, 9):
             grid.setColumnStretch(column, 1)

@@ -44,7 +44,7 @@ from ui.views.common import (
     local_datetime,
     run_for,
 )
-from ui.views.forms import CheckList, DateInput, FormRows, button
+from ui.views.forms import CheckList, DateInput, FormRows, button, caption_for
 from ui.views.psp_labels import action_status
 
 CONTEXT = "PspMeetings"
@@ -160,10 +160,8 @@ class MeetingsTab(QWidget):
         self.minutes = QPlainTextEdit(self.detail)
         self.minutes.setTabChangesFocus(True)
         self.minutes.setReadOnly(not may)
-        minutes_caption = QLabel(self.detail)
-        minutes_caption.setBuddy(self.minutes)
-        t.bind(minutes_caption.setText, QT_TRANSLATE_NOOP("PspMeetings", "&Minutes"))
-        t.bind(accessible_name_setter(self.minutes), QT_TRANSLATE_NOOP("PspMeetings", "&Minutes"))
+        minutes_caption = caption_for(t, QT_TRANSLATE_NOOP("PspMeetings", "&Minutes"), self.minutes,
+                                      self.detail)
         self.save_minutes = button(t, QT_TRANSLATE_NOOP("PspMeetings", "&Save the minutes"),
                                    self.save_minutes_clicked, self.detail)
         self.save_minutes.setVisible(may)
