@@ -13,7 +13,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QDate, QLocale, QObject
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
 
 from safetylog.domain.errors import (
     AuthenticationError,
@@ -103,6 +103,16 @@ def heading(parent: QWidget | None = None, size_delta: int = 4) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def row_table(model: Any, parent: QWidget | None = None) -> QTableView:
+    """A table of ``model`` where a whole row is chosen, one at a time, with no row numbers."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    return view
 
 
 def data_label(parent: QWidget | None = None) -> QLabel:

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +32,15 @@ from ui.models.keyset import ID_ROLE
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.charts import HeatMap
-from ui.views.common import ValueCombo, accessible_name_setter, error_text, heading, number, run_for
+from ui.views.common import (
+    ValueCombo,
+    accessible_name_setter,
+    error_text,
+    heading,
+    number,
+    row_table,
+    run_for,
+)
 from ui.views.forms import caption_for
 
 CONTEXT = "DrugTrade"
@@ -164,11 +171,7 @@ class DrugTradeView(QWidget):
 
     @staticmethod
     def _table(model: Any) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
+        table = row_table(model)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         return table

@@ -12,11 +12,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from ui.views.common import (
     error_text,
     heading,
     number,
+    row_table,
     run_for,
 )
 from ui.views.incident_filters import IncidentFilterBar
@@ -72,13 +71,9 @@ class IncidentListView(QWidget):
 
         self.filters = IncidentFilterBar(self.ctx.language, self)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(self.model, self)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSortIndicator(Column.OCCURRED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)

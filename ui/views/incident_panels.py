@@ -11,7 +11,6 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QItemSelection, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from safetylog.domain.records import Addendum, DutyRecord, IncidentVersion
 from safetylog.domain.timeutil import utcnow
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
-from ui.views.common import ValueCombo, accessible_name_setter, data_label, local_datetime
+from ui.views.common import ValueCombo, accessible_name_setter, data_label, local_datetime, row_table
 from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, NOTE_KINDS, VERSION_KINDS, duty_state, word
 from ui.widgets.field_error import FieldError, FieldErrors
 
@@ -39,11 +38,7 @@ def _t(context: str, source: str, *args: object) -> str:
 
 
 def table(model: RecordTableModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
+    view = row_table(model, parent)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
     return view

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.incident_table import type_label
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.views.charts import BarChart
-from ui.views.common import accessible_name_setter, number
+from ui.views.common import accessible_name_setter, number, row_table
 from ui.widgets.labels import label
 
 R = TypeVar("R")
@@ -66,12 +65,8 @@ class TableSection(Section, Generic[R]):
                  parent: QWidget | None = None, visible_rows: int = 6) -> None:
         super().__init__(parent)
         self.model: RecordTableModel[R] = RecordTableModel(columns, row_id, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(self.model, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

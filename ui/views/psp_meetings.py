@@ -42,6 +42,7 @@ from ui.views.common import (
     data_label,
     local_date,
     local_datetime,
+    row_table,
     run_for,
 )
 from ui.views.forms import CheckList, DateInput, FormRows, button, caption_for
@@ -56,12 +57,8 @@ def _t(source: str, *args: object) -> str:
 
 def table(model: Any, parent: QWidget, stretch: int = -1) -> QTableView:
     """A read-only list table; column ``stretch`` (default: the last) takes the spare width."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view = row_table(model, parent)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
