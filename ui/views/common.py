@@ -64,6 +64,21 @@ def error_text(error: BaseException, language: str) -> str:
     return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Something went wrong: %1"), str(error))
 
 
+class ErrorLine(QLabel):
+    """A red line saying why a call failed, in the user's language; hidden until one does."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020;")
+        self.setProperty("i18n_data", True)  # the core's localized message
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, error: BaseException, language: str) -> None:
+        self.setText(error_text(error, language))
+        self.show()
+
+
 def local_datetime(moment: datetime | None) -> str:
     return to_local(moment).strftime(DATETIME_FORMAT) if moment is not None else ""
 

@@ -33,9 +33,9 @@ from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.charts import HeatMap
 from ui.views.common import (
+    ErrorLine,
     ValueCombo,
     accessible_name_setter,
-    error_text,
     heading,
     number,
     row_table,
@@ -149,11 +149,7 @@ class DrugTradeView(QWidget):
         self.table.activated.connect(self._open)
         t.bind(accessible_name_setter(self.table), QT_TRANSLATE_NOOP("DrugTrade", "Observations"))
         self.status = QLabel(self)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setProperty("i18n_data", True)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine(self)
 
         splitter = QSplitter(self)
         splitter.setOrientation(splitter.orientation().Vertical)
@@ -274,8 +270,7 @@ class DrugTradeView(QWidget):
             open_incident(self.ctx, self.tasks, int(incident_id), self)
 
     def _failed(self, error: BaseException) -> None:
-        self.error.setText(error_text(error, self.ctx.language))
-        self.error.show()
+        self.error.show_error(error, self.ctx.language)
 
     def _on_changed(self, changes: object) -> None:
         if isinstance(changes, Changes) and changes & (Changes.INCIDENTS | Changes.FACILITIES):

@@ -26,7 +26,7 @@ from ui.models.incident_table import Column, IncidentTableModel
 from ui.models.keyset import ID_ROLE
 from ui.tasks import TaskRunner
 from ui.views.common import (
-    error_text,
+    ErrorLine,
     heading,
     number,
     row_table,
@@ -89,11 +89,7 @@ class IncidentListView(QWidget):
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setProperty("i18n_data", True)  # the core's localized message
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine(self)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -204,8 +200,7 @@ class IncidentListView(QWidget):
             open_incident(self.ctx, self.tasks, int(incident_id), self)
 
     def _failed(self, error: BaseException) -> None:
-        self.error.setText(error_text(error, self.ctx.language))
-        self.error.show()
+        self.error.show_error(error, self.ctx.language)
 
     def _on_changed(self, changes: object) -> None:
         if not isinstance(changes, Changes):

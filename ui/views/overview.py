@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from safetylog.domain.enums import IncidentStatus
 from safetylog.domain.records import (
@@ -32,7 +32,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.incident_table import SEVERITY_COLOURS, type_label
 from ui.models.record_table import ColumnSpec
 from ui.tasks import TaskRunner
-from ui.views.common import error_text, heading, local_date, local_datetime, number, run_for
+from ui.views.common import ErrorLine, heading, local_date, local_datetime, number, run_for
 from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.views.overview_sections import CountsSection, TableSection, titled
 
@@ -115,11 +115,7 @@ class OverviewView(QWidget):
         may, language = self.ctx.may, lambda: self.ctx.language
         self.title = heading(self)
         self._texts.bind(self.title.setText, QT_TRANSLATE_NOOP("Overview", "Overview"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setProperty("i18n_data", True)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine(self)
 
         self.since_box: TableSection[IncidentRow] = TableSection(incident_columns(language), lambda r: r.id)
         self.counts = CountsSection()
@@ -237,8 +233,7 @@ class OverviewView(QWidget):
         self.action_box.set_rows(items, note)
 
     def _failed(self, error: BaseException) -> None:
-        self.error.setText(error_text(error, self.ctx.language))
-        self.error.show()
+        self.error.show_error(error, self.ctx.language)
 
     # --- actions ---------------------------------------------------------------------------
 
