@@ -54,6 +54,8 @@ def _count(value: int | None) -> str:
 
 
 class DrugTableModel(KeysetTableModel[DrugObservationLine]):
+    header_context, headers = CONTEXT, HEADERS
+
     def __init__(self, service: DrugPatternService, actor: Callable[[], Actor], runner: Runner,
                  language: Callable[[], str] = lambda: "da", page_size: int = 100,
                  parent: Any = None) -> None:
@@ -73,9 +75,6 @@ class DrugTableModel(KeysetTableModel[DrugObservationLine]):
             return page.rows, page.next_cursor
 
         return job
-
-    def column_count(self) -> int:
-        return len(Column)
 
     def row_id(self, row: DrugObservationLine) -> int:
         return row.id
@@ -105,10 +104,3 @@ class DrugTableModel(KeysetTableModel[DrugObservationLine]):
             Column.SUMMARY: lambda: row.summary,
         }
         return texts[column]()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(Column)):
-            return QCoreApplication.translate(CONTEXT, HEADERS[Column(section)])
-        return None

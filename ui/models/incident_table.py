@@ -95,6 +95,8 @@ def shift_label(shift: Shift) -> str:
 class IncidentTableModel(KeysetTableModel[IncidentRow]):
     """Incident rows for one actor, filter and sort; ``ID_ROLE`` gives the incident id."""
 
+    header_context, headers = CONTEXT, HEADERS
+
     def __init__(self, queries: IncidentQueryService, actor: Callable[[], Actor],
                  runner: Runner, language: Callable[[], str] = lambda: "da",
                  page_size: int = 100, parent: Any = None) -> None:
@@ -141,9 +143,6 @@ class IncidentTableModel(KeysetTableModel[IncidentRow]):
 
     # --- cells -----------------------------------------------------------------------------
 
-    def column_count(self) -> int:
-        return len(Column)
-
     def row_id(self, row: IncidentRow) -> int:
         return row.id
 
@@ -188,11 +187,3 @@ class IncidentTableModel(KeysetTableModel[IncidentRow]):
         if column == Column.RESIDENTS:
             return ", ".join(row.residents)
         return row.summary
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, HEADERS[Column(section)])
-        return None

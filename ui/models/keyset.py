@@ -17,12 +17,13 @@ A page that arrives after the query changed is dropped: every reset bumps ``_gen
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -47,6 +48,10 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
     failed = Signal(object)
     """Emitted with the exception when a page could not be fetched; fetching stops until reset."""
 
+    header_context: ClassVar[str] = ""
+    headers: ClassVar[Mapping[Any, str]] = {}
+    """Column -> its header, an English source marked for translation in ``header_context``."""
+
     def __init__(self, runner: Runner, page_size: int = 100, parent: Any = None) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -68,7 +73,7 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
         raise NotImplementedError
 
     def column_count(self) -> int:
-        raise NotImplementedError
+        return len(self.headers)
 
     def cell(self, row: R, column: int, role: int) -> Any:
         raise NotImplementedError
@@ -153,6 +158,13 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
         if role == ID_ROLE:
             return self.row_id(row)
         return self.cell(row, index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and section in self.headers):
+            return QCoreApplication.translate(self.header_context, self.headers[section])
+        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
