@@ -192,7 +192,9 @@ class AdminService(Service):
 
     @staticmethod
     def _user(session: Session, username: str) -> User:
-        user = session.scalar(select(User).where(User.username == username))
+        # No user name holds a NUL, and PostgreSQL refuses one in a query.
+        user = (session.scalar(select(User).where(User.username == username))
+                if isinstance(username, str) and "\x00" not in username else None)
         if user is None:
             raise NotFound(f"No user named {username!r}.")
         return user
