@@ -105,6 +105,11 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
     expected = _item_version(world, psp["item"])
     if step == "status" and a["stale"]:
         expected += data.draw(ints())
+    if step == "agreement" and "agreement_id" not in bad and a["agreement_id"] is not None:
+        # Changing an existing agreement: a fresh one, as an earlier example may have moved the
+        # fixture's agreement to a facility this user cannot see (then it is rightly not found).
+        a["agreement_id"] = service.save_agreement(world.actor(Role.MANAGER), AgreementInput(
+            world.facility.id, "Kontaktaftale")).id
     if step == "disclosure":
         # A resident can be named to a meeting once; vary the meeting so valid decisions save.
         fresh = service.create_meeting(world.actor(Role.MANAGER), MeetingInput(
@@ -148,6 +153,11 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
         assert outcome.value.status is ActionItemStatus(str(a["item_status"]))
         assert (outcome.value.closed_at is None) == (outcome.value.status in (
             ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS))
+    if step == "agreement" and "agreement_id" not in bad and a["agreement_id"] is not None:
+        # Changing an existing agreement: a fresh one, as an earlier example may have moved the
+        # fixture's agreement to a facility this user cannot see (then it is rightly not found).
+        a["agreement_id"] = service.save_agreement(world.actor(Role.MANAGER), AgreementInput(
+            world.facility.id, "Kontaktaftale")).id
     if step == "disclosure":
         assert outcome.value.legal_basis == a["legal_basis"].strip()
 
