@@ -45,14 +45,21 @@ def _relabel(combo: QComboBox, values: tuple[Any, ...]) -> None:
         combo.setItemText(index, label(value))
 
 
+class _Row(QWidget):
+    """One of a section's repeated rows; ``state()`` is what a draft keeps of it."""
+
+    def state(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
 class _RowsSection(Section):
-    """A section of repeated rows with an Add button."""
+    """A section of repeated rows with an Add button; its state is the rows' states."""
 
     row_added = Signal(object)
 
     def __init__(self, context: str, add_source: str, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.rows: list[QWidget] = []
+        self.rows: list[_Row] = []
         self._rows_box = QVBoxLayout()
         self.layout().addLayout(self._rows_box)  # type: ignore[union-attr]
         self.add_button = QPushButton(self)
@@ -65,10 +72,19 @@ class _RowsSection(Section):
         line.addStretch(1)
         self.layout().addLayout(line)  # type: ignore[union-attr]
 
-    def make_row(self, state: dict[str, Any]) -> QWidget:
+    def make_row(self, state: dict[str, Any]) -> _Row:
         raise NotImplementedError
 
-    def add_row(self, state: dict[str, Any], *, focus: bool = False) -> QWidget:
+    def state(self) -> dict[str, Any]:
+        return {"rows": [row.state() for row in self.rows]}
+
+    def set_state(self, state: dict[str, Any]) -> None:
+        self.clear_rows()
+        for row in state.get("rows") or []:
+            if isinstance(row, dict):
+                self.add_row(row)
+
+    def add_row(self, state: dict[str, Any], *, focus: bool = False) -> _Row:
         row = self.make_row(state)
         remove = row.findChild(QToolButton, "removeRow")
         assert remove is not None, "every row has its own Remove button"
@@ -85,7 +101,7 @@ class _RowsSection(Section):
             self.changed.emit()
         return row
 
-    def _remove(self, row: QWidget) -> None:
+    def _remove(self, row: _Row) -> None:
         self.rows.remove(row)
         row.hide()
         row.deleteLater()
@@ -106,7 +122,7 @@ def _remove_button(row: QWidget, texts: Retranslator) -> QToolButton:
     return button
 
 
-class _InjuryRow(QWidget):
+class _InjuryRow(_Row):
     def __init__(self, section: InjuriesSection, state: dict[str, Any]) -> None:
         super().__init__(section)
         self._texts = Retranslator("EntryRows")
@@ -189,17 +205,8 @@ class InjuriesSection(_RowsSection):
         self.reporter_id = reporter_id
         self.residents: list[ResidentRecord] = []
 
-    def make_row(self, state: dict[str, Any]) -> QWidget:
+    def make_row(self, state: dict[str, Any]) -> _Row:
         return _InjuryRow(self, state)
-
-    def state(self) -> dict[str, Any]:
-        return {"rows": [row.state() for row in self.rows if isinstance(row, _InjuryRow)]}
-
-    def set_state(self, state: dict[str, Any]) -> None:
-        self.clear_rows()
-        for row in state.get("rows") or []:
-            if isinstance(row, dict):
-                self.add_row(row)
 
     def collect(self, problems: dict[str, Problem]) -> dict[str, Any]:
         injuries = []
@@ -218,7 +225,7 @@ class InjuriesSection(_RowsSection):
         return {"injuries": tuple(injuries)}
 
 
-class _OutsiderRow(QWidget):
+class _OutsiderRow(_Row):
     def __init__(self, section: OutsidersSection, state: dict[str, Any]) -> None:
         super().__init__(section)
         self._texts = Retranslator("EntryRows")
@@ -266,17 +273,8 @@ class OutsidersSection(_RowsSection):
                          parent)
         self.bind_title(QT_TRANSLATE_NOOP("OutsidersSection", "Outside persons"))
 
-    def make_row(self, state: dict[str, Any]) -> QWidget:
+    def make_row(self, state: dict[str, Any]) -> _Row:
         return _OutsiderRow(self, state)
-
-    def state(self) -> dict[str, Any]:
-        return {"rows": [row.state() for row in self.rows if isinstance(row, _OutsiderRow)]}
-
-    def set_state(self, state: dict[str, Any]) -> None:
-        self.clear_rows()
-        for row in state.get("rows") or []:
-            if isinstance(row, dict):
-                self.add_row(row)
 
     def collect(self, problems: dict[str, Problem]) -> dict[str, Any]:
         people = []
