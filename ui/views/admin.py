@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from safetylog.domain.records import FacilityRecord, UserRecord
 from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
-from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 from ui.tasks import TaskRunner
 from ui.views.admin_places import PlacesTab
 from ui.views.admin_users import UsersTab
 from ui.views.common import error_text, heading, run_for
 from ui.views.settings import SettingsTab
 from ui.widgets.message_line import MessageLine
+from ui.widgets.translated_tabs import TranslatedTabs
 
 CONTEXT = "Admin"
 
@@ -27,20 +28,16 @@ class AdminView(QWidget):
         self.title = heading(self)
         t.bind(self.title.setText, QT_TRANSLATE_NOOP("Admin", "Administration"))
         self.message = MessageLine(self)
-        self.tabs = QTabWidget(self)
+        self.tabs = TranslatedTabs(CONTEXT, self)
         self.users = UsersTab(ctx, tasks, self.tabs)
         self.places = PlacesTab(ctx, tasks, self.tabs)
         self.settings = SettingsTab(ctx, tasks, self.tabs)
-        self._tab_sources: list[tuple[QWidget, str]] = [
-            (self.users, QT_TRANSLATE_NOOP("Admin", "&Users and roles")),
-            (self.places, QT_TRANSLATE_NOOP("Admin", "&Facilities and places")),
-        ]
+        self.tabs.add(self.users, QT_TRANSLATE_NOOP("Admin", "&Users and roles"))
+        self.tabs.add(self.places, QT_TRANSLATE_NOOP("Admin", "&Facilities and places"))
         if ctx.may(Permission.SETTINGS_MANAGE):
-            self._tab_sources.append((self.settings, QT_TRANSLATE_NOOP("Admin", "&Settings")))
+            self.tabs.add(self.settings, QT_TRANSLATE_NOOP("Admin", "&Settings"))
         else:
             self.settings.hide()
-        for widget, source in self._tab_sources:
-            self.tabs.addTab(widget, translate(CONTEXT, source))
         for tab in (self.users, self.places, self.settings):
             tab.message.connect(self.message.say)
         layout = QVBoxLayout(self)
@@ -75,6 +72,5 @@ class AdminView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self._texts.apply()
-            for index, (_widget, source) in enumerate(self._tab_sources):
-                self.tabs.setTabText(index, translate(CONTEXT, source))
+            self.tabs.retranslate()
         super().changeEvent(event)

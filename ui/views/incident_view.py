@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from ui.views.incident_panels import DutiesPanel, HistoryPanel, NotesPanel
 from ui.views.incident_record import IncidentRecordPanel
 from ui.views.incident_review import ReviewPanel
 from ui.widgets.labels import label
+from ui.widgets.translated_tabs import TranslatedTabs
 
 CONTEXT = "IncidentView"
 _open_windows: dict[int, IncidentView] = {}
@@ -106,7 +106,7 @@ class IncidentView(QWidget):
         banner.addWidget(self.reload_button)
 
         may = self.ctx.may
-        self.tabs = QTabWidget(self)
+        self.tabs = TranslatedTabs(CONTEXT, self)
         self.record = IncidentRecordPanel(self.tabs)
         self.classification = QWidget(self.tabs)
         self.classification_form = QFormLayout(self.classification)
@@ -116,19 +116,15 @@ class IncidentView(QWidget):
         self.notes = NotesPanel(may(Permission.INCIDENT_ADDENDUM), self.tabs)
         self.review = ReviewPanel(may(Permission.INCIDENT_REVIEW),
                                   may(Permission.INCIDENT_OVERRIDE_SEVERITY), self.tabs)
-        self._tab_sources = [
-            (self.record, QT_TRANSLATE_NOOP("IncidentView", "&Record")),
-            (self.classification, QT_TRANSLATE_NOOP("IncidentView", "C&lassification")),
-            (self.duties, QT_TRANSLATE_NOOP("IncidentView", "&Duties")),
-            (self.history, QT_TRANSLATE_NOOP("IncidentView", "&History")),
-            (self.notes, QT_TRANSLATE_NOOP("IncidentView", "&Notes")),
-        ]
+        self.tabs.add(self.record, QT_TRANSLATE_NOOP("IncidentView", "&Record"))
+        self.tabs.add(self.classification, QT_TRANSLATE_NOOP("IncidentView", "C&lassification"))
+        self.tabs.add(self.duties, QT_TRANSLATE_NOOP("IncidentView", "&Duties"))
+        self.tabs.add(self.history, QT_TRANSLATE_NOOP("IncidentView", "&History"))
+        self.tabs.add(self.notes, QT_TRANSLATE_NOOP("IncidentView", "&Notes"))
         if may(Permission.INCIDENT_REVIEW) or may(Permission.INCIDENT_OVERRIDE_SEVERITY):
-            self._tab_sources.append((self.review, QT_TRANSLATE_NOOP("IncidentView", "Re&view")))
+            self.tabs.add(self.review, QT_TRANSLATE_NOOP("IncidentView", "Re&view"))
         else:
             self.review.hide()
-        for widget, source in self._tab_sources:
-            self.tabs.addTab(widget, _t(source))
         self.notes.add_requested.connect(self.add_note)
         if may(Permission.DUTY_UPDATE):
             self.duties.opened.connect(self._open_duty)
@@ -305,7 +301,6 @@ class IncidentView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self._texts.apply()
-            for index, (_widget, source) in enumerate(self._tab_sources):
-                self.tabs.setTabText(index, _t(source))
+            self.tabs.retranslate()
             self._show()
         super().changeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from safetylog.domain.records import (
     ActionItemRecord,
@@ -19,13 +19,14 @@ from safetylog.domain.records import (
 )
 from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
-from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 from ui.tasks import TaskRunner
 from ui.views.common import error_text, heading, run_for
 from ui.views.psp_actions import ActionsTab
 from ui.views.psp_agreements import AgreementsTab, NotesTab
 from ui.views.psp_meetings import MeetingsTab
 from ui.widgets.message_line import MessageLine
+from ui.widgets.translated_tabs import TranslatedTabs
 
 CONTEXT = "Psp"
 
@@ -47,19 +48,19 @@ class PspView(QWidget):
         self.title = heading(self)
         t.bind(self.title.setText, QT_TRANSLATE_NOOP("Psp", "PSP cooperation"))
         self.message = MessageLine(self)
-        self.tabs = QTabWidget(self)
+        self.tabs = TranslatedTabs(CONTEXT, self)
         self.meetings = MeetingsTab(ctx, tasks, self.tabs)
         self.agreements = AgreementsTab(ctx, tasks, self.tabs)
         self.notes = NotesTab(ctx, tasks, self.tabs)
         self.action_items = ActionsTab(ctx, tasks, self.tabs)
-        self._tab_sources: list[tuple[QWidget, str]] = [
+        tab_sources: list[tuple[QWidget, str]] = [
             (self.meetings, QT_TRANSLATE_NOOP("Psp", "&Meetings")),
             (self.action_items, QT_TRANSLATE_NOOP("Psp", "Action &items")),
             (self.agreements, QT_TRANSLATE_NOOP("Psp", "&Agreements with the police")),
             (self.notes, QT_TRANSLATE_NOOP("Psp", "Cooperation &notes")),
         ]
-        for widget, source in self._tab_sources:
-            self.tabs.addTab(widget, translate(CONTEXT, source))
+        for widget, source in tab_sources:
+            self.tabs.add(widget, source)
             widget.message.connect(self.message.say)  # type: ignore[attr-defined]
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -96,6 +97,5 @@ class PspView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self._texts.apply()
-            for index, (_widget, source) in enumerate(self._tab_sources):
-                self.tabs.setTabText(index, translate(CONTEXT, source))
+            self.tabs.retranslate()
         super().changeEvent(event)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from ui.views.common import (
 from ui.views.forms import DateInput, FormRows, OptionalDateInput, button
 from ui.views.psp_meetings import table
 from ui.widgets.message_line import MessageLine
+from ui.widgets.translated_tabs import TranslatedTabs
 
 CONTEXT = "Residents"
 
@@ -263,13 +263,11 @@ class ResidentsView(QWidget):
         self._texts = t = Retranslator(CONTEXT)
         self.title = heading(self)
         t.bind(self.title.setText, QT_TRANSLATE_NOOP("Residents", "Residents"))
-        self.tabs = QTabWidget(self)
+        self.tabs = TranslatedTabs(CONTEXT, self)
         self.residents = ResidentsTab(ctx, tasks, self.tabs)
         self.broset = BrosetTab(ctx, tasks, self.tabs)
-        self._tab_sources = [(self.residents, QT_TRANSLATE_NOOP("Residents", "&Residents")),
-                             (self.broset, QT_TRANSLATE_NOOP("Residents", "&Brøset (BVC)"))]
-        for widget, source in self._tab_sources:
-            self.tabs.addTab(widget, _t(source))
+        self.tabs.add(self.residents, QT_TRANSLATE_NOOP("Residents", "&Residents"))
+        self.tabs.add(self.broset, QT_TRANSLATE_NOOP("Residents", "&Brøset (BVC)"))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setProperty("i18n_data", True)
@@ -311,6 +309,5 @@ class ResidentsView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self._texts.apply()
-            for index, (_widget, source) in enumerate(self._tab_sources):
-                self.tabs.setTabText(index, _t(source))
+            self.tabs.retranslate()
         super().changeEvent(event)
