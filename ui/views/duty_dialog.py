@@ -12,12 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,22 +26,20 @@ from safetylog.classification.duties import DutyKind, DutyState
 from safetylog.classification.duty_fields import FIELDS, DutyField
 from safetylog.domain.errors import ValidationError
 from safetylog.domain.records import DutyRecord
-from safetylog.domain.timeutil import to_local, utcnow
+from safetylog.domain.timeutil import utcnow
 from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.tasks import TaskRunner
 from ui.views.common import (
-    QT_DATE_FORMAT,
     ValueCombo,
     accessible_name_setter,
     error_text,
-    from_qdate,
     local_date,
     local_datetime,
     run_for,
-    to_qdate,
 )
+from ui.views.forms import OptionalDateInput as OptionalDateEdit
 from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.widgets.datetime_edit import OptionalDateTimeEdit
 from ui.widgets.field_error import FieldError, FieldErrors
@@ -54,33 +49,6 @@ CONTEXT = "DutyDialog"
 
 def _t(source: str, *args: object) -> str:
     return translate(CONTEXT, source, *args)
-
-
-class OptionalDateEdit(QWidget):
-    """A date that may be left empty: the check box says whether it is set."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.known = QCheckBox(self)
-        self.edit = QDateEdit(self)
-        self.edit.setDisplayFormat(QT_DATE_FORMAT)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDate(to_qdate(to_local(utcnow()).date()))
-        self.edit.setEnabled(False)
-        self.known.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.known)
-        layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.known)
-
-    def value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.known.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        self.known.setChecked(day is not None)
-        if day is not None:
-            self.edit.setDate(to_qdate(day))
 
 
 class DutyDialog(QDialog):
