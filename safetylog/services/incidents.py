@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import flag_modified
 
 from safetylog.classification import classify
 from safetylog.classification.duties import OPEN_STATES, duties_for
@@ -176,7 +177,7 @@ class IncidentService(Service):
             open_duties(session, row, duties_for(result, clean, row.registered_at,
                                                  deadline_settings(session)), now)
             self._reopen_review(row)
-            self._add_version(session, row, actor, VersionKind.CORRECTION, reason, now)
+            self._add_version(session, row, actor, VersionKind.CORRECTION, reason, now, expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="correction", reason=reason)
             session.flush()
@@ -198,7 +199,8 @@ class IncidentService(Service):
             apply_classification(row, result)
             open_duties(session, row, duties_for(result, data, row.registered_at,
                                                  deadline_settings(session)), now)
-            self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now)
+            self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now,
+                              expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="reclassification", reason=reason)
             session.flush()
@@ -220,7 +222,8 @@ class IncidentService(Service):
             old = row.severity
             row.severity = parsed.value
             row.severity_override_reason = reason if parsed.value != row.computed_severity else ""
-            self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now)
+            self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now,
+                              expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="severity_override", severity_from=old, severity_to=parsed.value,
                          reason=reason)
@@ -267,7 +270,7 @@ class IncidentService(Service):
             if note:
                 session.add(AddendumRow(incident_id=row.id, author_id=actor.user_id,
                                         created_at=now, kind="review_note", text=note))
-            self._add_version(session, row, actor, VersionKind.REVIEW, note, now)
+            self._add_version(session, row, actor, VersionKind.REVIEW, note, now, expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="sign_off")
             session.flush()
@@ -322,7 +325,14 @@ class IncidentService(Service):
 
     @staticmethod
     def _add_version(session: Session, row: Incident, actor: Actor, kind: VersionKind,
-                     reason: str, now: datetime) -> None:
+                     reason: str, now: datetime, opened: int | None = None) -> None:
+        if opened is not None:
+            # Every later version moves the record's version once, even when no field changed (a
+            # correction or reclassification that ends where it began): otherwise the optimistic
+            # lock would not see it, and two such saves at once would both claim the same number.
+            session.flush()
+            if row.version == opened:
+                flag_modified(row, "status")
         number = (session.scalar(
             select(func.max(IncidentVersionRow.number)).where(IncidentVersionRow.incident_id == row.id)
         ) or 0) + 1
