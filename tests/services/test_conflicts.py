@@ -56,6 +56,22 @@ def test_a_stale_correction_is_refused_and_the_first_stays(world: World, opened:
     assert _versions(world, opened.id) == ["original", "correction"]
 
 
+def test_a_version_that_changes_no_field_still_moves_the_record_version(world: World,
+                                                                       opened: IncidentDetail) -> None:
+    """Reclassifying under the same rules changes nothing but is kept in the history: the record's
+    version must move with it, or a second PC holding the old version would not be stopped."""
+    manager, incidents = world.actor(Role.MANAGER), world.services.incidents
+    again = incidents.reclassify(manager, opened.id, reason="Kontrol", expected_version=opened.version)
+    assert again.version == opened.version + 1
+    assert [v.number for v in again.versions] == [1, 2]
+    with pytest.raises(ConflictError):
+        incidents.correct(manager, opened.id, incident_input(world), reason="Samme indhold",
+                          expected_version=opened.version)
+    same = incidents.correct(manager, opened.id, incident_input(world, occurred_start=opened.occurred_start),
+                             reason="Samme indhold", expected_version=again.version)
+    assert same.version == again.version + 1 and len(same.versions) == 3
+
+
 @pytest.mark.parametrize("second", ["override", "reclassify", "sign_off"])
 def test_every_change_to_a_stale_incident_is_refused(world: World, opened: IncidentDetail,
                                                       second: str) -> None:
