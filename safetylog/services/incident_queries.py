@@ -23,6 +23,7 @@ from safetylog.domain.records import (
     Page,
     SortSpec,
 )
+from safetylog.domain.timeutil import to_local
 from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.list_request import checked_criteria, checked_cursor
@@ -136,7 +137,7 @@ class IncidentQueryService(Service):
         if not actor.all_facilities:
             conditions.append(Incident.facility_id.in_(sorted(actor.facility_ids)))
         if not has(actor, Permission.INCIDENT_READ_ALL_TIME):
-            window = (self._clock() - timedelta(days=NIGHT_STAFF_WINDOW_DAYS)).date()
+            window = to_local(self._clock()).date() - timedelta(days=NIGHT_STAFF_WINDOW_DAYS)
             conditions.append(or_(Incident.registered_by_id == actor.user_id,
                                   Incident.local_date >= window))
         if c.date_from:

@@ -30,7 +30,7 @@ from safetylog.domain.records import (
     IncidentVersion,
 )
 from safetylog.domain.taxonomy import Taxonomy, current_taxonomy
-from safetylog.domain.timeutil import utcnow
+from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.domain.validation import NARRATIVE_LIMIT, TEXT_LIMIT, Checker
 from safetylog.services import audit
 from safetylog.services.base import Service, stale_is_conflict
@@ -298,7 +298,7 @@ class IncidentService(Service):
         if row is None or not actor.may_see_facility(row.facility_id):
             raise NotFound(f"No incident {incident_id}.")
         if not has(actor, Permission.INCIDENT_READ_ALL_TIME):
-            window_start = (self._clock() - timedelta(days=NIGHT_STAFF_WINDOW_DAYS)).date()
+            window_start = to_local(self._clock()).date() - timedelta(days=NIGHT_STAFF_WINDOW_DAYS)
             if row.registered_by_id != actor.user_id and row.local_date < window_start:
                 raise PermissionDenied(
                     f"{actor.username} may read only their own and the last "

@@ -66,6 +66,13 @@ def action_record(session: Session, row: PspActionItem) -> ActionItemRecord:
                             row.source_meeting_id, row.facility_id, row.created_at, row.closed_at, seen)
 
 
+def _meeting_covers(session: Session, meeting_id: object, facility_id: int) -> bool:
+    """Whether the meeting exists and deals with ``facility_id`` (its residents and notes)."""
+    if not is_row_id(meeting_id) or not is_row_id(facility_id):
+        return False
+    return session.get(PspMeetingFacility, (meeting_id, facility_id)) is not None
+
+
 class PspService(Service):
     # --- meetings ---------------------------------------------------------------------------
 
@@ -169,7 +176,7 @@ class PspService(Service):
             check = Checker()
             if session.get(Facility, facility_id) is None:
                 check.add("facility_id", "unknown_facility")
-            if meeting_id is not None and session.get(PspMeeting, meeting_id) is None:
+            if meeting_id is not None and not _meeting_covers(session, meeting_id, facility_id):
                 check.add("meeting_id", "invalid_choice", value=str(meeting_id))
             text = check.text("text", text, limit=NARRATIVE_LIMIT, required=True)
             check.raise_if_any()
@@ -261,7 +268,8 @@ class PspService(Service):
             if resident is None or not actor.may_see_facility(resident.facility_id):
                 check.add("resident_id", "unknown_resident")
             meeting = session.get(PspMeeting, meeting_id) if isinstance(meeting_id, int) else None
-            if meeting is None:
+            if meeting is None or (resident is not None
+                                   and not _meeting_covers(session, meeting.id, resident.facility_id)):
                 check.add("meeting_id", "invalid_choice", value=str(meeting_id))
             note = check.text("necessity_note", necessity_note, limit=TEXT_LIMIT, required=True)
             basis = check.text("legal_basis", legal_basis, limit=SHORT_LIMIT, required=True,

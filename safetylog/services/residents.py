@@ -10,6 +10,7 @@ from sqlalchemy import select
 from safetylog.domain.enums import AuditAction
 from safetylog.domain.errors import NotFound
 from safetylog.domain.records import Actor, ResidentIdentity, ResidentRecord
+from safetylog.domain.timeutil import to_local
 from safetylog.domain.validation import SHORT_LIMIT, Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
@@ -41,7 +42,9 @@ class ResidentService(Service):
             )):
                 check.add("pseudonym", "already_exists", value=pseudonym)
             name = check.text("full_name", full_name, limit=SHORT_LIMIT)
-            check.day("birth_date", birth_date, required=False)
+            born = check.day("birth_date", birth_date, required=False)
+            if born is not None and born > to_local(self._clock()).date():
+                check.add("birth_date", "future_time")
             check.day("moved_in", moved_in, required=False)
             check.raise_if_any()
             resident = Resident(facility_id=facility_id, pseudonym=pseudonym, moved_in=moved_in)
