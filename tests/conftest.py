@@ -149,7 +149,7 @@ def build_world(services: Services) -> World:
     other = services.admin.create_facility(admin, "SKO", "Skovbrynet")
     zone = services.admin.add_zone(admin, facility.id, "FAELLES", "Fællesstue", ZoneKind.COMMON_AREA)
     names = {Role.NIGHT_STAFF: "Nina Nat", Role.STAFF: "Søren Staff", Role.MANAGER: "Maja Leder",
-             Role.PSP_COORDINATOR: "Per PSP"}
+             Role.PSP_COORDINATOR: "Per PSP", Role.DPO: "Dorte DPO"}
     actors = {Role.ADMIN: services.auth.login("admin", PASSWORD, workstation="test")}
     for role, display in names.items():
         services.admin.create_user(admin, role.value, display, PASSWORD, role, (facility.id,))

@@ -11,6 +11,7 @@ class Role(StrEnum):
     MANAGER = "manager"
     PSP_COORDINATOR = "psp_coordinator"
     ADMIN = "admin"
+    DPO = "dpo"  # data-protection officer: reads the audit log and nothing else
 
 
 class IncidentStatus(StrEnum):
@@ -132,6 +133,14 @@ class AuditAction(StrEnum):
     LOCK = "lock"  # the window locked itself after idle time or on request
     UNLOCK = "unlock"
     DISCLOSE = "disclose"
+    DENIED = "denied"  # an attempt the role or facility scope did not allow
+    PASSWORD_CHANGE = "password_change"
+    PASSWORD_RESET = "password_reset"  # an administrator gave a one-time password
+    ACCOUNT_LOCKED = "account_locked"  # too many wrong passwords
+    ACCOUNT_UNLOCKED = "account_unlocked"
+    REAUTHENTICATE = "reauthenticate"
+    SESSION_REFUSED = "session_refused"  # expired, ended, or the user was deactivated
+    VERIFY = "verify"  # the audit chain was checked
 
 
 class VersionKind(StrEnum):

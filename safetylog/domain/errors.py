@@ -40,3 +40,11 @@ class ConflictError(SafetyLogError):
 
 class AuthenticationError(SafetyLogError):
     """Wrong user name or password, or the account is deactivated."""
+
+
+class SessionEnded(AuthenticationError):
+    """The login behind this call ended, expired, or its user was deactivated: log in again."""
+
+
+class ReauthenticationRequired(AuthenticationError):
+    """The password must be given again (identity look-ups, disclosures, exports)."""

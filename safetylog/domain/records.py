@@ -359,6 +359,10 @@ class Actor:
     facility_ids: frozenset[int]
     workstation: str = ""
     previous_login_at: datetime | None = None  # the login before this one ("since your last shift")
+    # The login session this actor belongs to. Every service call checks it against the database
+    # (an Actor built by hand, or one whose user was deactivated or changed, is refused).
+    session_token: str = field(default="", repr=False)
+    user_version: int = 0  # the user row's version when the actor was read
 
     def may_see_facility(self, facility_id: int) -> bool:
         return self.all_facilities or facility_id in self.facility_ids

@@ -11,9 +11,9 @@ from safetylog.domain.enums import AuditAction, Role, ZoneKind
 from safetylog.domain.errors import NotFound, PermissionDenied
 from safetylog.domain.records import Actor, FacilityRecord, UserRecord, ZoneRecord
 from safetylog.domain.validation import SHORT_LIMIT, Checker
-from safetylog.services import audit
+from safetylog.services import audit, sessions
 from safetylog.services.auth import MIN_PASSWORD_LENGTH, hash_password
-from safetylog.services.base import Service, actor_from_user, link_facilities
+from safetylog.services.base import Service, link_facilities
 from safetylog.services.permissions import Permission, require
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import Facility, User, Zone
@@ -54,7 +54,7 @@ class AdminService(Service):
             check.raise_if_any()
             session.add_all([facility, user])
             session.flush()
-            actor = actor_from_user(user)
+            actor = sessions.open_session(session, user, "")
             audit.record(session, actor, AuditAction.CREATE, "facility", facility.id)
             audit.record(session, actor, AuditAction.CREATE, "user", user.id, role=user.role)
             return actor

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from safetylog.domain.enums import AuditAction
 from safetylog.domain.errors import AuthenticationError
 from safetylog.domain.records import Actor
-from safetylog.services import audit
-from safetylog.services.base import Service, actor_from_user
+from safetylog.services import audit, sessions
+from safetylog.services.base import Service
 from safetylog.storage.models import User
 
 MIN_PASSWORD_LENGTH = 8
@@ -49,7 +49,8 @@ class AuthService(Service):
                 previous = user.last_login_at
                 user.last_login_at = self._clock()
                 user.failed_logins = 0
-                actor = replace(actor_from_user(user, station), previous_login_at=previous)
+                session.flush()  # the user's version moves with this change; the actor carries the new one
+                actor = replace(sessions.open_session(session, user, station), previous_login_at=previous)
                 audit.record(session, actor, AuditAction.LOGIN, "user", user.id)
         if actor is None:
             raise AuthenticationError("Wrong user name or password.")
@@ -71,6 +72,7 @@ class AuthService(Service):
 
     def logout(self, actor: Actor) -> None:
         with self._sf.begin() as session:
+            sessions.end_session(session, actor)
             audit.record(session, actor, AuditAction.LOGOUT, "user", actor.user_id)
 
     def has_users(self) -> bool:

@@ -2,24 +2,73 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from safetylog.domain.errors import ConflictError
+from safetylog.domain.errors import ConflictError, PermissionDenied
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
 from safetylog.storage.models import User, UserFacility
 
 
 class Service:
+    """Base of every service. Each public method whose first argument is ``actor`` is wrapped so
+    that the Actor is checked against its login session and re-read from the database before the
+    method runs (see ``sessions``), and a refusal for want of permission is itself audited."""
+
     def __init__(self, session_factory: sessionmaker[Session],
                  clock: Callable[[], datetime] = utcnow) -> None:
         self._sf = session_factory
         self._clock = clock
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if name.startswith("_") or not inspect.isfunction(member):
+                continue
+            params = list(inspect.signature(member).parameters)
+            if len(params) >= 2 and params[1] == "actor":
+                setattr(cls, name, _checked(member))
+
+    def _current_actor(self, actor: Actor) -> Actor:
+        from safetylog.services import sessions
+
+        with self._sf() as session:
+            return sessions.current_actor(session, actor)
+
+    def _audit_denied(self, actor: Actor, method: str, arguments: dict[str, Any],
+                      reason: str) -> None:
+        from safetylog.services import denials
+
+        denials.record(self._sf, actor, f"{type(self).__name__}.{method}", arguments, reason)
+
+
+def _checked(method: Callable[..., Any]) -> Callable[..., Any]:
+    signature = inspect.signature(method)
+
+    @functools.wraps(method)
+    def call(self: Service, actor: Actor | None, *args: Any, **kwargs: Any) -> Any:
+        if actor is None:  # the few calls that take an optional actor (an import into an empty database)
+            return method(self, actor, *args, **kwargs)
+        if not isinstance(actor, Actor):
+            raise PermissionDenied("Not a logged-in user.")
+        actor = self._current_actor(actor)
+        try:
+            return method(self, actor, *args, **kwargs)
+        except PermissionDenied as exc:
+            bound = signature.bind_partial(self, actor, *args, **kwargs)
+            arguments = {k: v for k, v in bound.arguments.items() if k not in ("self", "actor")}
+            self._audit_denied(actor, method.__name__, arguments, str(exc))
+            raise
+
+    return call
 
 
 def actor_from_user(user: User, workstation: str = "") -> Actor:

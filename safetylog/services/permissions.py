@@ -61,6 +61,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.USER_MANAGE, Permission.FACILITY_MANAGE, Permission.AUDIT_READ,
         Permission.DATA_EXPORT, Permission.DATA_IMPORT, Permission.SETTINGS_MANAGE,
     }),
+    Role.DPO: frozenset({Permission.AUDIT_READ}),
 }
 
 NIGHT_STAFF_WINDOW_DAYS = 14  # night staff read their own and the last two weeks' incidents

@@ -75,11 +75,31 @@ class User(Base):
     created_at: Mapped[datetime]
     last_login_at: Mapped[datetime | None]
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_login_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]  # set by too many wrong passwords; an administrator lifts it
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)  # after a reset
+    password_changed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, default=1)
     facilities: Mapped[list[UserFacility]] = relationship(
         cascade="all, delete-orphan", order_by="UserFacility.facility_id"
     )
     __mapper_args__ = {"version_id_col": version}
+
+
+class LoginSession(Base):
+    """One login, from the password to logout, lock-out or its absolute time limit.
+
+    The token itself is only in the logged-in process's memory; the row holds its SHA-256.
+    """
+
+    __tablename__ = "login_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    workstation: Mapped[str] = mapped_column(String(200), default="")
+    started_at: Mapped[datetime]
+    last_auth_at: Mapped[datetime]  # the password was last given (login or re-authentication)
+    ended_at: Mapped[datetime | None]
 
 
 class UserFacility(Base):
@@ -435,6 +455,29 @@ class AuditRow(Base):
     entity_id: Mapped[str] = mapped_column(String(60), default="")
     subject_resident_id: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # SHA-256 over the previous row's hash and this row's canonical content (see audit_chain).
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    row_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditSubject(Base):
+    """Every resident an audit row concerns ("who has looked at H-107?")."""
+
+    __tablename__ = "audit_subjects"
+    __table_args__ = (Index("ix_audit_subjects_resident", "resident_id", "audit_id"),)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit_log.id"), primary_key=True)
+    resident_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class AuditHead(Base):
+    """The newest link of the audit chain, in one row. Writers update it first, which serialises
+    them (SQLite's write lock, PostgreSQL's row lock), so the chain has no forks."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime | None]
 
 
 class Setting(Base):
