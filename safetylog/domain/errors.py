@@ -48,3 +48,20 @@ class SessionEnded(AuthenticationError):
 
 class ReauthenticationRequired(AuthenticationError):
     """The password must be given again (identity look-ups, disclosures, exports)."""
+
+
+class LoginThrottled(AuthenticationError):
+    """Too soon after a wrong password: the attempt was not checked at all."""
+
+    def __init__(self, wait_seconds: int) -> None:
+        self.wait_seconds = max(1, wait_seconds)
+        super().__init__(f"Too many wrong passwords. Wait {self.wait_seconds} seconds and try again.")
+
+
+class AccountLocked(AuthenticationError):
+    """Too many wrong passwords in a row: an administrator unlocks, or the lock-out ends by itself."""
+
+    def __init__(self, minutes: int) -> None:
+        self.minutes = max(1, minutes)
+        super().__init__("The account is locked after too many wrong passwords. An administrator "
+                         f"can unlock it, or it opens again in {self.minutes} minutes.")
