@@ -1,8 +1,8 @@
 """The ``safetylog`` command line. With no arguments it starts the desktop app.
 
 Each sub-command lives in its own module with ``register(subparsers)``; the module's handler gets
-the parsed arguments and returns the exit code. Errors a user can fix print one clear line and
-exit non-zero.
+the parsed arguments and returns the exit code. Errors a user can cause or fix print one clear line and
+exit non-zero (``--debug`` shows the traceback instead).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the desktop app starts.",
     )
     parser.add_argument("--version", action="version", version=f"SafetyLog {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback of an error instead of one line")
     parser.add_argument("--database", metavar="URL",
                         help="database URL (default: SAFETYLOG_DATABASE_URL, the settings file, "
                              "or the embedded SQLite file in the user's data folder)")
@@ -54,4 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"safetylog: {exc}", file=sys.stderr)
     except KeyboardInterrupt:
         print("safetylog: interrupted", file=sys.stderr)
+    except Exception as exc:
+        from safetylog.cli.errors import describe
+
+        line = None if args.debug else describe(exc)
+        if line is None:
+            raise
+        print(f"safetylog: {line}", file=sys.stderr)
     return EXIT_ERROR
