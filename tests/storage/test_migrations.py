@@ -174,3 +174,19 @@ def test_opening_services_reports_the_backup_it_made(tmp_path: Path, newer_migra
         assert reopened.backup is None
     finally:
         reopened.close()
+
+
+def test_migrations_carry_their_own_code() -> None:
+    """A revision must do tomorrow what it did the day it was written: it may use the column types,
+    but never call live application code (models, services, the full-text module) that can change."""
+    import ast
+
+    versions = Path(migrate.MIGRATIONS_DIR) / "versions"
+    for path in sorted(versions.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                assert not name.startswith("safetylog") or name == "safetylog.storage.types", (
+                    f"{path.name} imports {name}")
