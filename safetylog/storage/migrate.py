@@ -1,8 +1,19 @@
-"""Run the Alembic migrations from code at startup, after backing up an existing SQLite file."""
+"""Run the Alembic migrations from code at startup, after backing up an existing SQLite file.
+
+A schema change is all or nothing. PostgreSQL's DDL is transactional. SQLite's is too, but
+Python's driver commits before every DDL statement, so a kill half-way through a first start left
+a database with some tables and no revision ("table facilities already exists" for ever). Here
+the driver's implicit transactions are switched off on the one connection that migrates, and the
+whole upgrade runs in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a kill at any point leaves the file as
+it was before. Foreign keys are switched off for the duration (SQLite's documented way to rebuild
+a table that others refer to) and checked before the commit.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -56,8 +67,45 @@ def upgrade(engine: Engine) -> Path | None:
         return None
     has_tables = bool(inspect(engine).get_table_names())
     backup = backup_sqlite(engine) if has_tables else None
-    command.upgrade(alembic_config(engine), "head")
+    with schema_transaction(engine) as connection:
+        config = alembic_config(engine)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
     return backup
+
+
+class SchemaCheckFailed(RuntimeError):
+    """The upgraded schema left rows pointing at nothing; the upgrade was rolled back."""
+
+
+@contextmanager
+def schema_transaction(engine: Engine) -> Iterator[Connection]:
+    """One connection, one transaction for a whole schema change; rolled back on any error."""
+    with engine.connect() as connection:
+        if engine.dialect.name != "sqlite":
+            with connection.begin():
+                yield connection
+            return
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        previous = raw.isolation_level
+        raw.isolation_level = None  # no implicit COMMIT before DDL: we say BEGIN and COMMIT
+        try:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise SchemaCheckFailed(f"{len(broken)} rows point at missing rows after the upgrade")
+                connection.exec_driver_sql("COMMIT")
+            except BaseException:
+                connection.exec_driver_sql("ROLLBACK")
+                raise
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            raw.isolation_level = previous
+            connection.rollback()  # SQLAlchemy's own (empty) transaction bookkeeping
 
 
 def check_models_match(engine: Engine) -> None:

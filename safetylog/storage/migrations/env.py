@@ -16,16 +16,25 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
     return not (name and name.startswith(_UNMANAGED_PREFIXES))
 
 
+def _configure(connection: Any) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        include_object=include_object,
+        compare_type=True,
+    )
+
+
 def run_migrations_online() -> None:
+    given = context.config.attributes.get("connection")
+    if given is not None:  # migrate.upgrade: its one transaction covers the whole upgrade
+        _configure(given)
+        context.run_migrations()
+        return
     engine = context.config.attributes["engine"]
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=Base.metadata,
-            render_as_batch=True,
-            include_object=include_object,
-            compare_type=True,
-        )
+        _configure(connection)
         with context.begin_transaction():
             context.run_migrations()
         connection.commit()

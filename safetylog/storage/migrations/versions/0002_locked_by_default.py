@@ -39,14 +39,12 @@ def _link(prev_hash: str, content: bytes) -> str:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('last_failed_login_at', safetylog.storage.types.UTCDateTime(), nullable=True))
-        batch_op.add_column(sa.Column('locked_until', safetylog.storage.types.UTCDateTime(), nullable=True))
-        batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
-        batch_op.add_column(sa.Column('password_changed_at', safetylog.storage.types.UTCDateTime(), nullable=True))
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.alter_column('must_change_password', server_default=None)
+    # Plain ADD COLUMN (no table rebuild): the tables that refer to users keep their rows untouched.
+    op.add_column('users', sa.Column('last_failed_login_at', safetylog.storage.types.UTCDateTime(), nullable=True))
+    op.add_column('users', sa.Column('locked_until', safetylog.storage.types.UTCDateTime(), nullable=True))
+    op.add_column('users', sa.Column('must_change_password', sa.Boolean(), nullable=False,
+                                     server_default=sa.false()))
+    op.add_column('users', sa.Column('password_changed_at', safetylog.storage.types.UTCDateTime(), nullable=True))
 
     op.create_table('login_sessions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -60,15 +58,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_login_sessions')),
     sa.UniqueConstraint('token_hash', name=op.f('uq_login_sessions_token_hash'))
     )
-    with op.batch_alter_table('login_sessions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_login_sessions_user_id'), ['user_id'], unique=False)
+    op.create_index(op.f('ix_login_sessions_user_id'), 'login_sessions', ['user_id'], unique=False)
 
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('prev_hash', sa.String(length=64), nullable=False, server_default=''))
-        batch_op.add_column(sa.Column('row_hash', sa.String(length=64), nullable=False, server_default=''))
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.alter_column('prev_hash', server_default=None)
-        batch_op.alter_column('row_hash', server_default=None)
+    op.add_column('audit_log', sa.Column('prev_hash', sa.String(length=64), nullable=False, server_default=''))
+    op.add_column('audit_log', sa.Column('row_hash', sa.String(length=64), nullable=False, server_default=''))
 
     op.create_table('audit_subjects',
     sa.Column('audit_id', sa.Integer(), nullable=False),
@@ -76,8 +69,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['audit_id'], ['audit_log.id'], name=op.f('fk_audit_subjects_audit_id_audit_log')),
     sa.PrimaryKeyConstraint('audit_id', 'resident_id', name=op.f('pk_audit_subjects'))
     )
-    with op.batch_alter_table('audit_subjects', schema=None) as batch_op:
-        batch_op.create_index('ix_audit_subjects_resident', ['resident_id', 'audit_id'], unique=False)
+    op.create_index('ix_audit_subjects_resident', 'audit_subjects', ['resident_id', 'audit_id'], unique=False)
 
     audit_head = op.create_table('audit_head',
     sa.Column('id', sa.Integer(), nullable=False),
