@@ -38,9 +38,9 @@ from safetylog.services.residents import ResidentService
 from safetylog.services.settings import SettingsService
 from safetylog.storage import keyslots, migrate
 from safetylog.storage.embedded import file_state, open_encrypted, quick_check
-from safetylog.storage.encryption import encrypt_plaintext_file
+from safetylog.storage.encryption import encrypt_plaintext_file, shred_leftovers
 from safetylog.storage.engine import make_engine, make_session_factory, sqlite_path
-from safetylog.storage.files import SQLITE_COMPANIONS, make_database_private, shred
+from safetylog.storage.files import SQLITE_COMPANIONS, make_database_private, private_dir, shred
 from safetylog.storage.keyslots import KeyRing, key_file_for
 from safetylog.storage.models import User
 
@@ -189,6 +189,7 @@ def create_new(url: str | None, *, facility_code: str, facility_name: str, munic
     _refuse_unless(state, "new")
     path = _embedded_path(state.location)
     _remove_database(path)  # an old unencrypted file that was never set up, if any
+    private_dir(path.parent)
     master = random_key()
     keys = key_file_for(path)
     services: Services | None = None
@@ -254,6 +255,7 @@ def unlock_and_open(url: str | None, username: str, password: str,
 def _open_unlocked(location: DatabaseLocation, path: Path, keys: tuple[bytes, ...],
                    clock: Callable[[], datetime]) -> Services:
     engine, index = open_encrypted(path, keys)
+    shred_leftovers(path)
     ring = KeyRing(key_file_for(path), keys[index])
     if len(keys) > 1:
         ring.settle_rekey(index)  # a ``db rekey`` cut short: keep the key the database uses
@@ -368,3 +370,12 @@ def seal_unattended(services: Services) -> str:
         hashes = {u.username: u.password_hash for u in session.scalars(select(User).where(User.active))}
     keyslots.create_from_hashes(ring.path, ring.master_key, hashes)
     return ring.take_pending_recovery_key() or ""
+
+
+def discard_unattended(services: Services) -> None:
+    """A filling that failed: remove the new database it began, so the next start finds "new"."""
+    ring = services.key_ring
+    services.close()
+    path = sqlite_path(services.location.url)
+    if ring is not None and path is not None and not ring.path.exists():
+        _remove_database(path)
