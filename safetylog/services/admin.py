@@ -14,6 +14,7 @@ from safetylog.domain.validation import SHORT_LIMIT, Checker
 from safetylog.services import audit, sessions
 from safetylog.services.auth import MIN_PASSWORD_LENGTH, hash_password
 from safetylog.services.base import Service, link_facilities
+from safetylog.services.key_slots import KeySlots
 from safetylog.services.permissions import Permission, require
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import Facility, User, Zone
@@ -37,6 +38,8 @@ def user_record(row: User) -> UserRecord:
 
 
 class AdminService(Service):
+    key_slots: KeySlots | None = None  # the embedded database's key file; set by the container
+
     # --- first run ------------------------------------------------------------------------
 
     def initialize(self, *, facility_code: str, facility_name: str, admin_username: str,
