@@ -20,6 +20,15 @@ def _one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
     return lines[0]
 
 
+_INIT = ["init", "--facility-code", "HAV", "--facility-name", "Havblik", "--admin", "anna",
+         "--admin-name", "Anna Holm"]
+
+
+@pytest.fixture(autouse=True)
+def _new_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAFETYLOG_NEW_PASSWORD", "lang-nok-og-ikke-almindelig-7")
+
+
 def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -52,8 +61,8 @@ def test_damaged_database_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_folder_that_cannot_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a_file = tmp_path / "a-file"
     a_file.write_text("x", encoding="utf-8")
-    line = _one_line(capsys, ["--database", f"sqlite:///{a_file / 'sub' / 'db.sqlite3'}", "db", "upgrade"])
-    assert "not a folder" in line
+    line = _one_line(capsys, ["--database", f"sqlite:///{a_file / 'sub' / 'db.sqlite3'}", *_INIT])
+    assert "folder" in line
 
 
 def test_full_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -61,7 +70,7 @@ def test_full_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     # SQLite's page limit makes "database or disk is full" happen on demand, without a small mount.
     monkeypatch.setattr(engine_module, "SQLITE_PRAGMAS",
                         (*engine_module.SQLITE_PRAGMAS, "PRAGMA max_page_count=4"))
-    line = _one_line(capsys, ["--database", f"sqlite:///{tmp_path / 'full.sqlite3'}", "db", "upgrade"])
+    line = _one_line(capsys, ["--database", f"sqlite:///{tmp_path / 'full.sqlite3'}", *_INIT])
     assert "disk is full" in line
 
 
@@ -69,4 +78,4 @@ def test_debug_shows_the_traceback(tmp_path: Path, capsys: pytest.CaptureFixture
     a_file = tmp_path / "a-file"
     a_file.write_text("x", encoding="utf-8")
     with pytest.raises(OSError):
-        main(["--debug", "--database", f"sqlite:///{a_file / 'sub' / 'db.sqlite3'}", "db", "upgrade"])
+        main(["--debug", "--database", f"sqlite:///{a_file / 'sub' / 'db.sqlite3'}", *_INIT])

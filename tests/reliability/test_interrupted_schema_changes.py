@@ -22,6 +22,7 @@ from sqlalchemy import inspect, text
 
 from safetylog.storage import migrate
 from safetylog.storage.engine import make_engine
+from tests.conftest import TEST_KEY
 
 RUNS = int(os.environ.get("SAFETYLOG_KILL_RUNS", "10"))
 
@@ -29,16 +30,16 @@ _CHILD = """
 import sys
 from safetylog.storage import migrate
 from safetylog.storage.engine import make_engine
-migrate.upgrade(make_engine(sys.argv[1]))
+migrate.upgrade(make_engine(sys.argv[1], key=bytes.fromhex(sys.argv[2])))
 """
 
 
 def _engine(path: Path):  # type: ignore[no-untyped-def]
-    return make_engine(f"sqlite:///{path}")
+    return make_engine(f"sqlite:///{path}", key=TEST_KEY)
 
 
 def _upgrade_in_child(path: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-c", _CHILD, f"sqlite:///{path}"],
+    return subprocess.Popen([sys.executable, "-c", _CHILD, f"sqlite:///{path}", TEST_KEY.hex()],
                             cwd=Path(__file__).resolve().parents[2],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
