@@ -65,3 +65,11 @@ class AccountLocked(AuthenticationError):
         self.minutes = max(1, minutes)
         super().__init__("The account is locked after too many wrong passwords. An administrator "
                          f"can unlock it, or it opens again in {self.minutes} minutes.")
+
+
+class DatabaseLocked(SafetyLogError):
+    """The embedded database is encrypted and was asked to open without its key."""
+
+
+class DatabaseDamaged(SafetyLogError):
+    """The embedded database file cannot be read or fails its integrity check; nothing was written."""
