@@ -1,7 +1,7 @@
 """Users and roles: one personal login per staff member, their role and the facilities they work at.
 
-A new user gets a first password from the administrator; the role, the facilities, a new
-password and deactivation are changed for the user chosen in the list.
+A new user gets a first password from the administrator; the role, the facilities, a reset to a
+one-time password, lifting a lock-out and deactivation are changed for the user chosen in the list.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class UsersTab(QWidget):
         self.ctx, self.tasks = ctx, tasks
         self._texts = t = Retranslator(CONTEXT)
         self.facilities: list[FacilityRecord] = []
+        self.last_one_time_password = ""
         self.model: RecordTableModel[UserRecord] = RecordTableModel([
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "User name"), lambda u: u.username),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Name"), lambda u: u.display_name),
@@ -114,14 +115,16 @@ class UsersTab(QWidget):
         self.facilities_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Save facilit&ies"),
                                         self.set_facilities, box)
         f.add(self.facilities_button)
-        self.new_password = f.row("new_password", QT_TRANSLATE_NOOP("AdminUsers", "New pa&ssword"),
-                                  _password_field(box))
         buttons = QHBoxLayout()
-        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Set &password"),
-                                      self.set_password, box)
+        # The administrator never chooses a user's password: a reset gives a one-time password
+        # the user must replace at the next login.
+        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Reset &password"),
+                                      self.reset_password, box)
+        self.unlock_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Unlock"), self.unlock, box)
         self.deactivate_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Deactivate"),
                                         self.deactivate, box)
         buttons.addWidget(self.password_button)
+        buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         buttons.addWidget(self.deactivate_button)
         f.layout.addRow(buttons)
@@ -172,7 +175,6 @@ class UsersTab(QWidget):
         self.change_role.select(user.role)
         self.change_facilities.set_checked(set(user.facility_ids))
         self.change_all.setChecked(user.all_facilities)
-        self.new_password.clear()
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -209,18 +211,24 @@ class UsersTab(QWidget):
             run_for(self, self.tasks, lambda: admin.set_facilities(actor, user.username, ids, everything),
                            self._changed, self._change_refused)
 
-    def set_password(self) -> None:
+    def reset_password(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            password = self.new_password.text()
-            run_for(self, self.tasks, lambda: admin.set_password(actor, user.username, password),
-                           lambda _none: self._password_set(user), self._change_refused)
+            run_for(self, self.tasks, lambda: admin.reset_password(actor, user.username),
+                    lambda password: self._password_reset(user, password), self._change_refused)
 
-    def _password_set(self, user: UserRecord) -> None:
-        self.new_password.clear()
+    def _password_reset(self, user: UserRecord, password: str) -> None:
         self.change_form.errors.clear()
-        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 has a new password."), user.display_name),
-                          False)
+        self.last_one_time_password = password
+        self.message.emit(_t(QT_TRANSLATE_NOOP(
+            "AdminUsers", "One-time password for %1: %2 (give it only to them; they choose a new one "
+            "at their next login)."), user.display_name, password), False)
+
+    def unlock(self) -> None:
+        user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
+        if user is not None:
+            run_for(self, self.tasks, lambda: admin.unlock_user(actor, user.username), self._changed,
+                    self._change_refused)
 
     def deactivate(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
@@ -235,10 +243,10 @@ class UsersTab(QWidget):
         self.ctx.notify(Changes.USERS)
 
     def _change_refused(self, error: BaseException) -> None:
-        # The core names the fields "role", "facility_ids" and "password"; here they sit in the
+        # The core names the fields "role" and "facility_ids"; here they sit in the
         # form for the chosen user, under other names.
         if isinstance(error, ValidationError):
-            renamed = {"role": "change_role", "facility_ids": "change_facilities", "password": "new_password"}
+            renamed = {"role": "change_role", "facility_ids": "change_facilities"}
             error = ValidationError({renamed.get(k, k): v for k, v in error.problems.items()})
         self._refused(self.change_form, error)
 
