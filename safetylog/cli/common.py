@@ -20,15 +20,22 @@ def add_login_arguments(parser: argparse.ArgumentParser) -> None:
                         help="your personal user name (password from SAFETYLOG_PASSWORD or a prompt)")
 
 
-def login(services: Services, args: argparse.Namespace) -> Actor:
-    """Commands that touch personal data run as a personal, audited login, like the app."""
+def read_password(user: str) -> str:
     password = os.environ.get("SAFETYLOG_PASSWORD")
     if password is None:
         try:
-            password = getpass.getpass(f"Password for {args.user}: ")
+            password = getpass.getpass(f"Password for {user}: ")
         except EOFError:
             raise AuthenticationError("No password given (set SAFETYLOG_PASSWORD).") from None
-    return services.auth.login(args.user, password, workstation="cli")
+    return password
+
+
+def login(services: Services, args: argparse.Namespace) -> Actor:
+    """Commands that touch personal data run as a personal, audited login, like the app.
+
+    The command line has no five-minute window to wait for: the password was just typed, so the
+    session counts as freshly authenticated for exports and identity look-ups."""
+    return services.auth.login(args.user, read_password(args.user), workstation="cli")
 
 
 def read_new_password(prompt: str = "New password: ") -> str:

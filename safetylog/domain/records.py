@@ -326,6 +326,8 @@ class UserRecord:
     all_facilities: bool
     facility_ids: tuple[int, ...]
     last_login_at: datetime | None
+    locked_until: datetime | None = None  # a lock-out after wrong passwords (may have passed)
+    must_change_password: bool = False  # after an administrator's reset
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +365,9 @@ class Actor:
     # (an Actor built by hand, or one whose user was deactivated or changed, is refused).
     session_token: str = field(default="", repr=False)
     user_version: int = 0  # the user row's version when the actor was read
+    # Set after an administrator's reset: the UI asks for a new password at once, and every
+    # service call but the password change and logout is refused until then.
+    must_change_password: bool = False
 
     def may_see_facility(self, facility_id: int) -> bool:
         return self.all_facilities or facility_id in self.facility_ids

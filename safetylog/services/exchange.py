@@ -88,6 +88,7 @@ class ExchangeService(Service):
     def export_document(self, actor: Actor) -> dict[str, Any]:
         """Everything, as one JSON-ready document. Administrators only; audited."""
         require(actor, Permission.DATA_EXPORT)
+        self._require_recent_auth(actor)  # export_to comes through here too
         with self._sf.begin() as session:
             document = self._document(session, actor)
             counts = {name: len(rows) for name, rows in document["tables"].items()}

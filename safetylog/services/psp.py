@@ -261,6 +261,7 @@ class PspService(Service):
                           necessity_note: str, legal_basis: str = LEGAL_BASIS_115) -> DisclosureRecord:
         """Name a resident to one meeting: an explicit, reasoned, audited decision."""
         require(actor, Permission.PSP_DISCLOSE)
+        self._require_recent_auth(actor)
         now = self._clock()
         with self._sf.begin() as session:
             check = Checker()

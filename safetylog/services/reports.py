@@ -108,12 +108,14 @@ class ReportService(Service):
     def export_monthly(self, actor: Actor, request: ReportRequest,
                        render: Callable[[MonthlyReportData], bytes], target: Path) -> ExportReceipt:
         require(actor, Permission.REPORT_EXPORT)
+        self._require_recent_auth(actor)
         return self._export(actor, request, self._monthly, render, target, "report_monthly")
 
     def export_psp(self, actor: Actor, request: ReportRequest,
                    render: Callable[[PspPackData], bytes], target: Path) -> ExportReceipt:
         require(actor, Permission.REPORT_EXPORT)
         require(actor, Permission.PSP_READ)
+        self._require_recent_auth(actor)
         return self._export(actor, request, self._psp, render, target, "report_psp")
 
     def _export(self, actor: Actor, request: ReportRequest,
@@ -149,6 +151,7 @@ class ReportService(Service):
         check.raise_if_any()
         if report == "psp":
             require(actor, Permission.PSP_READ)
+        self._require_recent_auth(actor)
         with self._sf.begin() as session:
             scope, as_of = self._scope(session, actor, request)
             lines = listing.incident_lines(session, scope, with_residents=report == "monthly")

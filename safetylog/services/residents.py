@@ -75,6 +75,7 @@ class ResidentService(Service):
     def identity(self, actor: Actor, resident_id: int, purpose: str) -> ResidentIdentity:
         """Who a pseudonym is. Needs the identity permission and a stated purpose, both logged."""
         require(actor, Permission.RESIDENT_IDENTITY)
+        self._require_recent_auth(actor)
         with self._sf.begin() as session:
             resident = session.get(Resident, resident_id)
             if resident is None:

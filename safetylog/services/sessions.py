@@ -81,12 +81,14 @@ def end_session(session: Session, actor: Actor) -> None:
         found[0].ended_at = now()
 
 
-def end_all_sessions(session: Session, user_id: int) -> None:
-    """A deactivated or reset user's open logins end at once."""
+def end_all_sessions(session: Session, user_id: int, *, keep: Actor | None = None) -> None:
+    """A deactivated or reset user's open logins end at once (a password change keeps its own)."""
     moment = now()
+    kept = token_hash(keep.session_token) if keep is not None and keep.session_token else None
     for login in session.scalars(select(LoginSession).where(LoginSession.user_id == user_id,
                                                            LoginSession.ended_at.is_(None))):
-        login.ended_at = moment
+        if login.token_hash != kept:
+            login.ended_at = moment
 
 
 def mark_authenticated(session: Session, actor: Actor) -> None:

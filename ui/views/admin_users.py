@@ -56,6 +56,7 @@ class UsersTab(QWidget):
         self._texts = t = Retranslator(CONTEXT)
         self.facilities: list[FacilityRecord] = []
         self.one_time: OneTimePasswordDialog | None = None
+        self.last_one_time_password = ""
         self.model: RecordTableModel[UserRecord] = RecordTableModel([
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "User name"), lambda u: u.username),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Name"), lambda u: u.display_name),
@@ -122,14 +123,16 @@ class UsersTab(QWidget):
                                         self.set_facilities, box)
         f.add(self.facilities_button)
         buttons = QHBoxLayout()
-        self.reset_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Reset pa&ssword…"),
-                                   self.reset_password, box)
-        self.reset_button.setObjectName("resetPassword")
+        # The administrator never chooses a user's password: a reset gives a one-time password
+        # the user must replace at the next login.
+        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Reset pa&ssword…"),
+                                      self.reset_password, box)
+        self.password_button.setObjectName("resetPassword")
         self.unlock_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Unlock"), self.unlock, box)
         self.unlock_button.setObjectName("unlockUser")
         self.deactivate_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Deactivate"),
                                         self.deactivate, box)
-        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.password_button)
         buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         buttons.addWidget(self.deactivate_button)
@@ -232,13 +235,20 @@ class UsersTab(QWidget):
 
     def _password_reset(self, user: UserRecord, password: str) -> None:
         self.change_form.errors.clear()
+        self.last_one_time_password = password  # until its dialog closes (tests read it)
         self.message.emit(_t(QT_TRANSLATE_NOOP(
             "AdminUsers", "%1 has a one-time password and must choose a new one at the next login."),
             user.display_name), False)
         self.ctx.notify(Changes.USERS)
-        self.one_time = OneTimePasswordDialog(user.display_name, password, self)
-        self.one_time.finished.connect(self.one_time.deleteLater)
-        self.one_time.open()
+        self.one_time = dialog = OneTimePasswordDialog(user.display_name, password, self)
+        dialog.finished.connect(self._one_time_closed)
+        dialog.open()
+
+    def _one_time_closed(self) -> None:
+        self.last_one_time_password = ""
+        if self.one_time is not None:
+            self.one_time.deleteLater()
+            self.one_time = None
 
     def unlock(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
@@ -265,7 +275,7 @@ class UsersTab(QWidget):
         self.ctx.notify(Changes.USERS)
 
     def _change_refused(self, error: BaseException) -> None:
-        # The core names the fields "role", "facility_ids" and "password"; here they sit in the
+        # The core names the fields "role" and "facility_ids"; here they sit in the
         # form for the chosen user, under other names.
         if isinstance(error, ValidationError):
             renamed = {"role": "change_role", "facility_ids": "change_facilities"}
