@@ -63,6 +63,7 @@ def test_ctrl_l_locks_and_the_same_user_finds_the_form_untouched(
         assert window.is_locked
         assert window.lock_screen.form.error.text() == "Forkert brugernavn eller adgangskode. Prøv igen."
 
+        qtbot.wait(1_100)  # a wrong password makes the next attempt wait a second
         unlock(qtbot, shell, window, "night_staff")
         assert not window.is_locked and window.workspace.isVisible()
         assert window.page("new_incident") is form
