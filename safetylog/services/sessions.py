@@ -62,10 +62,10 @@ def current_actor(session: Session, actor: Actor) -> Actor:
     if found is None:
         raise SessionEnded("This login is not known; log in again.")
     login, user = found
+    if not user.active:  # first: deactivation also ends the sessions, and this is the reason to show
+        raise SessionEnded("This user has been deactivated.")
     if login.ended_at is not None:
         raise SessionEnded("This login has ended; log in again.")
-    if not user.active:
-        raise SessionEnded("This user has been deactivated.")
     if now() - login.started_at > SESSION_LIMIT:
         raise SessionEnded("This login is more than 12 hours old; log in again.")
     if user.version == actor.user_version:
