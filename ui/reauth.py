@@ -71,6 +71,7 @@ class ReauthDialog(QDialog):
             return
         actor, auth, password = self.ctx.require_actor(), self.ctx.services.auth, self.password.text()
         self.ok_button.setEnabled(False)
+        self.error.clear_message()
         self.tasks.run(lambda: auth.reauthenticate(actor, password), self._done, self._failed,
                        guarded=False)
 
