@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -23,7 +23,7 @@ from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from safetylog.domain.records import Actor
-    from safetylog.services.container import Services
+    from safetylog.services.container import Services, StartState
     from ui.context import UiContext
     from ui.first_run import FirstRunDialog, FirstRunResult
     from ui.main_window import MainWindow
@@ -44,12 +44,10 @@ def has_display() -> bool:
 
 # --- background calls (they import the core, so they run off the GUI thread) -----------------
 
-def _probe(url: str | None) -> tuple[Any, str]:
-    from safetylog.config import DatabaseLocation, database_location
+def _probe(url: str | None) -> StartState:
     from safetylog.services.container import probe
 
-    location = DatabaseLocation(url, "argument") if url else database_location()
-    return probe(url), location.display()
+    return probe(url)
 
 
 def _open_shared(url: str | None) -> Services:
@@ -69,11 +67,9 @@ def _pending_key(services: Services, actor: Actor) -> str | None:
     who logs in after it (taken once: nobody else sees it)."""
     from safetylog.domain.enums import Role
 
-    key_ring = getattr(services, "key_ring", None)
-    if actor.role is not Role.ADMIN or key_ring is None:
+    if actor.role is not Role.ADMIN or services.key_ring is None:
         return None
-    key: str | None = key_ring.take_pending_recovery_key()
-    return key
+    return services.key_ring.take_pending_recovery_key()
 
 
 def _unlock(url: str | None, username: str, password: str) -> tuple[Services, Actor, str | None]:
@@ -138,10 +134,9 @@ class Shell(QObject):
             url = self._database_url
             self.tasks.run(lambda: _probe(url), self._probed, self._open_failed, guarded=False)
 
-    def _probed(self, found: tuple[Any, str]) -> None:
-        state, display = found
+    def _probed(self, state: StartState) -> None:
         self.state = state.kind
-        self.login.set_database(display)
+        self.login.set_database(state.location.display())
         url = self._database_url
         if state.kind == "new":
             self._show_first_run()
@@ -159,7 +154,7 @@ class Shell(QObject):
         else:  # damaged: say so, and touch nothing
             from safetylog.domain.errors import DatabaseDamaged
 
-            self._open_failed(DatabaseDamaged(getattr(state, "message", "")))
+            self._open_failed(DatabaseDamaged(state.message))
 
     def _encrypted(self, _none: object) -> None:
         self.login.set_notice(Retranslator("Shell").text(QT_TRANSLATE_NOOP(

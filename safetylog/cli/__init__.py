@@ -8,6 +8,7 @@ exit non-zero.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -39,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Every file and folder SafetyLog makes (database, key file, backups, exports, drafts) is the
+    # OS user's alone; the app starts through here too.
+    os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

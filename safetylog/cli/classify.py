@@ -39,6 +39,8 @@ def register(subparsers: Any) -> None:
         "classify", help="classify exported incidents and show severity, reasons and duties (JSON)")
     parser.add_argument("file", help="a 'safetylog export' file or a JSON list of incidents ('-': stdin)")
     parser.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
+    parser.add_argument("--user", "-u", help="with --database: your user name, to open an encrypted "
+                                             "database for its deadline settings")
     parser.add_argument("--language", choices=("da", "en"), default="da",
                         help="language of the table (JSON holds both)")
     parser.add_argument("--taxonomy", type=Path, metavar="TOML",

@@ -7,7 +7,7 @@ import time
 from datetime import date
 from typing import Any
 
-from safetylog.cli.common import services_for
+from safetylog.cli.common import finish_filling, services_for_filling
 from safetylog.services.demo import DemoGenerator
 from safetylog.services.demo_content import DEMO_PASSWORD, STAFF
 
@@ -21,10 +21,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    services = services_for(args)
+    services = services_for_filling(args)
     started = time.monotonic()
     try:
         summary = DemoGenerator(services.session_factory, seed=args.seed, end=args.end).run()
+        finish_filling(services)
     finally:
         services.close()
     print(f"Demo data in {services.location.display()} ({time.monotonic() - started:.1f} s): "

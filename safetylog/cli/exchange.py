@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from safetylog.cli.common import add_login_arguments, login, services_for
+from safetylog.cli.common import (
+    add_login_arguments,
+    finish_filling,
+    login,
+    services_for,
+    services_for_filling,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -33,10 +39,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    services = services_for(args)
+    services = services_for(args) if args.user else services_for_filling(args)
     try:
         actor = login(services, args) if args.user else None
         counts = services.exchange.import_from(args.file, actor)
+        finish_filling(services)
     finally:
         services.close()
     print(f"Imported {counts.get('incidents', 0)} incidents ({sum(counts.values())} rows) "

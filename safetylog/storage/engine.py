@@ -1,17 +1,22 @@
 """The one engine factory for the whole program: SQLite by default, PostgreSQL when configured.
 
-Every connection is opened here, so that encryption at rest (SQLCipher) can later be added in
-one place.
+Every connection is opened here. An embedded database file is SQLCipher, opened with the raw
+256-bit master key; a plaintext SQLite file is opened only when the caller says so (tests'
+in-memory databases, the benchmark baseline, reading a legacy file to encrypt it).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from safetylog.domain.errors import DatabaseLocked
+from safetylog.storage.files import private_dir
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -21,26 +26,70 @@ SQLITE_PRAGMAS = (
     "PRAGMA cache_size=-65536",  # 64 MiB; the 2 MiB default halves filtered-list speed
 )
 
+MASTER_KEY_BYTES = 32
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+
+def key_pragma(key: bytes) -> str:
+    """``PRAGMA key`` with a raw key: SQLCipher then skips its own passphrase KDF."""
+    if len(key) != MASTER_KEY_BYTES:
+        raise ValueError("The database key must be 32 bytes.")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _apply_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL, or None for PostgreSQL and in-memory databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
+    return Path(database) if database and database != ":memory:" else None
+
+
+def make_engine(url: str, *, key: bytes | None = None, plaintext: bool = False,
+                echo: bool = False) -> Engine:
+    """An engine for ``url``. An SQLite file needs ``key`` (SQLCipher) or an explicit ``plaintext``."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 10})
-        event.listen(engine, "connect", _on_sqlite_connect)
+        path = sqlite_path(url)
+        if key is None and path is not None and not plaintext:
+            raise DatabaseLocked("The database is locked: log in to open it.")
+        if path is not None:
+            private_dir(path.parent)
+        if key is None:
+            engine = create_engine(url, echo=echo, connect_args={"timeout": 10})
+        else:
+            engine = _sqlcipher_engine(url, key, echo)
+        event.listen(engine, "connect", _apply_pragmas)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, echo=echo, pool_pre_ping=True)
+
+
+def _sqlcipher_engine(url: str, key: bytes, echo: bool) -> Engine:
+    pragma = key_pragma(key)
+    engine = create_engine(url, echo=echo, module=sqlcipher, connect_args={"timeout": 10})
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        # The key before anything else: every other statement, even the dialect's own first
+        # queries, would otherwise read the file as plain SQLite and fail.
+        connection = sqlcipher.connect(*cargs, **cparams)
+        connection.execute(pragma)
+        return connection
+
+    return engine
+
+
+def is_encrypted(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite" and engine.dialect.loaded_dbapi is sqlcipher
 
 
 # Row ids are INTEGER columns: 32 bits on PostgreSQL. A number outside that range, typed into a
@@ -50,7 +99,7 @@ MAX_ROW_ID = 2**31 - 1
 _O = TypeVar("_O")
 
 
-def is_row_id(value: object) -> bool:
+def is_row_id(value: object) -> TypeGuard[int]:
     """True for an int that an id column can hold (it may still name no row)."""
     return isinstance(value, int) and not isinstance(value, bool) and -MAX_ROW_ID - 1 <= value <= MAX_ROW_ID
 

@@ -12,6 +12,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from safetylog.storage.engine import is_encrypted
+from safetylog.storage.files import create_private_empty, make_private
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -34,19 +37,49 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+KEEP_BACKUPS = 5
+
+
 def backup_sqlite(engine: Engine) -> Path | None:
-    """Copy the SQLite file with the online backup API (safe under WAL); returns the copy."""
+    """A copy of the SQLite file before an upgrade (0600; encrypted under the same key); the copy.
+
+    Encrypted: ``ATTACH`` without a key uses the main database's key, and ``sqlcipher_export``
+    copies in one read transaction, so the copy is consistent under WAL. Only the newest
+    ``KEEP_BACKUPS`` pre-upgrade copies are kept.
+    """
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         return None
     source = Path(database)
     if not source.exists() or source.stat().st_size == 0:
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = source.with_name(f"{source.name}.{stamp}.bak")
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
+    create_private_empty(target)
+    if is_encrypted(engine):
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("ATTACH DATABASE ? AS backup", (str(target),))
+            try:
+                cursor.execute("SELECT sqlcipher_export('backup')").fetchall()
+            finally:
+                cursor.execute("DETACH DATABASE backup")
+        finally:
+            raw.close()
+    else:  # a plaintext engine the caller asked for explicitly (tests, benchmark baseline)
+        with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+            src.backup(dst)
+    make_private(target)
+    prune_backups(source)
     return target
+
+
+def prune_backups(database: Path, keep: int = KEEP_BACKUPS) -> None:
+    """Remove all but the newest ``keep`` pre-upgrade copies (their names sort by time)."""
+    backups = sorted(database.parent.glob(f"{database.name}.*.bak"))
+    for old in backups[:-keep] if keep else backups:
+        old.unlink()
 
 
 def upgrade(engine: Engine) -> Path | None:
