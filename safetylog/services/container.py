@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from safetylog.config import DatabaseLocation, database_location
 from safetylog.domain.timeutil import utcnow
 from safetylog.services.admin import AdminService
+from safetylog.services.audit_log import AuditService
 from safetylog.services.auth import AuthService
 from safetylog.services.bvc import BvcService
 from safetylog.services.drug_patterns import DrugPatternService
@@ -45,6 +46,7 @@ class Services:
     bvc: BvcService
     duties: DutyService
     drug_patterns: DrugPatternService
+    audit_log: AuditService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
 
     @classmethod
@@ -59,6 +61,7 @@ class Services:
             exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
             reports=ReportService(sf, clock), bvc=BvcService(sf, clock),
             duties=DutyService(sf, clock), drug_patterns=DrugPatternService(sf, clock),
+            audit_log=AuditService(sf, clock),
         )
 
     def close(self) -> None:

@@ -19,8 +19,8 @@ def residents_concerned(session: Session, arguments: dict[str, Any]) -> set[int]
     """Residents named by a refused call's arguments, directly or through the incident it names."""
     found: set[int] = set()
     resident = arguments.get("resident_id")
-    if is_row_id(resident):
-        found.add(int(resident))
+    if isinstance(resident, int) and is_row_id(resident):
+        found.add(resident)
     for rid in arguments.get("resident_ids") or ():
         if is_row_id(rid):
             found.add(int(rid))
