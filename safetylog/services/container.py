@@ -26,6 +26,7 @@ from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
 from safetylog.services import audit
 from safetylog.services.admin import AdminService
+from safetylog.services.audit_log import AuditService
 from safetylog.services.auth import AuthService, hash_password
 from safetylog.services.bvc import BvcService
 from safetylog.services.drug_patterns import DrugPatternService
@@ -63,6 +64,7 @@ class Services:
     bvc: BvcService
     duties: DutyService
     drug_patterns: DrugPatternService
+    audit_log: AuditService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
     key_ring: KeyRing | None = None  # the embedded database's key file, unlocked; None on PostgreSQL
 
@@ -78,6 +80,7 @@ class Services:
             exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
             reports=ReportService(sf, clock), bvc=BvcService(sf, clock),
             duties=DutyService(sf, clock), drug_patterns=DrugPatternService(sf, clock),
+            audit_log=AuditService(sf, clock),
         )
 
     def close(self) -> None:
