@@ -62,7 +62,7 @@ class ChainBanner(QLabel):
             self.show_report(None)
             return
         self._timer.start()
-        audit_log = self.ctx.services.audit_log  # type: ignore[attr-defined]
+        audit_log = self.ctx.services.audit_log
         self.tasks.run(lambda: audit_log.chain_status(actor), self.show_report, self._failed)
 
     def show_report(self, report: Any) -> None:

@@ -42,7 +42,7 @@ from safetylog.storage import keyslots, migrate
 from safetylog.storage.embedded import file_state, open_encrypted, quick_check
 from safetylog.storage.encryption import encrypt_plaintext_file
 from safetylog.storage.engine import make_engine, make_session_factory, sqlite_path
-from safetylog.storage.files import SQLITE_COMPANIONS, make_database_private, shred
+from safetylog.storage.files import SQLITE_COMPANIONS, make_database_private, private_dir, shred
 from safetylog.storage.keyslots import KeyRing, key_file_for
 from safetylog.storage.models import User
 
@@ -193,6 +193,7 @@ def create_new(url: str | None, *, facility_code: str, facility_name: str, munic
     _refuse_unless(state, "new")
     path = _embedded_path(state.location)
     _remove_database(path)  # an old unencrypted file that was never set up, if any
+    private_dir(path.parent)  # the very first start: the data folder does not exist yet
     master = random_key()
     keys = key_file_for(path)
     services: Services | None = None

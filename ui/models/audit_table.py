@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from safetylog.domain.records import Actor, AuditEntry, AuditQuery
 from safetylog.domain.timeutil import to_local
+from safetylog.services.audit_log import AuditService
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.keyset import Cursor, KeysetTableModel, PageResult
 from ui.models.runner import Runner
@@ -71,7 +72,7 @@ def what(entry: AuditEntry) -> str:
 class AuditTableModel(KeysetTableModel[AuditEntry]):
     header_context, headers = CONTEXT, HEADERS
 
-    def __init__(self, service: Any, actor: Callable[[], Actor], runner: Runner,
+    def __init__(self, service: AuditService, actor: Callable[[], Actor], runner: Runner,
                  page_size: int = 100, parent: Any = None) -> None:
         super().__init__(runner, page_size, parent)
         self._service, self._actor = service, actor
@@ -107,5 +108,5 @@ class AuditTableModel(KeysetTableModel[AuditEntry]):
         if column == Column.WHAT:
             return what(row)
         if column == Column.RESIDENTS:
-            return ", ".join(getattr(row, "residents", ()))
+            return ", ".join(row.residents)
         return None

@@ -154,7 +154,7 @@ class UsersTab(QWidget):
 
     @staticmethod
     def _locked_out(u: UserRecord) -> str:
-        until = getattr(u, "locked_until", None)
+        until = u.locked_until
         if until is None or until <= utcnow():
             return ""
         return _t(QT_TRANSLATE_NOOP("AdminUsers", "Until %1"), local_datetime(until))

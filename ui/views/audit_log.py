@@ -70,7 +70,7 @@ class AuditLogView(QWidget):
         super().__init__(parent)
         self.ctx, self.tasks = ctx, tasks
         self._texts = Retranslator(CONTEXT)
-        self.service: Any = ctx.services.audit_log  # type: ignore[attr-defined]
+        self.service = ctx.services.audit_log
         self.chain: Any = None
         self.model = AuditTableModel(self.service, ctx.require_actor, tasks, parent=self)
         self.model.failed.connect(self._failed)
