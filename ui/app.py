@@ -362,7 +362,11 @@ class Shell(QObject):
         """Close every window, let background work finish, and close the database."""
         if self.window is not None:
             self.window.close()
-        for dialog in (self.login, self.first_run, self.recovery, self.password_change):
+        if self.recovery is not None:  # quitting: the key dialog may not refuse to close now
+            self.recovery.hide()
+            self.recovery.deleteLater()
+            self.recovery = None
+        for dialog in (self.login, self.first_run, self.password_change):
             if dialog is not None:
                 dialog.close()
         self.tasks.wait()

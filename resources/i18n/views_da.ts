@@ -2611,5 +2611,9 @@
         <source>Hand it over in person. It is shown only now; at the next login the user must choose their own password.</source>
         <translation>Giv den personligt videre. Den vises kun nu; ved næste login skal brugeren vælge sin egen adgangskode.</translation>
     </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
 </context>
 </TS>

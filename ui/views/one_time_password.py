@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 
@@ -35,7 +35,11 @@ class OneTimePasswordDialog(QDialog):
         self.password.setStyleSheet("border: 1px solid palette(mid); padding: 10px;")
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons = QDialogButtonBox(self)
+        close = QPushButton(self)
+        close.setDefault(True)
+        t.bind(close.setText, QT_TRANSLATE_NOOP("OneTimePassword", "&Close"))
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
