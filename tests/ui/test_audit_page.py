@@ -53,7 +53,8 @@ def test_the_dpo_finds_who_read_a_resident_and_exports_it(
 
         target = tmp_path / "ud" / "adgangslog.csv"
         target.parent.mkdir()
-        monkeypatch.setattr(audit_log, "choose_file", lambda _parent, fmt: str(target) if fmt == "csv" else "")
+        monkeypatch.setattr(audit_log, "choose_file",
+                            lambda _parent, fmt: str(target) if fmt == "csv" else "")
         page.csv_button.click()
         settle(qtbot, shell)
         assert page.message.text().startswith("Eksporteret til ")
