@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -97,7 +97,15 @@ class MainWindow(QMainWindow):
         self._texts.bind(self.setWindowTitle, QT_TRANSLATE_NOOP("MainWindow", "SafetyLog"))
         self._texts.bind(self.nav.setAccessibleName, QT_TRANSLATE_NOOP("MainWindow", "Navigation"))
         ctx.hub.changed.connect(self._settings_changed)
-        self.resize(1280, 820)
+        self._fit_screen(1280, 820)
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """The preferred size, but never larger than the screen (a 1024 x 768 office PC)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     # --- menus and status bar -------------------------------------------------------------
 
