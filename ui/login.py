@@ -132,12 +132,21 @@ class LoginForm(QWidget):
         self.set_busy(False)
         self.error.show_message(self._texts.text(
             QT_TRANSLATE_NOOP("LoginForm", "Wrong user name or password. Try again.")))
+        self._fit_window()
         self.password.clear()
         self.password.setFocus()
 
     def show_message(self, text: str) -> None:
         self.set_busy(False)
         self.error.show_message(text)
+        self._fit_window()
+
+    def _fit_window(self) -> None:
+        """A dialog sized before a long message would clip it: let it grow to fit (the lock
+        screen's form sits in a main window, which has room)."""
+        window = self.window()
+        if isinstance(window, QDialog):
+            window.adjustSize()
 
     def show_error(self, error: BaseException) -> None:
         """A refused login in the user's language: never the driver's or the core's English."""
@@ -209,6 +218,7 @@ class LoginDialog(QDialog):
     def set_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self.adjustSize()
 
     def set_database(self, display: str) -> None:
         self._database_text = display
