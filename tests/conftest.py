@@ -1,4 +1,6 @@
-"""Shared fixtures: a fresh database per test on SQLite and on a real PostgreSQL server."""
+"""Shared fixtures: a fresh database per test on SQLite and on a real PostgreSQL server.
+
+The SQLite databases are SQLCipher files under a fixed test key, as every embedded database is."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from safetylog.config import DatabaseLocation
 from safetylog.domain.enums import Role, ZoneKind
@@ -24,7 +26,13 @@ from safetylog.storage.engine import make_engine
 from tests.pg_server import PostgresServer, find_bin_dir
 
 PASSWORD = "correct-horse-1"
+TEST_KEY = bytes(range(32))  # the master key of every SQLite test database
 _counter = itertools.count()
+
+
+def open_engine(url: str) -> Engine:
+    """An engine on a test database: the SQLite ones are encrypted under ``TEST_KEY``."""
+    return make_engine(url, key=TEST_KEY if url.startswith("sqlite") else None)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -32,12 +40,15 @@ def _cheap_password_hashing() -> Iterator[None]:
     """Argon2 at production cost makes every login ~50 ms; tests need the logic, not the cost."""
     from argon2 import PasswordHasher
 
+    from safetylog.domain.crypto import KdfParams
     from safetylog.services import auth
+    from safetylog.storage import keyslots
 
-    original = auth._hasher
+    original, original_kdf = auth._hasher, keyslots.kdf_params
     auth._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    keyslots.kdf_params = KdfParams(time_cost=1, memory_cost=8, parallelism=1)  # key slots too
     yield
-    auth._hasher = original
+    auth._hasher, keyslots.kdf_params = original, original_kdf
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +82,7 @@ def pg_server() -> Iterator[PostgresServer | None]:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
+    engine = open_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -108,7 +119,7 @@ def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
 
 
 def _services(url: str) -> Iterator[Services]:
-    engine = make_engine(url)
+    engine = open_engine(url)
     services = Services.build(engine, DatabaseLocation(url, "test"))
     yield services
     services.close()
@@ -186,20 +197,40 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Pat
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     shutil.copy(sqlite_template, path)
-    engine = make_engine(f"sqlite:///{path}")
+    engine = open_engine(f"sqlite:///{path}")
     services = Services.build(engine, DatabaseLocation(f"sqlite:///{path}", "test"))
     DemoGenerator(services.session_factory, end=DEMO_END).run()
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    add_key_file(services)
     services.close()
     return path
+
+
+def add_key_file(services: Services) -> None:
+    """The key file beside a test database: every active user's slot opens with their password."""
+    from safetylog.services.container import seal_unattended
+    from safetylog.storage.keyslots import KeyRing, key_file_for
+
+    path = Path(services.location.url.removeprefix("sqlite:///"))
+    services.key_ring = KeyRing(key_file_for(path), TEST_KEY)
+    seal_unattended(services)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A database file and its key file, if any."""
+    from safetylog.storage.keyslots import key_file_for
+
+    shutil.copy(source, target)
+    if key_file_for(source).exists():
+        shutil.copy(key_file_for(source), key_file_for(target))
 
 
 @pytest.fixture
 def demo_url(tmp_path: Path, demo_template: Path) -> str:
     """A private copy of the demo database for one test."""
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_database(demo_template, path)
     return f"sqlite:///{path}"
 
 

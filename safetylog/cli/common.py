@@ -17,6 +17,7 @@ from safetylog.domain.records import Actor
 from safetylog.services.container import (
     Services,
     StartState,
+    discard_unattended,
     encrypt_existing,
     open_services,
     open_unattended,
@@ -81,6 +82,11 @@ def finish_filling(services: Services) -> None:
     recovery = seal_unattended(services)
     if recovery:
         print_recovery_key(recovery)
+
+
+def close_filling(services: Services) -> None:
+    """Close; a new database whose filling failed (no key file yet) is removed again."""
+    discard_unattended(services)
 
 
 def print_recovery_key(text: str) -> None:

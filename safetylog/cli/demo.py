@@ -7,7 +7,7 @@ import time
 from datetime import date
 from typing import Any
 
-from safetylog.cli.common import finish_filling, services_for_filling
+from safetylog.cli.common import close_filling, finish_filling, services_for_filling
 from safetylog.services.demo import DemoGenerator
 from safetylog.services.demo_content import DEMO_PASSWORD, STAFF
 
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         summary = DemoGenerator(services.session_factory, seed=args.seed, end=args.end).run()
         finish_filling(services)
     finally:
-        services.close()
+        close_filling(services)
     print(f"Demo data in {services.location.display()} ({time.monotonic() - started:.1f} s): "
           f"{summary.facilities} facilities, {summary.residents} residents, "
           f"{summary.incidents} incidents ({summary.reviewed} signed off), "

@@ -8,6 +8,7 @@ from typing import Any
 
 from safetylog.cli.common import (
     add_login_arguments,
+    close_filling,
     finish_filling,
     login,
     services_for,
@@ -45,7 +46,7 @@ def run_import(args: argparse.Namespace) -> int:
         counts = services.exchange.import_from(args.file, actor)
         finish_filling(services)
     finally:
-        services.close()
+        close_filling(services)
     print(f"Imported {counts.get('incidents', 0)} incidents ({sum(counts.values())} rows) "
           f"into {services.location.display()}.")
     return 0

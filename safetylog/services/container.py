@@ -40,7 +40,7 @@ from safetylog.services.residents import ResidentService
 from safetylog.services.settings import SettingsService
 from safetylog.storage import keyslots, migrate
 from safetylog.storage.embedded import file_state, open_encrypted, quick_check
-from safetylog.storage.encryption import encrypt_plaintext_file
+from safetylog.storage.encryption import encrypt_plaintext_file, shred_leftovers
 from safetylog.storage.engine import make_engine, make_session_factory, sqlite_path
 from safetylog.storage.files import SQLITE_COMPANIONS, make_database_private, private_dir, shred
 from safetylog.storage.keyslots import KeyRing, key_file_for
@@ -259,6 +259,7 @@ def unlock_and_open(url: str | None, username: str, password: str,
 def _open_unlocked(location: DatabaseLocation, path: Path, keys: tuple[bytes, ...],
                    clock: Callable[[], datetime]) -> Services:
     engine, index = open_encrypted(path, keys)
+    shred_leftovers(path)
     ring = KeyRing(key_file_for(path), keys[index])
     if len(keys) > 1:
         ring.settle_rekey(index)  # a ``db rekey`` cut short: keep the key the database uses
@@ -373,3 +374,12 @@ def seal_unattended(services: Services) -> str:
         hashes = {u.username: u.password_hash for u in session.scalars(select(User).where(User.active))}
     keyslots.create_from_hashes(ring.path, ring.master_key, hashes)
     return ring.take_pending_recovery_key() or ""
+
+
+def discard_unattended(services: Services) -> None:
+    """A filling that failed: remove the new database it began, so the next start finds "new"."""
+    ring = services.key_ring
+    services.close()
+    path = sqlite_path(services.location.url)
+    if ring is not None and path is not None and not ring.path.exists():
+        _remove_database(path)

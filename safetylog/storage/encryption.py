@@ -117,6 +117,13 @@ def _drop_link(old: Path, original: Path) -> None:
         shred(old)
 
 
+def shred_leftovers(path: Path) -> None:
+    """Plaintext left by an encryption run cut short after its rename (called once unlocked)."""
+    _drop_link(path.with_name(path.name + ".plaintext-old"), path)
+    with contextlib.suppress(FileNotFoundError):
+        path.with_name(f"{path.name}.encrypting").unlink()  # encrypted, never renamed: no secret
+
+
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 

@@ -262,6 +262,13 @@ def _when(value: object) -> datetime | None:
         return None
 
 
+def _unaudited(slot: dict[str, Any]) -> dict[str, Any]:
+    """A cleared count that still remembers the wrong passwords the audit log has not seen yet."""
+    attempts = _throttle(slot).get("failed_at", [])
+    return {"failures": 0, "last_failure": None, "locked_until": None,
+            "failed_at": [a for a in attempts if isinstance(a, str)] if isinstance(attempts, list) else []}
+
+
 def _check_throttle(slot: dict[str, Any], now: datetime) -> None:
     state = _throttle(slot)
     failures = state.get("failures")
@@ -361,7 +368,11 @@ class KeyRing:
         # A fresh key pair rather than a resealed one: an administrator's reset does not know
         # the old password that seals the old private key, and the master key is in memory.
         data = self._load()
-        data["users"][username] = _new_slot(username, password, [self.master_key])
+        old = data["users"].get(username)
+        slot = _new_slot(username, password, [self.master_key])
+        if isinstance(old, dict) and "throttle" in old:
+            slot["throttle"] = _unaudited(old)
+        data["users"][username] = slot
         self._save(data)
 
     def remove(self, username: str) -> None:
@@ -372,7 +383,8 @@ class KeyRing:
     def clear_failures(self, username: str) -> None:
         data = self._load()
         slot = data["users"].get(username)
-        if isinstance(slot, dict) and slot.pop("throttle", None) is not None:
+        if isinstance(slot, dict) and "throttle" in slot:
+            slot["throttle"] = _unaudited(slot)
             self._save(data)
 
     def has_slot(self, username: str) -> bool:

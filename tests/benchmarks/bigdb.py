@@ -163,7 +163,7 @@ def build_big_database(path: Path, incidents: int = 200_000, facilities: int = 2
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     url = f"sqlite:///{path}"
-    engine = make_engine(url)
+    engine = make_engine(url, plaintext=True)  # the unencrypted baseline; encrypted copies are made from it
     migrate.upgrade(engine)
     end = (end or datetime.now(UTC)).astimezone(UTC)
     rng = random.Random(seed)
@@ -185,6 +185,25 @@ def build_big_database(path: Path, incidents: int = 200_000, facilities: int = 2
         conn.commit()
     engine.dispose()
     return url
+
+
+def cached_encrypted_copy(source: Path, key: bytes) -> Path:
+    """The same database encrypted under ``key`` (sqlcipher_export), built once beside it."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from safetylog.storage.encryption import export_encrypted
+
+    target = source.with_name(source.name.replace(".sqlite3", f"-enc-{key.hex()[:8]}.sqlite3"))
+    if not target.exists():
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        partial.unlink(missing_ok=True)
+        conn = sqlcipher.connect(str(source))
+        try:
+            export_encrypted(conn, partial, key)
+        finally:
+            conn.close()
+        partial.replace(target)
+    return target
 
 
 def cached_big_database(incidents: int = 200_000, facilities: int = 20,

@@ -31,7 +31,16 @@ from safetylog.domain.timeutil import COPENHAGEN
 from safetylog.services.container import Services
 from safetylog.services.drug_patterns import DEALING, DrugFilter
 from tests.benchmarks.bigdb import BENCH_PASSWORD, MANAGER
-from tests.benchmarks.timing import Result, capture, median_ms, raw_connection, replay, report, timed
+from tests.benchmarks.timing import (
+    Result,
+    capture,
+    encryption_report,
+    median_ms,
+    raw_connection,
+    replay,
+    report,
+    timed,
+)
 from ui.models.incident_table import IncidentTableModel
 from ui.models.runner import InlineRunner
 
@@ -68,7 +77,7 @@ def _compare(name: str, services: Services, path: Path, call: Callable[[], Any],
         raw = [timed(partial(replay, conn, statements))[0] for statements in captured]
     finally:
         conn.close()
-    result = Result(name, median_ms(app), median_ms(raw), goal_ms)
+    result = Result(f"[{services.location.source}] {name}", median_ms(app), median_ms(raw), goal_ms)
     RESULTS.append(result)
     return result
 
@@ -99,7 +108,8 @@ def test_scroll_to_row_10000(qtbot: QtBot, big_services: Services, big_db_path: 
 
     pages = target // 100
     result = _compare(f"scroll to row {target:,} ({pages} pages)", big_services, big_db_path, scroll, runs=5)
-    per_page = Result("  … per page", result.app_ms / pages, result.raw_ms / pages, FIRST_PAGE_GOAL_MS)
+    per_page = Result(f"[{big_services.location.source}]   … per page", result.app_ms / pages,
+                      result.raw_ms / pages, FIRST_PAGE_GOAL_MS)
     RESULTS.append(per_page)
     assert per_page.app_ms < FIRST_PAGE_GOAL_MS
 
@@ -203,7 +213,8 @@ def test_save_an_incident(big_services: Services, big_db_path: Path, manager: Ac
                for incident_id, statements in captured]
     finally:
         conn.close()
-    RESULTS.append(Result("save an incident (submit, synchronous=FULL)", median_ms(app),
+    RESULTS.append(Result(f"[{big_services.location.source}] save an incident (submit, synchronous=FULL)",
+                          median_ms(app),
                           median_ms(raw)))
 
 
@@ -213,5 +224,7 @@ def test_print_the_report(big_services: Services) -> None:
         facilities = conn.exec_driver_sql("SELECT count(*) FROM facilities").scalar()
     print()
     print(report(RESULTS, f"Incident list on {total:,} incidents across {facilities} facilities "
-                          f"(medians; raw = the same SQL on sqlite3)"))
+                          f"(medians; raw = the same SQL on the driver alone)"))
+    print()
+    print(encryption_report(RESULTS))
     assert RESULTS

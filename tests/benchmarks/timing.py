@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-from safetylog.storage.engine import SQLITE_PRAGMAS
+from safetylog.storage.engine import SQLITE_PRAGMAS, key_pragma
 
 Statement = tuple[str, Any, bool]  # (sql, parameters, executemany)
 
@@ -46,8 +46,19 @@ def capture(engine: Engine) -> Iterator[Capture]:
         event.remove(engine, "before_cursor_execute", before)
 
 
+KEYS: dict[Path, bytes] = {}  # the encrypted benchmark databases and their keys
+
+
 def raw_connection(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None)  # we issue BEGIN/COMMIT ourselves
+    """The driver alone, on the same file: SQLCipher with the key for an encrypted one."""
+    key = KEYS.get(path)
+    if key is None:
+        conn = sqlite3.connect(str(path), isolation_level=None)  # we issue BEGIN/COMMIT ourselves
+    else:
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        conn = sqlcipher.connect(str(path), isolation_level=None)
+        conn.execute(key_pragma(key))
     for pragma in SQLITE_PRAGMAS:
         conn.execute(pragma)
     return conn
@@ -113,6 +124,21 @@ class Result:
     @property
     def ratio(self) -> float:
         return self.app_ms / self.raw_ms if self.raw_ms else float("inf")
+
+
+def encryption_report(results: list[Result]) -> str:
+    """Encrypted against unencrypted, benchmark by benchmark (names carry a [kind] prefix)."""
+    by_name: dict[str, dict[str, float]] = {}
+    for r in results:
+        kind, _, name = r.name.partition("] ")
+        by_name.setdefault(name, {})[kind.strip("[")] = r.app_ms
+    lines = ["Encrypted (SQLCipher) against unencrypted, app path medians",
+             f"{'benchmark':<46}{'plain ms':>10}{'enc ms':>10}{'ratio':>8}"]
+    for name, kinds in by_name.items():
+        if "plaintext" in kinds and "encrypted" in kinds:
+            ratio = kinds["encrypted"] / kinds["plaintext"] if kinds["plaintext"] else float("inf")
+            lines.append(f"{name:<46}{kinds['plaintext']:>10.2f}{kinds['encrypted']:>10.2f}{ratio:>8.2f}")
+    return "\n".join(lines)
 
 
 def report(results: list[Result], title: str) -> str:

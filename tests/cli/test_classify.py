@@ -13,8 +13,8 @@ from sqlalchemy import select
 from safetylog.cli import main
 from safetylog.domain.taxonomy import taxonomy_files
 from safetylog.services.demo_content import DEMO_PASSWORD
-from safetylog.storage.engine import make_engine
 from safetylog.storage.models import DutyRow, Incident
+from tests.conftest import TEST_KEY, open_engine
 from tests.core.classification_cases import TEST_INSTRUMENT
 
 
@@ -35,7 +35,7 @@ def classify(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any]:
 
 
 def stored(url: str) -> tuple[dict[int, Incident], dict[int, list[tuple[str, str | None]]]]:
-    engine = make_engine(url)
+    engine = open_engine(url)
     with engine.connect() as conn:
         incidents = {row.id: row for row in conn.execute(select(Incident.__table__))}
         duties: dict[int, list[tuple[str, str | None]]] = {}
@@ -158,10 +158,11 @@ def test_plain_lists_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_with_a_database_the_configured_deadlines_are_used(
-        demo_url: str, export_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        demo_url: str, export_file: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from safetylog.services.container import open_services
 
-    services = open_services(demo_url)
+    services = open_services(demo_url, key=TEST_KEY)
     try:
         admin = services.auth.login("admin", DEMO_PASSWORD)
         services.settings.set(admin, "duty_force_registration_hours", 48)
@@ -169,7 +170,8 @@ def test_with_a_database_the_configured_deadlines_are_used(
         services.close()
     code, result = classify(capsys, str(export_file))
     assert code == 0
-    assert main(["--database", demo_url, "classify", str(export_file)]) == 0
+    monkeypatch.setenv("SAFETYLOG_PASSWORD", DEMO_PASSWORD)  # the encrypted file opens by a login
+    assert main(["--database", demo_url, "classify", str(export_file), "--user", "admin"]) == 0
     configured = json.loads(capsys.readouterr().out)
     pairs = [(a, b) for a, b in zip(result["incidents"], configured["incidents"], strict=True)
              if any(d["kind"] == "force_case" for d in a["duties"])]

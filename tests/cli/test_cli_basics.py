@@ -65,11 +65,20 @@ def test_bad_field_values_are_named(
     assert len(err.strip().splitlines()) == 1
 
 
-def test_db_upgrade_and_where(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_db_upgrade_and_where(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
     assert main(["--database", url, "db", "upgrade"]) == 0
-    assert "Upgraded" in capsys.readouterr().out
-    assert main(["--database", url, "db", "upgrade"]) == 0
+    assert "'safetylog init' creates it" in capsys.readouterr().out
+    assert not (tmp_path / "x.sqlite3").exists()  # nothing is made unencrypted
+    monkeypatch.setenv("SAFETYLOG_NEW_PASSWORD", "first-admin-pw")
+    monkeypatch.setenv("SAFETYLOG_PASSWORD", "first-admin-pw")
+    assert main(["--database", url, "init", "--facility-code", "HAV", "--facility-name", "Havblik",
+                 "--admin", "anna", "--admin-name", "Anna Holm"]) == 0
+    capsys.readouterr()
+    assert main(["--database", url, "db", "upgrade"]) == 1  # encrypted: only a login opens it
+    assert "--user" in capsys.readouterr().err
+    assert main(["--database", url, "db", "upgrade", "--user", "anna"]) == 0
     assert "up to date" in capsys.readouterr().out
     assert main(["--database", url, "db", "where"]) == 0
     assert "x.sqlite3" in capsys.readouterr().out

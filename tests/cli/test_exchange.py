@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from safetylog.cli import main
+from safetylog.services import container
 from safetylog.services.demo_content import DEMO_PASSWORD
 from safetylog.services.exchange import _encode
-from safetylog.storage.engine import make_engine
 from safetylog.storage.models import Base
+from tests.conftest import TEST_KEY, open_engine
 
 TABLES_WITHOUT_AUDIT = [t.name for t in Base.metadata.sorted_tables if t.name != "audit_log"]
 
@@ -25,7 +26,7 @@ def export(url: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
 
 def dump(url: str) -> dict[str, list[dict]]:
     """Every table as the export encodes it, read straight from the database (no login)."""
-    engine = make_engine(url)
+    engine = open_engine(url)
     with engine.connect() as conn:
         tables = {
             t.name: [{k: _encode(v) for k, v in row.items()}
@@ -37,7 +38,7 @@ def dump(url: str) -> dict[str, list[dict]]:
 
 
 def row_counts(url: str) -> dict[str, int]:
-    engine = make_engine(url)
+    engine = open_engine(url)
     with engine.connect() as conn:
         counts = {t.name: conn.scalar(select(func.count()).select_from(t)) or 0
                   for t in Base.metadata.sorted_tables}
@@ -46,9 +47,16 @@ def row_counts(url: str) -> dict[str, int]:
 
 
 @pytest.fixture
-def empty_url(db_url: str) -> str:
-    """An empty, migrated database on SQLite and on PostgreSQL."""
-    return db_url
+def empty_url(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An empty, migrated PostgreSQL database, or a place for a new embedded one.
+
+    An embedded database is new (no file): the import makes it, encrypted, with a slot for every
+    user it brings. Its master key is the test key here, so that the test can read it directly.
+    """
+    if not db_url.startswith("sqlite"):
+        return db_url
+    monkeypatch.setattr(container, "random_key", lambda: TEST_KEY)
+    return f"sqlite:///{tmp_path / 'imported' / 'safetylog.sqlite3'}"
 
 
 def test_demo_export_imports_into_an_empty_database_exactly(
@@ -58,7 +66,9 @@ def test_demo_export_imports_into_an_empty_database_exactly(
     first = export(demo_url, tmp_path / "first.json", monkeypatch)
     assert len(first["tables"]["incidents"]) == 800
     assert main(["--database", empty_url, "import", str(tmp_path / "first.json")]) == 0
-    assert "Imported 800 incidents" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Imported 800 incidents" in out
+    assert ("Recovery key" in out) == empty_url.startswith("sqlite")
     imported = dump(empty_url)
     for name in TABLES_WITHOUT_AUDIT:
         assert imported[name] == first["tables"][name], name
@@ -81,19 +91,19 @@ def test_demo_export_imports_into_an_empty_database_exactly(
     ],
 )
 def test_a_bad_file_is_refused_in_one_line_and_changes_nothing(
-    demo_url: str, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str], damage: object, message: str,
 ) -> None:
     text = (tmp_path / "good.json")
     export(demo_url, text, monkeypatch)
     bad = tmp_path / "bad.json"
     bad.write_text(damage(text.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
-    before = row_counts(sqlite_url)
+    folder = tmp_path / "new"
     capsys.readouterr()
-    assert main(["--database", sqlite_url, "import", str(bad)]) == 1
+    assert main(["--database", f"sqlite:///{folder / 'safetylog.sqlite3'}", "import", str(bad)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and message in err, err
-    assert row_counts(sqlite_url) == before
+    assert not folder.exists() or not list(folder.iterdir())  # no half-made database is left
 
 
 def test_import_into_a_database_in_use_is_refused(

@@ -20,15 +20,14 @@ from safetylog.domain.records import (
     TypeChoice,
 )
 from safetylog.services.container import Services
-from safetylog.storage.engine import make_engine
-from tests.conftest import World
+from tests.conftest import World, open_engine
 from tests.factories import incident_input
 
 # --- SQLite settings --------------------------------------------------------------------------
 
 
 def test_every_sqlite_connection_is_durable_and_checks_foreign_keys(sqlite_url: str) -> None:
-    engine = make_engine(sqlite_url)
+    engine = open_engine(sqlite_url)
     try:
         # Two connections at once: the settings are per connection, so each one must have them.
         with engine.connect() as first, engine.connect() as second:
@@ -44,7 +43,7 @@ def test_every_sqlite_connection_is_durable_and_checks_foreign_keys(sqlite_url: 
 
 def test_new_sqlite_file_and_its_folder_are_created(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "folder" / "safetylog.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
+    engine = open_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -54,7 +53,7 @@ def test_new_sqlite_file_and_its_folder_are_created(tmp_path: Path) -> None:
 
 
 def test_plain_postgresql_url_gets_the_psycopg_driver() -> None:
-    engine = make_engine("postgresql://user:secret@db.example:5432/safetylog")
+    engine = open_engine("postgresql://user:secret@db.example:5432/safetylog")
     assert engine.url.drivername == "postgresql+psycopg"
     engine.dispose()
 

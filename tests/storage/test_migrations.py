@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from sqlalchemy import Engine, inspect, text
 from safetylog.storage import migrate
 from safetylog.storage.engine import make_engine
 from safetylog.storage.models import Base
+from tests.conftest import TEST_KEY, open_engine
 from tests.pg_server import PostgresServer
 
 _names = itertools.count()
@@ -36,7 +37,7 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
             conn.execute(text(f"CREATE DATABASE {name}"))
         admin.dispose()
         url = server.url(name)
-    engine = make_engine(url)
+    engine = open_engine(url)
     yield engine
     engine.dispose()
 
@@ -120,7 +121,7 @@ def test_existing_sqlite_file_is_backed_up_before_a_real_upgrade(tmp_path: Path,
     from alembic import command
 
     path = tmp_path / "data" / "safetylog.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
+    engine = open_engine(f"sqlite:///{path}")
     try:
         # The released schema, with a facility still sitting in the write-ahead log.
         command.upgrade(migrate.alembic_config(engine), newer_migrations)
@@ -136,7 +137,8 @@ def test_existing_sqlite_file_is_backed_up_before_a_real_upgrade(tmp_path: Path,
     assert backup.parent == path.parent
     assert backup.name.startswith("safetylog.sqlite3.") and backup.suffix == ".bak"
     assert _backups(path.parent) == [backup]
-    with sqlite3.connect(backup) as copy:
+    assert backup.stat().st_mode & 0o777 == 0o600
+    with closing(open_engine(f"sqlite:///{backup}").raw_connection()) as copy:  # the same key
         assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [(newer_migrations,)]
         assert copy.execute("SELECT name FROM facilities").fetchall() == [("Havblik",)]
         probe = copy.execute("SELECT name FROM sqlite_master WHERE name = 'upgrade_probe'").fetchall()
@@ -145,7 +147,7 @@ def test_existing_sqlite_file_is_backed_up_before_a_real_upgrade(tmp_path: Path,
 
 def test_fresh_file_gets_no_backup_even_when_migrations_run(tmp_path: Path, newer_migrations: str) -> None:
     path = tmp_path / "new" / "safetylog.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
+    engine = open_engine(f"sqlite:///{path}")
     try:
         assert migrate.upgrade(engine) is None
         assert migrate.current_revision(engine) == "9999"
@@ -160,16 +162,16 @@ def test_opening_services_reports_the_backup_it_made(tmp_path: Path, newer_migra
     from safetylog.services.container import open_services
 
     url = f"sqlite:///{tmp_path / 'office' / 'safetylog.sqlite3'}"
-    engine = make_engine(url)
+    engine = open_engine(url)
     command.upgrade(migrate.alembic_config(engine), newer_migrations)
     engine.dispose()
-    services = open_services(url)
+    services = open_services(url, key=TEST_KEY)
     try:
         assert services.backup is not None and services.backup.exists()
         assert migrate.current_revision(services.engine) == "9999"
     finally:
         services.close()
-    reopened = open_services(url)
+    reopened = open_services(url, key=TEST_KEY)
     try:
         assert reopened.backup is None
     finally:

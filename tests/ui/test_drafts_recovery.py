@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 from safetylog.config import DatabaseLocation
 from safetylog.domain.enums import Role
 from safetylog.services.container import Services
-from safetylog.storage.engine import make_engine
-from tests.conftest import World
+from tests.conftest import World, open_engine
 from tests.ui.app_driver import Keyboard, log_in, running_app, settle
 from ui.app import Shell
 from ui.entry.form import IncidentForm
@@ -80,7 +79,7 @@ def test_a_draft_comes_back_with_every_word_after_the_app_is_killed(
 
     # A brand-new app on the same database file, as after a power cut.
     url = sqlite_world.services.location.url
-    services = Services.build(make_engine(url), DatabaseLocation(url, "test"))
+    services = Services.build(open_engine(url), DatabaseLocation(url, "test"))
     try:
         with running_app(qtbot, services) as second:
             window = log_in(qtbot, second, "night_staff")
