@@ -36,7 +36,7 @@ def test_admin_adds_a_user_with_errors_beside_the_fields(
     users = view.users
     qtmodeltester.check(users.model)
     assert {u.username for u in users.model.rows} == {"admin", "night_staff", "staff", "manager",
-                                                      "psp_coordinator"}
+                                                      "psp_coordinator", "dpo"}
     users.username.setText("x")  # too short
     users.password.setText("kort")
     users.create_button.click()
@@ -120,7 +120,7 @@ def test_settings_are_saved_for_every_workstation(qtbot: QtBot, sqlite_world: Wo
     view.tabs.setCurrentWidget(settings)
     assert settings.value("idle_lock_minutes") == 10
     spin = settings.inputs["idle_lock_minutes"]
-    assert (spin.minimum(), spin.maximum()) == (1, 240)  # type: ignore[attr-defined]  # the core's limits
+    assert (spin.minimum(), spin.maximum()) == (1, 30)  # type: ignore[attr-defined]  # the core's limits
     heard: list[object] = []
     view.ctx.hub.changed.connect(heard.append)
     settings.inputs["idle_lock_minutes"].setValue(25)  # type: ignore[attr-defined]
