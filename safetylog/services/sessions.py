@@ -3,7 +3,7 @@
 An ``Actor`` is only a claim. Each call checks its session token against ``login_sessions`` and
 the user row, so a hand-built Actor, a deactivated user, an ended session or one older than the
 absolute limit is refused, and a changed role or facility scope applies at the very next call.
-The check is one indexed query; the Actor is rebuilt only when the user's version moved.
+The check is one indexed query plus the user's facilities; the Actor is always rebuilt from them.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ def current_actor(session: Session, actor: Actor) -> Actor:
         raise SessionEnded("This login has ended; log in again.")
     if now() - login.started_at > SESSION_LIMIT:
         raise SessionEnded("This login is more than 12 hours old; log in again.")
-    if user.version == actor.user_version:
-        return actor
+    # Only the token is trusted: role, scope and name always come from the user row, so an Actor
+    # copied with ``replace(actor, role=...)`` gains nothing (one small query for the facilities).
     fresh = actor_from_user(user, actor.workstation)
     return replace(fresh, previous_login_at=actor.previous_login_at,
                    session_token=actor.session_token, user_version=user.version)

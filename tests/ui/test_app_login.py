@@ -7,18 +7,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from safetylog.storage.models import AuditRow
 from tests.conftest import PASSWORD, World
-from tests.ui.app_driver import log_in, running_app, settle
+from tests.ui.app_driver import log_in, running_app, settle, wait_out_the_delay
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_a_wrong_password_is_refused_in_danish_and_logged(qtbot: QtBot, sqlite_world: World) -> None:
+def test_a_wrong_password_is_refused_in_danish_and_logged(qtbot: QtBot, sqlite_world: World,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     with running_app(qtbot, sqlite_world.services) as shell:
         login = shell.login
         assert login.windowTitle() == "SafetyLog – log ind"
@@ -35,7 +37,7 @@ def test_a_wrong_password_is_refused_in_danish_and_logged(qtbot: QtBot, sqlite_w
             failed = session.scalars(select(AuditRow).where(AuditRow.action == "login_failed")).all()
         assert [row.username for row in failed] == ["night_staff"]
 
-        qtbot.wait(1_100)  # a wrong password makes the next attempt wait a second
+        wait_out_the_delay(monkeypatch)
         window = log_in(qtbot, shell, "night_staff")
         assert window.user_label.text() == "Bruger: Nina Nat"
         assert window.role_label.text() == "Rolle: Nattevagt"
