@@ -172,7 +172,8 @@ class BvcService(Service):
                 stmt = stmt.where(BvcAssessmentRow.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             rows = [r for r in session.scalars(stmt) if actor.may_see_facility(r.facility_id)]
             audit.record(session, actor, AuditAction.READ, "bvc_assessment", "*",
-                         purpose="high_risk_notices", count=len(rows))
+                         purpose="high_risk_notices", count=len(rows),
+                         residents=[r.resident_id for r in rows])
             return _records(session, rows)
 
     def _in_window(self, actor: Actor, row: BvcAssessmentRow) -> bool:

@@ -116,9 +116,10 @@ class DrugPatternService(Service):
             lines = tuple(_line(r, types.get(r[0], ())) for r in rows)
             if not has(actor, Permission.INCIDENT_NARRATIVE):
                 lines = tuple(_without_text(line) for line in lines)
-            if after is None:
-                audit.record(session, actor, AuditAction.SEARCH, "drug_observation", "",
-                             criteria=incident_filter.criteria())
+            # Every page is a read of the residents on it; the first also records the search.
+            audit.record(session, actor, AuditAction.SEARCH if after is None else AuditAction.READ,
+                         "drug_observation", "", criteria=incident_filter.criteria(),
+                         count=len(rows), residents=audit.incident_residents(session, [r[0] for r in rows]))
             next_cursor = (rows[-1][1], rows[-1][0]) if len(rows) == limit else None
             return DrugObservationPage(lines, next_cursor)
 

@@ -139,7 +139,7 @@ class DutyService(Service):
         if incident_id is not None and not is_row_id(incident_id):
             return []  # no incident has that number
         now = self._clock()
-        with self._sf() as session:
+        with self._sf.begin() as session:
             stmt = (select(*_LIST_COLUMNS).join(Incident, Incident.id == DutyRow.incident_id)
                     .order_by(DutyRow.due_at.is_(None), DutyRow.due_at, DutyRow.id))
             if open_only or overdue_only:
@@ -158,11 +158,16 @@ class DutyService(Service):
                                       Incident.local_date >= window))
             show = has(actor, Permission.POLICE_JOURNAL_READ)
             text = has(actor, Permission.INCIDENT_NARRATIVE)
-            return [DutyRecord(did, incident, facility, kind, state, due, created, closed,
-                               _masked(details, show, text), version, day, primary)
-                    for (did, incident, facility, kind, state, due, created, closed, details, version,
-                         day, primary) in session.execute(stmt)
-                    if actor.may_see_facility(facility)]
+            found = [DutyRecord(did, incident, facility, kind, state, due, created, closed,
+                                _masked(details, show, text), version, day, primary)
+                     for (did, incident, facility, kind, state, due, created, closed, details, version,
+                          day, primary) in session.execute(stmt)
+                     if actor.may_see_facility(facility)]
+            audit.record(session, actor, AuditAction.READ, "duty", "*", count=len(found),
+                         open_only=open_only, overdue_only=overdue_only, kinds=list(kinds),
+                         incident_id=incident_id,
+                         residents=audit.incident_residents(session, {d.incident_id for d in found}))
+            return found
 
     def overdue(self, actor: Actor, facility_ids: tuple[int, ...] = ()) -> list[DutyRecord]:
         """Open duties past their deadline: the manager's list."""
@@ -170,8 +175,10 @@ class DutyService(Service):
 
     def get(self, actor: Actor, duty_id: int) -> DutyRecord:
         require(actor, Permission.DUTY_READ)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             row = self._visible(session, actor, duty_id)
+            audit.record(session, actor, AuditAction.READ, "duty", row.id, incident_id=row.incident_id,
+                         residents=audit.incident_residents(session, [row.incident_id]))
             return duty_record(row, show_journal=has(actor, Permission.POLICE_JOURNAL_READ),
                                show_text=has(actor, Permission.INCIDENT_NARRATIVE),
                                incident=session.get(Incident, row.incident_id))

@@ -86,10 +86,11 @@ class IncidentQueryService(Service):
                 )
                 for r in rows
             )
-            if after is None:
-                audit.record(session, actor, AuditAction.SEARCH, "incident", "",
-                             criteria=criteria.criteria(), sort=sort.column,
-                             subject_resident_id=criteria.resident_id)
+            # Every page is a read of the residents on it; the first also records the search.
+            audit.record(session, actor, AuditAction.SEARCH if after is None else AuditAction.READ,
+                         "incident", "", criteria=criteria.criteria(), sort=sort.column,
+                         count=len(rows), subject_resident_id=criteria.resident_id,
+                         residents=audit.incident_residents(session, [r.id for r in rows]))
             cursor = None
             if len(rows) == limit:
                 last = rows[-1]
@@ -100,9 +101,13 @@ class IncidentQueryService(Service):
         require(actor, Permission.INCIDENT_READ)
         criteria = checked_criteria(criteria)
         _require_text_search(actor, criteria)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             stmt = self._statement(session, actor, criteria, SortSpec(), None, None)
-            return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+            total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+            audit.record(session, actor, AuditAction.SEARCH, "incident_count", "",
+                         criteria=criteria.criteria(), count=total,
+                         subject_resident_id=criteria.resident_id)
+            return total
 
     # --- SQL --------------------------------------------------------------------------------
 

@@ -173,7 +173,8 @@ class IncidentService(Service):
         with self._sf.begin() as session:
             row = self._readable(session, actor, incident_id)
             audit.record(session, actor, AuditAction.READ, "incident", incident_id,
-                         subject_resident_id=row.residents[0].resident_id if row.residents else None)
+                         subject_resident_id=row.residents[0].resident_id if row.residents else None,
+                         residents=[r.resident_id for r in row.residents])
             return self._detail(session, row, actor, full=True)
 
     # --- changes after submission ---------------------------------------------------------
@@ -305,7 +306,7 @@ class IncidentService(Service):
     def duties(self, actor: Actor, *, open_only: bool = True,
                facility_ids: tuple[int, ...] = ()) -> list[DutyRecord]:
         require(actor, Permission.DUTY_READ)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             stmt = select(DutyRow).order_by(DutyRow.due_at, DutyRow.id)
             window = read_window_start(actor, self._clock())
             if window is not None:
@@ -317,8 +318,11 @@ class IncidentService(Service):
                 stmt = stmt.where(DutyRow.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             show = has(actor, Permission.POLICE_JOURNAL_READ)
             text = has(actor, Permission.INCIDENT_NARRATIVE)
-            return [duty_record(r, show_journal=show, show_text=text) for r in session.scalars(stmt)
-                    if actor.may_see_facility(r.facility_id)]
+            rows = [r for r in session.scalars(stmt) if actor.may_see_facility(r.facility_id)]
+            audit.record(session, actor, AuditAction.READ, "duty", "*", count=len(rows),
+                         open_only=open_only,
+                         residents=audit.incident_residents(session, {r.incident_id for r in rows}))
+            return [duty_record(r, show_journal=show, show_text=text) for r in rows]
 
     # --- helpers --------------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ class ResidentService(Service):
                 stmt = stmt.where(Resident.active.is_(True))
             rows = [r for r in session.scalars(stmt) if actor.may_see_facility(r.facility_id)]
             audit.record(session, actor, AuditAction.READ, "resident", "*",
-                         facility_id=facility_id, count=len(rows))
+                         facility_id=facility_id, count=len(rows), residents=[r.id for r in rows])
             return [resident_record(r) for r in rows]
 
     def identity(self, actor: Actor, resident_id: int, purpose: str) -> ResidentIdentity:

@@ -19,7 +19,14 @@ import pytest
 
 from safetylog.domain.enums import ActionItemStatus, Measure, Role, Severity, ZoneKind
 from safetylog.domain.errors import PermissionDenied
-from safetylog.domain.records import ActionItemInput, AgreementInput, BvcInput, MeetingInput, TypeChoice
+from safetylog.domain.records import (
+    ActionItemInput,
+    AgreementInput,
+    AuditQuery,
+    BvcInput,
+    MeetingInput,
+    TypeChoice,
+)
 from safetylog.domain.timeutil import utcnow
 from safetylog.services.permissions import ROLE_PERMISSIONS, Permission
 from safetylog.services.reports import ReportRequest
@@ -27,6 +34,8 @@ from tests.conftest import PASSWORD, World
 from tests.factories import incident_input, table_counts
 
 NS, S, M, P, A = Role.NIGHT_STAFF, Role.STAFF, Role.MANAGER, Role.PSP_COORDINATOR, Role.ADMIN
+D = Role.DPO
+AUDITORS = frozenset({A, D})  # those who read the audit log
 EVERYONE = frozenset(Role)
 FRONTLINE = frozenset({NS, S, M})  # those who write incidents
 READERS = frozenset({NS, S, M, P})  # those who read incidents
@@ -222,6 +231,17 @@ OPS: tuple[Op, ...] = (
        permission=Permission.SETTINGS_MANAGE),
     Op("exchange.export_document", frozenset({A}), lambda w, a, _: w.services.exchange.export_document(a),
        permission=Permission.DATA_EXPORT),
+    # --- the audit log ---
+    Op("audit_log.list", AUDITORS, lambda w, a, _: w.services.audit_log.list(
+        a, AuditQuery(resident="B-101")), permission=Permission.AUDIT_READ),
+    Op("audit_log.export", AUDITORS, lambda w, a, _: w.services.audit_log.export(a, AuditQuery(), "csv"),
+       permission=Permission.AUDIT_READ),
+    Op("audit_log.verify", AUDITORS, lambda w, a, _: w.services.audit_log.verify(a),
+       permission=Permission.AUDIT_READ),
+    Op("audit_log.chain_status", AUDITORS, lambda w, a, _: w.services.audit_log.chain_status(a),
+       permission=Permission.AUDIT_READ),
+    Op("audit_log.chain_head", AUDITORS, lambda w, a, _: w.services.audit_log.chain_head(a),
+       permission=Permission.AUDIT_READ),
 )
 
 

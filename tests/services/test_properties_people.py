@@ -17,7 +17,16 @@ from safetylog.domain.errors import AuthenticationError, PermissionDenied
 from safetylog.domain.passwords import password_problem
 from safetylog.services.auth import verify_password
 from safetylog.services.container import Services
-from safetylog.storage.models import AuditRow, Facility, LoginSession, User, UserFacility
+from safetylog.storage.audit_chain import GENESIS
+from safetylog.storage.models import (
+    AuditHead,
+    AuditRow,
+    AuditSubject,
+    Facility,
+    LoginSession,
+    User,
+    UserFacility,
+)
 from tests.conftest import PASSWORD, World
 from tests.factories import table_counts
 from tests.services.fuzz import (
@@ -71,8 +80,9 @@ def temps(world: World) -> list[str]:
 
 def _empty_again(services: Services) -> None:
     with services.engine.begin() as conn:
-        for table in (AuditRow, LoginSession, UserFacility, User, Facility):
+        for table in (AuditSubject, AuditRow, LoginSession, UserFacility, User, Facility):
             conn.execute(delete(table))
+        conn.execute(update(AuditHead).values(last_id=0, last_hash=GENESIS))  # a new, empty chain
 
 
 @FUZZ
