@@ -153,3 +153,18 @@ def test_a_damaged_database_is_said_in_one_danish_sentence_and_left_alone(
         assert not shell.login.form.submit_button.isEnabled()
         assert not shell.login.form.password.isEnabled()
     assert path.read_bytes() == b""
+
+
+def test_the_recovery_key_prints_on_one_page(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = RecoveryKeyDialog("7K3Q9XWDM2PA4TNBHV6RC8EJ", "Bostedet Havblik")
+    qtbot.addWidget(dialog)
+    assert dialog.key == "7K3Q 9XWD M2PA 4TNB HV6R C8EJ"  # grouped to copy by hand
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "noegle.pdf"
+    printer.setOutputFileName(str(target))
+    dialog.paint_page(printer)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and b"/Count 1" in data
