@@ -2422,6 +2422,10 @@
         <source>Something went wrong: %1</source>
         <translation>Noget gik galt: %1</translation>
     </message>
+    <message>
+        <source>Not done: this needs your password again. Try once more and type it.</source>
+        <translation>Ikke udført: det kræver din adgangskode igen. Prøv en gang til, og skriv den.</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -2595,6 +2599,10 @@
     <message>
         <source>Audit log</source>
         <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>%1 (list)</source>
+        <translation>%1 (liste)</translation>
     </message>
 </context>
 <context>

@@ -60,12 +60,15 @@ ENTITIES = {
     "database": QT_TRANSLATE_NOOP("AuditTableModel", "Database"),
     "audit_log": QT_TRANSLATE_NOOP("AuditTableModel", "Audit log"),
 }
+LIST = QT_TRANSLATE_NOOP("AuditTableModel", "%1 (list)")
 
 
 def what(entry: AuditEntry) -> str:
     """The record the row concerns, in the user's language ("Hændelse 12")."""
     source = ENTITIES.get(entry.entity)
     kind = QCoreApplication.translate(CONTEXT, source) if source else entry.entity
+    if entry.entity_id == "*":  # a list or search: the residents column says whom it showed
+        return QCoreApplication.translate(CONTEXT, LIST).replace("%1", kind)
     return f"{kind} {entry.entity_id}".strip()
 
 
