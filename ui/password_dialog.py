@@ -106,6 +106,7 @@ class ChangePasswordDialog(QDialog):
             self.form.errors["repeat"].show_message(self._texts.text(QT_TRANSLATE_NOOP(
                 "ChangePasswordDialog", "The two new passwords are not the same.")))
             self.repeat.setFocus()
+            self.adjustSize()
             return
         actor, auth = self.ctx.require_actor(), self.ctx.services.auth
         old, new = self.old.text(), self.new.text()
@@ -132,6 +133,7 @@ class ChangePasswordDialog(QDialog):
                 first.buddy_widget.setFocus()
             if self.form.errors["old_password"].text():
                 self.old.clear()
+            self.adjustSize()  # grow to show the message rather than squeeze the fields
             return
         from safetylog.domain.errors import AuthenticationError
         from ui.login import login_error_text
@@ -140,6 +142,7 @@ class ChangePasswordDialog(QDialog):
                 or error_text(error, self.ctx.language))
         self.general.setText(text)
         self.general.show()
+        self.adjustSize()
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -95,6 +95,7 @@ class ReauthDialog(QDialog):
         text = login_error_text(error)
         self.error.show_message(text or self._texts.text(
             QT_TRANSLATE_NOOP("ReauthDialog", "Wrong password. Try again.")))
+        self.adjustSize()
         self.password.setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
