@@ -105,6 +105,7 @@ def _finish_open(engine: Engine, location: DatabaseLocation, clock: Callable[[],
     services.backup = backup
     services.key_ring = ring
     services.admin.key_slots = ring
+    services.auth.key_slots = ring  # a user's own password change rewraps their slot too
     return services
 
 
