@@ -168,3 +168,32 @@ def test_the_recovery_key_prints_on_one_page(qtbot: QtBot, tmp_path: Path) -> No
     dialog.paint_page(printer)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and b"/Count 1" in data
+
+
+def test_a_password_changed_in_the_app_opens_the_database_at_the_next_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from safetylog.services.container import unlock_and_open
+
+    url = f"sqlite:///{tmp_path / 'locked.sqlite3'}"
+    create_new(url, facility_code="HAV", facility_name="Bostedet Havblik", admin_username="anna",
+               admin_display_name="Anna Admin", admin_password=PASSWORD).services.close()
+    new_password = "grøn cykel under æbletræet"
+    with started(qtbot, url) as shell:
+        qtbot.waitUntil(lambda: shell.state == "locked", timeout=20_000)
+        submit(qtbot, shell, "anna", PASSWORD)
+        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=20_000)
+        window = shell.window
+        assert window is not None
+        window.password_action.trigger()
+        dialog = window.password_dialog
+        assert dialog is not None
+        dialog.old.setText(PASSWORD)  # type: ignore[attr-defined]
+        dialog.new.setText(new_password)  # type: ignore[attr-defined]
+        dialog.repeat.setText(new_password)  # type: ignore[attr-defined]
+        dialog.save_button.click()  # type: ignore[attr-defined]
+        settle(qtbot, shell)
+        assert window.statusBar().currentMessage() == "Din adgangskode er ændret."
+    services, actor = unlock_and_open(url, "anna", new_password)  # the key slot followed
+    services.close()
+    assert actor.username == "anna"
