@@ -222,7 +222,8 @@ class DutyService(Service):
                 row.due_at = next_due(kind, row.details, row.due_at)
                 audit.record(session, actor, AuditAction.UPDATE, "duty", row.id,
                              incident_id=row.incident_id, kind=row.kind, fields=sorted(changes),
-                             state_from=old_state.value, state_to=row.state, reason=reason)
+                             state_from=old_state.value, state_to=row.state, reason=reason,
+                             residents=audit.incident_residents(session, [row.incident_id]))
                 session.flush()
                 record = duty_record(row, show_journal=has(actor, Permission.POLICE_JOURNAL_READ),
                                      incident=session.get(Incident, row.incident_id))

@@ -117,7 +117,8 @@ class IncidentService(Service):
                 if draft is not None and draft.user_id == actor.user_id:
                     session.delete(draft)
             audit.record(session, actor, AuditAction.CREATE, "incident", row.id,
-                         facility_id=row.facility_id, types=[t.code for t in row.types])
+                         facility_id=row.facility_id, types=[t.code for t in row.types],
+                         residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor)
 
@@ -198,13 +199,14 @@ class IncidentService(Service):
                                                               {"value": str(data.facility_id)})})
             clean = validate_incident(session, data, taxonomy, now)
             result = classify(clean, taxonomy, self._soas())
+            named_before = _involved(row)  # a correction concerns who was and who is involved
             apply_input(row, clean, result)
             open_duties(session, row, duties_for(result, clean, row.registered_at,
                                                  deadline_settings(session)), now)
             self._reopen_review(row)
             self._add_version(session, row, actor, VersionKind.CORRECTION, reason, now, expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change="correction", reason=reason)
+                         change="correction", reason=reason, residents=named_before | _involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -227,7 +229,7 @@ class IncidentService(Service):
             self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now,
                               expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change="reclassification", reason=reason)
+                         change="reclassification", reason=reason, residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -251,7 +253,7 @@ class IncidentService(Service):
                               expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="severity_override", severity_from=old, severity_to=parsed.value,
-                         reason=reason)
+                         reason=reason, residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -274,7 +276,7 @@ class IncidentService(Service):
             session.add(addendum)
             session.flush()
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change=kind, addendum_id=addendum.id)
+                         change=kind, addendum_id=addendum.id, residents=_involved(row))
             return Addendum(addendum.id, actor.display_name, now, text, kind)
 
     def sign_off(self, actor: Actor, incident_id: int, *, expected_version: int,
@@ -297,7 +299,7 @@ class IncidentService(Service):
                                         created_at=now, kind="review_note", text=note))
             self._add_version(session, row, actor, VersionKind.REVIEW, note, now, expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change="sign_off")
+                         change="sign_off", residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -400,3 +402,7 @@ class IncidentService(Service):
             select(DutyRow).where(DutyRow.incident_id == row.id).order_by(DutyRow.id)))
         return replace(detail, addenda=addenda, versions=versions, duties=duties,
                        bvc=latest_for_incident(session, row))
+
+
+def _involved(row: Incident) -> set[int]:
+    return {r.resident_id for r in row.residents}

@@ -50,8 +50,19 @@ def _incident(world: World, *, both: bool = True, **changes: object) -> int:
 
 def test_incident_detail_names_every_resident_involved(world: World) -> None:
     incident = _incident(world)
+    assert _last(world) == ("create", "incident", _both(world))
     world.services.incidents.get(world.actor(M), incident)
     assert _last(world) == ("read", "incident", _both(world))
+
+
+def test_a_correction_names_who_was_and_who_is_involved(world: World) -> None:
+    incident = _incident(world, both=False)
+    manager = world.actor(M)
+    version = world.services.incidents.get(manager, incident).version
+    world.services.incidents.correct(manager, incident, incident_input(world, residents=(
+        InvolvedResident(world.residents[1].id, PersonRole.AGGRESSOR),)), reason="Forkert beboer",
+        expected_version=version)
+    assert _last(world) == ("update", "incident", _both(world))
 
 
 def test_every_incident_page_names_the_residents_on_it(world: World) -> None:
