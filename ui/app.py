@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from ui import start_calls
 from ui.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Retranslator, Translations
 from ui.login import LoginDialog
 from ui.tasks import TaskRunner
@@ -40,48 +41,6 @@ def has_display() -> bool:
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                 or os.environ.get("QT_QPA_PLATFORM"))
-
-
-# --- background calls (they import the core, so they run off the GUI thread) -----------------
-
-def _probe(url: str | None) -> StartState:
-    from safetylog.services.container import probe
-
-    return probe(url)
-
-
-def _open_shared(url: str | None) -> Services:
-    from safetylog.services.container import open_services
-
-    return open_services(url)
-
-
-def _encrypt(url: str | None) -> None:
-    from safetylog.services.container import encrypt_existing
-
-    encrypt_existing(url)
-
-
-def _pending_key(services: Services, actor: Actor) -> str | None:
-    """The recovery key made when an existing database was encrypted, for the first administrator
-    who logs in after it (taken once: nobody else sees it)."""
-    from safetylog.domain.enums import Role
-
-    if actor.role is not Role.ADMIN or services.key_ring is None:
-        return None
-    return services.key_ring.take_pending_recovery_key()
-
-
-def _unlock(url: str | None, username: str, password: str) -> tuple[Services, Actor, str | None]:
-    from safetylog.services.container import unlock_and_open
-
-    services, actor = unlock_and_open(url, username, password)
-    return services, actor, _pending_key(services, actor)
-
-
-def _login(services: Services, username: str, password: str) -> tuple[None, Actor, str | None]:
-    actor = services.auth.login(username, password)
-    return None, actor, _pending_key(services, actor)
 
 
 class Shell(QObject):
@@ -132,7 +91,7 @@ class Shell(QObject):
         if self._opening:
             self._opening = False
             url = self._database_url
-            self.tasks.run(lambda: _probe(url), self._probed, self._open_failed, guarded=False)
+            self.tasks.run(lambda: start_calls.probe(url), self._probed, self._open_failed, guarded=False)
 
     def _probed(self, state: StartState) -> None:
         self.state = state.kind
@@ -145,11 +104,12 @@ class Shell(QObject):
             self.login.set_notice(Retranslator("Shell").text(QT_TRANSLATE_NOOP(
                 "Shell", "The database is being encrypted so that only personal logins can open "
                          "it. This takes a moment; type your login meanwhile.")))
-            self.tasks.run(lambda: _encrypt(url), self._encrypted, self._open_failed, guarded=False)
+            self.tasks.run(lambda: start_calls.encrypt(url), self._encrypted, self._open_failed,
+                           guarded=False)
         elif state.kind == "locked":
             self._locked_ready()
         elif state.kind == "shared":
-            self.tasks.run(lambda: _open_shared(url), self._services_ready, self._open_failed,
+            self.tasks.run(lambda: start_calls.open_shared(url), self._services_ready, self._open_failed,
                            guarded=False)
         else:  # damaged: say so, and touch nothing
             from safetylog.domain.errors import DatabaseDamaged
@@ -243,12 +203,12 @@ class Shell(QObject):
         if self.services is not None:
             services = self.services
             self._pending_login = None
-            self.tasks.run(lambda: _login(services, username, password), self._login_done,
+            self.tasks.run(lambda: start_calls.login(services, username, password), self._login_done,
                            self._login_failed, guarded=False)
         elif self.state == "locked":
             self._pending_login = None
             url = self._database_url
-            self.tasks.run(lambda: _unlock(url, username, password), self._login_done,
+            self.tasks.run(lambda: start_calls.unlock(url, username, password), self._login_done,
                            self._login_failed, guarded=False)
         else:  # still finding out or encrypting: log in as soon as it can be opened
             self._pending_login = (username, password)
