@@ -118,7 +118,7 @@ def test_monthly_report_for_one_facility(big_services: Services) -> None:
     year, month = add_months(last.year, last.month, -1)
     start, _ = month_bounds(year, month)
     request = ReportRequest.month(start.year, start.month, (1,))
-    row = _measure("monthly report, 1 facility, 1 month",
+    row = _measure(f"[{big_services.location.source}] monthly report, 1 facility, 1 month",
                    lambda: big_services.reports.monthly(actor, request), render_monthly)
     assert row.pages >= 4
 
@@ -127,7 +127,7 @@ def test_psp_pack_for_a_year_of_twenty_facilities(big_services: Services) -> Non
     actor: Actor = big_services.auth.login(PSP_COORDINATOR, BENCH_PASSWORD, workstation="benchmark")
     last = _last_day(big_services)
     request = ReportRequest(last - timedelta(days=364), last)
-    row = _measure("PSP pack, 20 facilities, 1 year",
+    row = _measure(f"[{big_services.location.source}] PSP pack, 20 facilities, 1 year",
                    lambda: big_services.reports.psp_pack(actor, request), render_psp_pack)
     assert row.pages >= 3
 
@@ -140,7 +140,7 @@ def test_print_the_report_benchmarks(big_services: Services) -> None:
              f"{'report':<40}{'pages':>6}{'data ms':>9}{'draw ms':>9}{'total':>9}{'plain':>9}"
              f"{'ratio':>7}{'draw/plain':>11}{'peak MiB':>10}"]
     for r in RESULTS:
-        lines.append(f"{r.name:<40}{r.pages:>6}{r.data_ms:>9.1f}{r.render_ms:>9.1f}"
+        lines.append(f"{r.name:<52}{r.pages:>6}{r.data_ms:>9.1f}{r.render_ms:>9.1f}"
                      f"{r.total_ms:>9.1f}{r.plain_ms:>9.1f}{r.ratio:>7.2f}"
                      f"{r.render_ms / r.plain_ms:>11.2f}{r.peak_mib:>10.1f}")
     try:
@@ -153,4 +153,4 @@ def test_print_the_report_benchmarks(big_services: Services) -> None:
         pass
     print()
     print("\n".join(lines))
-    assert len(RESULTS) == 2
+    assert len([r for r in RESULTS if r.name.startswith(f"[{big_services.location.source}]")]) == 2

@@ -74,6 +74,9 @@ def replay(conn: sqlite3.Connection, statements: list[Statement],
     mapping = dict(remap or {})
     conn.execute("BEGIN")
     for sql, params, many in statements:
+        # The audit row the app wrote has its id from the chain head; the replay writes the same
+        # row again over it instead of failing on the id.
+        sql = _AUDIT_INSERT.sub("INSERT OR REPLACE INTO audit_log", sql)
         if many:
             conn.executemany(sql, [_mapped(p, mapping) for p in params])
             continue
@@ -84,6 +87,9 @@ def replay(conn: sqlite3.Connection, statements: list[Statement],
             mapping[mapping.pop("original_id")] = new_id
     conn.execute("COMMIT")
     return mapping
+
+
+_AUDIT_INSERT = re.compile(r"^\s*INSERT INTO audit_log\b")
 
 
 def _mapped(params: Any, mapping: dict[Any, Any]) -> Any:
