@@ -7,6 +7,7 @@ from reportlab.platypus.flowables import Flowable
 
 from reports import texts
 from reports.layout import Column, Decor, DocInfo, Styles, data_table, escape, key_value_table
+from safetylog.domain.timeutil import COPENHAGEN
 from safetylog.summaries.model import PeriodSummary
 from safetylog.summaries.records import Provenance
 
@@ -41,7 +42,19 @@ def provenance_block(p: Provenance, summary: PeriodSummary, st: Styles, title_ke
         (texts.text(lang, "prov_taxonomy"), ", ".join(p.taxonomy_versions)),
         (texts.text(lang, "prov_program"), f"SafetyLog {p.program_version}"),
     ]
+    if p.report == "monthly":
+        rows.append((texts.text(lang, "prov_audit_head"), audit_head_text(p)))
     return [Paragraph(escape(texts.text(lang, "provenance")), st.h1), key_value_table(rows, st)]
+
+
+def audit_head_text(p: Provenance) -> str:
+    """The chain head at the stamp: id, the hash's first 16 hex digits and its time (seconds),
+    so a printed report anchors the audit log (``safetylog audit verify`` prints the same)."""
+    head = p.audit_head
+    if head is None:
+        return texts.text(p.language, "prov_audit_none")
+    seconds = head.at.astimezone(COPENHAGEN).strftime(":%S")
+    return f"#{head.id} · {head.row_hash[:16]} · {texts.moment(p.language, head.at)}{seconds}"
 
 
 def definitions_block(lang: str, st: Styles, keys: tuple[str, ...] | None = None,

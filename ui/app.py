@@ -1,12 +1,15 @@
-"""Composition root: engine -> services -> UiContext -> TaskRunner -> windows.
+"""Composition root: probe -> login -> open (unwrap the key) -> services -> UiContext -> windows.
 
-The login shows first, while the database opens in the background: importing SQLAlchemy and
-Alembic and migrating the file takes longer than drawing a window, so the user types while it
-happens. ``build_app`` builds the same app without entering the event loop, for tests.
+The login shows first and nothing of SQLAlchemy is imported before it does: what the database
+is (new, encrypted, still plaintext, a shared server, or damaged) is found out in the background
+while the user types. An encrypted database opens only when a password unwraps its key, so the
+login's submit is what opens it. ``build_app(services=...)`` builds the same app around services
+that are already open, without entering the event loop, for tests.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -14,17 +17,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from ui import start_calls
 from ui.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Retranslator, Translations
 from ui.login import LoginDialog
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from safetylog.domain.records import Actor
-    from safetylog.services.container import Services
+    from safetylog.services.container import Services, StartState
     from ui.context import UiContext
-    from ui.first_run import FirstRunDialog
+    from ui.first_run import FirstRunDialog, FirstRunResult
     from ui.main_window import MainWindow
     from ui.navigation import PageSpec
+    from ui.password_dialog import ChangePasswordDialog
+    from ui.reauth import SessionGuard
+    from ui.recovery_key import RecoveryKeyDialog
+
+log = logging.getLogger(__name__)
 
 
 def has_display() -> bool:
@@ -34,17 +43,11 @@ def has_display() -> bool:
                 or os.environ.get("QT_QPA_PLATFORM"))
 
 
-def _open(database_url: str | None) -> Services:
-    from safetylog.services.container import open_services
-
-    return open_services(database_url)
-
-
 class Shell(QObject):
     """The start sequence and the windows: first run, login, main window, logout."""
 
     ready = Signal()
-    """The database is open (the login can be submitted, or the first-run dialog is showing)."""
+    """The login can be submitted, the first-run dialog is showing, or the database is refused."""
 
     logged_in = Signal(object)
     """The Actor who logged in; the main window is showing."""
@@ -62,9 +65,13 @@ class Shell(QObject):
         self.translations.set_language(self.language)
         self.services: Services | None = None
         self.ctx: UiContext | None = None
+        self.guard: SessionGuard | None = None
         self.window: MainWindow | None = None
         self.first_run: FirstRunDialog | None = None
+        self.recovery: RecoveryKeyDialog | None = None
+        self.password_change: ChangePasswordDialog | None = None
         self.open_error: BaseException | None = None
+        self.state = ""  # what the probe found: new, locked, plaintext, shared, damaged
         self._pending_login: tuple[str, str] | None = None
         self.login = LoginDialog()
         self.login.form.submitted.connect(self._login_submitted)
@@ -72,29 +79,71 @@ class Shell(QObject):
         self._database_url = database_url
         self._opening = services is None
         if services is not None:
+            self.state = "open"
             self._services_ready(services)
 
     # --- start ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the login, then open the database behind it (the user types meanwhile)."""
+        """Show the login, then find out what the database is behind it (the user types meanwhile)."""
         if self.first_run is None:
             self.login.show()
         if self._opening:
             self._opening = False
             url = self._database_url
-            self.tasks.run(lambda: _open(url), self._services_ready, self._open_failed)
+            self.tasks.run(lambda: start_calls.probe(url), self._probed, self._open_failed, guarded=False)
 
-    def _services_ready(self, services: Services) -> None:
+    def _probed(self, state: StartState) -> None:
+        self.state = state.kind
+        self.login.set_database(state.location.display())
+        url = self._database_url
+        if state.kind == "new":
+            self._show_first_run()
+            self.ready.emit()
+        elif state.kind == "plaintext":
+            self.login.set_notice(Retranslator("Shell").text(QT_TRANSLATE_NOOP(
+                "Shell", "The database is being encrypted so that only personal logins can open "
+                         "it. This takes a moment; type your login meanwhile.")))
+            self.tasks.run(lambda: start_calls.encrypt(url), self._encrypted, self._open_failed,
+                           guarded=False)
+        elif state.kind == "locked":
+            self._locked_ready()
+        elif state.kind == "shared":
+            self.tasks.run(lambda: start_calls.open_shared(url), self._services_ready, self._open_failed,
+                           guarded=False)
+        else:  # damaged: say so, and touch nothing
+            from safetylog.domain.errors import DatabaseDamaged
+
+            self._open_failed(DatabaseDamaged(state.message))
+
+    def _encrypted(self, _none: object) -> None:
+        self.login.set_notice(Retranslator("Shell").text(QT_TRANSLATE_NOOP(
+            "Shell", "The database is now encrypted.")))
+        self.state = "locked"
+        self._locked_ready()
+
+    def _locked_ready(self) -> None:
+        """The login's submit opens the database; a login typed meanwhile goes now."""
+        self.ready.emit()
+        if self._pending_login is not None:
+            self._login_submitted(*self._pending_login)
+
+    def _services_ready(self, services: Services, *, check_users: bool = True) -> None:
         from ui.context import UiContext
+        from ui.reauth import SessionGuard
 
         self.services = services
         self.ctx = UiContext(services, language=self.language)
+        self.guard = SessionGuard(self.ctx, self.tasks, lambda: self.window)
+        self.guard.ended.connect(self._session_ended)
+        self.tasks.guard = self.guard
         self.login.set_database(services.location.display())
         if not self._language_given:
             self.tasks.run(lambda: services.settings.get("language"), self._default_language,
-                           self._open_failed)
-        self.tasks.run(services.auth.has_users, self._users_checked, self._open_failed)
+                           self._open_failed, guarded=False)
+        if check_users:
+            self.tasks.run(services.auth.has_users, self._users_checked, self._open_failed,
+                           guarded=False)
 
     def _default_language(self, language: object) -> None:
         """The database's default language, unless the user already switched in this session."""
@@ -112,47 +161,116 @@ class Shell(QObject):
         self.ready.emit()
 
     def _open_failed(self, error: BaseException) -> None:
+        from ui.login import login_error_text
+
+        log.error("the database could not be opened: %r", error)
         self.open_error = error
-        self.login.form.show_message(Retranslator("Shell").text(
-            QT_TRANSLATE_NOOP("Shell", "The database could not be opened: %1"), error))
+        self._pending_login = None
+        self.login.form.show_message(login_error_text(error) or "")
         self.login.form.set_busy(True)
+        self.ready.emit()
+
+    # --- first run ------------------------------------------------------------------------
 
     def _show_first_run(self) -> None:
-        from ui.first_run import FirstRunDialog
+        from ui.first_run import FirstRunDialog, create_encrypted
 
-        assert self.ctx is not None
         self.login.hide()
-        self.first_run = FirstRunDialog(self.ctx, self.tasks)
+        if self.ctx is not None:  # an empty shared database, or services handed in by a test
+            self.first_run = FirstRunDialog(self.ctx, self.tasks)
+        else:
+            url = self._database_url
+            self.first_run = FirstRunDialog(
+                None, self.tasks, language=self.language,
+                create=lambda values: create_encrypted(url, values))
         self.first_run.completed.connect(self._first_run_done)
         self.first_run.rejected.connect(self._login_closed)
         self.first_run.show()
 
-    def _first_run_done(self, actor: Actor) -> None:
+    def _first_run_done(self, result: FirstRunResult) -> None:
         if self.first_run is not None:
             self.first_run.hide()
             self.first_run.deleteLater()
             self.first_run = None
-        self._show_main(actor)
+        if result.services is not None:
+            self._services_ready(result.services, check_users=False)
+        self._logged_in(result.actor, result.recovery_key)
 
     # --- login ----------------------------------------------------------------------------
 
     def _login_submitted(self, username: str, password: str) -> None:
         self.login.form.set_busy(True)
-        if self.services is None:  # still opening: log in as soon as it is open
+        if self.services is not None:
+            services = self.services
+            self._pending_login = None
+            self.tasks.run(lambda: start_calls.login(services, username, password), self._login_done,
+                           self._login_failed, guarded=False)
+        elif self.state == "locked":
+            self._pending_login = None
+            url = self._database_url
+            self.tasks.run(lambda: start_calls.unlock(url, username, password), self._login_done,
+                           self._login_failed, guarded=False)
+        else:  # still finding out or encrypting: log in as soon as it can be opened
             self._pending_login = (username, password)
-            return
-        self._pending_login = None
-        services = self.services
-        self.tasks.run(lambda: services.auth.login(username, password), self._show_main,
-                       self._login_failed)
+
+    def _login_done(self, result: tuple[Services | None, Actor, str | None]) -> None:
+        services, actor, key = result
+        if services is not None:
+            self._services_ready(services, check_users=False)
+        self._logged_in(actor, key)
 
     def _login_failed(self, error: BaseException) -> None:
-        from safetylog.domain.errors import AuthenticationError
+        from safetylog.domain.errors import DatabaseDamaged
 
-        if isinstance(error, AuthenticationError):
-            self.login.form.show_failure()
+        if isinstance(error, DatabaseDamaged):
+            self._open_failed(error)
+            return
+        log.info("login refused: %r", error)
+        self.login.form.show_error(error)
+
+    def _logged_in(self, actor: Actor, recovery_key: str | None) -> None:
+        """After the password: the recovery key (once), a forced password change, then the window."""
+        if recovery_key:
+            self._show_recovery_key(actor, recovery_key)
+        elif getattr(actor, "must_change_password", False):
+            self._force_password_change(actor)
         else:
-            self.login.form.show_message(str(error))
+            self._show_main(actor)
+
+    def _show_recovery_key(self, actor: Actor, key: str) -> None:
+        from ui.recovery_key import RecoveryKeyDialog
+
+        self.login.hide()
+        self.recovery = RecoveryKeyDialog(key)
+        self.recovery.accepted.connect(lambda: self._recovery_key_kept(actor))
+        self.recovery.show()
+
+    def _recovery_key_kept(self, actor: Actor) -> None:
+        if self.recovery is not None:
+            self.recovery.hide()
+            self.recovery.deleteLater()
+            self.recovery = None
+        self._logged_in(actor, None)
+
+    def _force_password_change(self, actor: Actor) -> None:
+        from ui.password_dialog import ChangePasswordDialog
+
+        assert self.ctx is not None
+        self.ctx.actor = actor
+        self.login.hide()
+        self.password_change = dialog = ChangePasswordDialog(self.ctx, self.tasks, forced=True)
+        dialog.changed.connect(self._show_main)
+        dialog.rejected.connect(lambda: self._password_change_refused(actor))
+        dialog.show()
+
+    def _password_change_refused(self, actor: Actor) -> None:
+        assert self.ctx is not None
+        self.ctx.actor = None
+        services = self.ctx.services
+        self.tasks.run(lambda: services.auth.logout(actor), lambda _none: None,
+                       lambda error: log.info("logout after a refused change: %r", error),
+                       guarded=False)
+        self._back_to_login("")
 
     def _login_closed(self) -> None:
         if self.window is None or not self.window.isVisible():
@@ -162,6 +280,9 @@ class Shell(QObject):
         from ui.main_window import MainWindow
 
         assert self.ctx is not None
+        if self.password_change is not None:
+            self.password_change.deleteLater()
+            self.password_change = None
         if self.window is None:
             self.ctx.language = self.language
             if self.pages is None:
@@ -172,14 +293,26 @@ class Shell(QObject):
             self.ctx.hub.language_changed.connect(self._language_changed)
         self.login.hide()
         self.login.form.reset()
+        self.login.set_notice("")
         self.window.set_actor(actor)
         self.window.show()
         self.logged_in.emit(actor)
 
     def _logged_out(self) -> None:
+        self._back_to_login("")
+
+    def _session_ended(self, message: str) -> None:
+        """The login is gone (ended, expired, deactivated): back to the login, saying why."""
+        if self.window is not None:
+            self.window.end_session()
+        self._back_to_login(message)
+
+    def _back_to_login(self, message: str) -> None:
         if self.window is not None:
             self.window.hide()
         self.login.form.reset()
+        if message:
+            self.login.form.show_message(message)
         self.login.show()
 
     def _language_changed(self, language: str) -> None:
@@ -189,7 +322,13 @@ class Shell(QObject):
         """Close every window, let background work finish, and close the database."""
         if self.window is not None:
             self.window.close()
-        self.login.close()
+        if self.recovery is not None:  # quitting: the key dialog may not refuse to close now
+            self.recovery.hide()
+            self.recovery.deleteLater()
+            self.recovery = None
+        for dialog in (self.login, self.first_run, self.password_change):
+            if dialog is not None:
+                dialog.close()
         self.tasks.wait()
         self.translations.uninstall()
         if self.services is not None:

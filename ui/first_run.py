@@ -1,10 +1,16 @@
 """First run (no users yet): the facility and the first administrator, then straight in.
 
 The same set-up is available on the command line (``safetylog init``). Every problem the core
-finds is shown under its field; the typed values stay.
+finds is shown under its field; the typed values stay. On an empty data folder the set-up creates
+the encrypted database (``create_new``) and its recovery key, which the shell shows once next;
+on an empty shared server, or services a test hands in, it initializes the open database.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
@@ -27,7 +33,46 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 from ui.tasks import TaskRunner
 from ui.widgets.field_error import FieldError, FieldErrors
 
+if TYPE_CHECKING:
+    from safetylog.services.container import Services
+
 CONTEXT = "FirstRunDialog"
+
+
+@dataclass(frozen=True)
+class FirstRunResult:
+    actor: Actor  # the first administrator, logged in
+    services: Services | None = None  # the database it created, when it created one
+    recovery_key: str | None = None  # shown once, then never again
+
+
+Creator = Callable[[dict[str, str]], FirstRunResult]
+
+
+def initialize_open(services: Services) -> Creator:
+    """Set up the already open (empty) database and log the administrator in."""
+
+    def create(values: dict[str, str]) -> FirstRunResult:
+        services.admin.initialize(
+            facility_code=values["facility_code"], facility_name=values["facility_name"],
+            municipality=values["municipality"], police_district=values["police_district"],
+            admin_username=values["username"], admin_display_name=values["display_name"],
+            admin_password=values["password"])
+        return FirstRunResult(services.auth.login(values["username"].strip(), values["password"]))
+
+    return create
+
+
+def create_encrypted(url: str | None, values: dict[str, str]) -> FirstRunResult:
+    """Create the encrypted database with the first administrator's key slot and a recovery key."""
+    from safetylog.services.container import create_new
+
+    made = create_new(
+        url, facility_code=values["facility_code"], facility_name=values["facility_name"],
+        municipality=values["municipality"], police_district=values["police_district"],
+        admin_username=values["username"], admin_display_name=values["display_name"],
+        admin_password=values["password"])
+    return FirstRunResult(made.actor, made.services, made.recovery_key)
 
 # (field name in AdminService.initialize's errors, label source, accessible name source)
 _FACILITY_FIELDS = (
@@ -54,13 +99,19 @@ _ADMIN_FIELDS = (
 
 class FirstRunDialog(QDialog):
     completed = Signal(object)
-    """The Actor of the new administrator, logged in."""
+    """The ``FirstRunResult``: the new administrator, logged in (and the new database)."""
 
-    def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext | None, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 create: Creator | None = None, language: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.ctx = ctx
         self.tasks = tasks
+        self.language = language or (ctx.language if ctx is not None else "da")
+        if create is None:
+            assert ctx is not None, "without open services, say how to create the database"
+            create = initialize_open(ctx.services)
+        self._create = create
         self._texts = Retranslator(CONTEXT)
         self.inputs: dict[str, QLineEdit] = {}
         self.errors = FieldErrors()
@@ -137,28 +188,19 @@ class FirstRunDialog(QDialog):
             self.inputs["password_again"].setFocus()
             return
         values = {name: self.value(name) for name in self.inputs}
-        services = self.ctx.services
-
-        def work() -> Actor:
-            services.admin.initialize(
-                facility_code=values["facility_code"], facility_name=values["facility_name"],
-                municipality=values["municipality"], police_district=values["police_district"],
-                admin_username=values["username"], admin_display_name=values["display_name"],
-                admin_password=values["password"])
-            return services.auth.login(values["username"].strip(), values["password"])
-
+        create = self._create
         self.create_button.setEnabled(False)
-        self.tasks.run(work, self._done, self._failed)
+        self.tasks.run(lambda: create(values), self._done, self._failed, guarded=False)
 
-    def _done(self, actor: Actor) -> None:
+    def _done(self, result: FirstRunResult) -> None:
         self.create_button.setEnabled(True)
         self.accept()
-        self.completed.emit(actor)
+        self.completed.emit(result)
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)
         if isinstance(error, ValidationError):
-            rest = self.errors.show(error.messages(self.ctx.language))
+            rest = self.errors.show(error.messages(self.ctx.language if self.ctx else self.language))
             if rest:
                 self.general_error.show_message("\n".join(rest.values()))
             first = self.errors.first_with_message()
@@ -167,9 +209,13 @@ class FirstRunDialog(QDialog):
         elif isinstance(error, PermissionDenied):  # someone set it up meanwhile (another PC)
             self.general_error.show_message(self._texts.text(QT_TRANSLATE_NOOP(
                 "FirstRunDialog", "SafetyLog is already set up. Close this window and log in.")))
-        else:
-            self.general_error.show_message(self._texts.text(
-                QT_TRANSLATE_NOOP("FirstRunDialog", "The set-up failed: %1"), error))
+        else:  # never the driver's English: the detail goes to the log
+            import logging
+
+            logging.getLogger(__name__).error("first set-up failed: %r", error)
+            self.general_error.show_message(self._texts.text(QT_TRANSLATE_NOOP(
+                "FirstRunDialog", "The set-up failed, and nothing was saved. Check that the data "
+                "folder can be written to, and try again.")))
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -13,8 +13,6 @@ for an installed app.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -101,6 +99,8 @@ def _cache_dir() -> Path:
 
 
 def _lrelease() -> list[str]:
+    import shutil
+
     import PySide6
 
     bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
@@ -115,6 +115,8 @@ def _lrelease() -> list[str]:
 
 def compile_ts(ts_file: Path, qm_file: Path) -> None:
     """One .ts -> .qm with Qt's lrelease; raises with lrelease's own message on failure."""
+    import subprocess  # only when a .ts changed: not on the way to the login window
+
     qm_file.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([*_lrelease(), "-silent", str(ts_file), "-qm", str(qm_file)],
                             capture_output=True, text=True, check=False)

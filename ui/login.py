@@ -22,6 +22,51 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 from ui.widgets.field_error import FieldError
 
 
+def login_error_text(error: BaseException) -> str | None:
+    """What to say about a refused login; None for a wrong name or password (``show_failure``)."""
+    from safetylog.domain.errors import (
+        AccountLocked,
+        AuthenticationError,
+        DatabaseDamaged,
+        LoginThrottled,
+        SessionEnded,
+    )
+
+    t = Retranslator("LoginForm")
+    if isinstance(error, LoginThrottled):
+        return t.text(QT_TRANSLATE_NOOP(
+            "LoginForm", "Wait %1 seconds before you try again: the password was wrong too many "
+                         "times."), error.wait_seconds)
+    if isinstance(error, AccountLocked):
+        return t.text(QT_TRANSLATE_NOOP(
+            "LoginForm", "Your user is locked after too many wrong passwords. An administrator can "
+                         "unlock it, or it opens again by itself in %1 minutes."), error.minutes)
+    if isinstance(error, SessionEnded):
+        return session_ended_text(error)
+    if isinstance(error, AuthenticationError):
+        return None
+    if isinstance(error, DatabaseDamaged):
+        return damaged_text()
+    return t.text(QT_TRANSLATE_NOOP(
+        "LoginForm", "The database could not be opened. Try again, or call your administrator."))
+
+
+def damaged_text() -> str:
+    return Retranslator("LoginForm").text(QT_TRANSLATE_NOOP(
+        "LoginForm", "The database file is damaged and cannot be opened; nothing has been written "
+                     "to it. Restore the latest backup, or call your administrator."))
+
+
+def session_ended_text(error: BaseException) -> str:
+    """Why the user is back at the login: deactivated, or the login ended or expired."""
+    t = Retranslator("LoginForm")
+    if getattr(error, "reason", "") == "deactivated" or "deactivated" in str(error):
+        return t.text(QT_TRANSLATE_NOOP(
+            "LoginForm", "Your user has been deactivated. Talk to your administrator."))
+    return t.text(QT_TRANSLATE_NOOP(
+        "LoginForm", "Your login has expired or was ended. Log in again to go on."))
+
+
 class LoginForm(QWidget):
     """User name and password. Enter in either field submits."""
 
@@ -87,12 +132,31 @@ class LoginForm(QWidget):
         self.set_busy(False)
         self.error.show_message(self._texts.text(
             QT_TRANSLATE_NOOP("LoginForm", "Wrong user name or password. Try again.")))
+        self._fit_window()
         self.password.clear()
         self.password.setFocus()
 
     def show_message(self, text: str) -> None:
         self.set_busy(False)
         self.error.show_message(text)
+        self._fit_window()
+
+    def _fit_window(self) -> None:
+        """A dialog sized before a long message would clip it: let it grow to fit (the lock
+        screen's form sits in a main window, which has room)."""
+        window = self.window()
+        if isinstance(window, QDialog):
+            window.adjustSize()
+
+    def show_error(self, error: BaseException) -> None:
+        """A refused login in the user's language: never the driver's or the core's English."""
+        text = login_error_text(error)
+        if text is None:
+            self.show_failure()
+        else:
+            self.show_message(text)
+            self.password.clear()
+            self.password.setFocus()
 
     def reset(self, username: str = "") -> None:
         self.set_busy(False)
@@ -122,6 +186,11 @@ class LoginDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.form = LoginForm(self)
+        self.notice = QLabel(self)  # one line about what the app is doing (encrypting the file)
+        self.notice.setObjectName("loginNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("i18n_data", True)  # set already translated by the shell
+        self.notice.hide()
         self.database = QLabel(self)
         self.database.setObjectName("databaseLabel")
         self.database.setStyleSheet("color: palette(mid);")
@@ -134,6 +203,7 @@ class LoginDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(self.intro)
+        layout.addWidget(self.notice)
         layout.addWidget(self.form)
         layout.addWidget(self.database)
         self.setMinimumWidth(420)
@@ -144,6 +214,11 @@ class LoginDialog(QDialog):
         t.bind(self.intro.setText, QT_TRANSLATE_NOOP(
             "LoginDialog", "Use your own login. A shared login is not a personal login."))
         self.form.username.setFocus()
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.adjustSize()
 
     def set_database(self, display: str) -> None:
         self._database_text = display

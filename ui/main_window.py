@@ -11,8 +11,9 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from safetylog.domain.errors import AuthenticationError
 from safetylog.domain.records import Actor
 from ui import navigation
+from ui.chain_banner import ChainBanner
 from ui.context import UiContext
 from ui.entry.drafts import DraftOfferDialog, DraftOffers
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, translate
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self._specs: list[PageSpec] = []
         self._pages: dict[str, QWidget] = {}
         self._locked = False
+        self.password_dialog: QDialog | None = None
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -75,7 +79,14 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget(self)
         self.screens.addWidget(workspace)
         self.screens.addWidget(self.lock_screen)
-        self.setCentralWidget(self.screens)
+        self.banner = ChainBanner(ctx, tasks, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
 
         self.curtains = Curtains()
         self.draft_offers = DraftOffers(ctx, tasks, self, self._continue_draft)
@@ -86,7 +97,15 @@ class MainWindow(QMainWindow):
         self._texts.bind(self.setWindowTitle, QT_TRANSLATE_NOOP("MainWindow", "SafetyLog"))
         self._texts.bind(self.nav.setAccessibleName, QT_TRANSLATE_NOOP("MainWindow", "Navigation"))
         ctx.hub.changed.connect(self._settings_changed)
-        self.resize(1280, 820)
+        self._fit_screen(1280, 820)
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """The preferred size, but never larger than the screen (a 1024 x 768 office PC)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     # --- menus and status bar -------------------------------------------------------------
 
@@ -108,6 +127,8 @@ class MainWindow(QMainWindow):
                                         self.lock, "Ctrl+L")
         self.logout_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "Log &out"),
                                           self.logout)
+        self.password_action = self._action(
+            self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "Change &password…"), self.change_password)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
                                         self.close, "Ctrl+Q")
@@ -175,13 +196,31 @@ class MainWindow(QMainWindow):
         self._show_status()
         self.screens.setCurrentWidget(self.workspace)
         self._locked = False
-        for action in (self.lock_action, self.logout_action):
+        for action in self._session_actions:
             action.setEnabled(True)
         if self._specs:
             self.show_page(self._specs[0].key)
         self.ctx.hub.actor_changed.emit(actor)
         self._start_idle_watch()
+        self.banner.check()
         self.offer_drafts()
+
+    @property
+    def _session_actions(self) -> tuple[QAction, ...]:
+        """The menu entries that make no sense while locked."""
+        return (self.lock_action, self.logout_action, self.password_action)
+
+    def change_password(self) -> None:
+        from ui.password_dialog import ChangePasswordDialog
+
+        if self.ctx.actor is None or self._locked:
+            return
+        dialog = ChangePasswordDialog(self.ctx, self.tasks, parent=self)
+        dialog.changed.connect(lambda _actor: self.statusBar().showMessage(self._texts.text(
+            QT_TRANSLATE_NOOP("MainWindow", "Your password is changed.")), 10_000))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        self.password_dialog = dialog
 
     def _fit_nav(self) -> None:
         """As wide as the longest page name in the current language, and no wider."""
@@ -300,7 +339,7 @@ class MainWindow(QMainWindow):
         self.draft_offers.close()
         self.tasks.run(lambda: self.ctx.services.auth.lock(actor), lambda _none: None,
                        self._background_failed)
-        for action in (self.lock_action, self.logout_action):
+        for action in self._session_actions:
             action.setEnabled(False)
         self.go_menu.setEnabled(False)
         self.screens.setCurrentWidget(self.lock_screen)
@@ -312,7 +351,8 @@ class MainWindow(QMainWindow):
         previous = self.ctx.require_actor()
         self.lock_screen.form.set_busy(True)
         self.tasks.run(lambda: self.ctx.services.auth.unlock(username, password, previous),
-                       lambda actor: self._unlocked(previous, actor), self._unlock_failed)
+                       lambda actor: self._unlocked(previous, actor), self._unlock_failed,
+                       guarded=False)
 
     def _unlocked(self, previous: Actor, actor: Actor) -> None:
         self.lock_screen.form.reset()
@@ -321,7 +361,7 @@ class MainWindow(QMainWindow):
             self.curtains.lift()
             self.ctx.actor = actor
             self._locked = False
-            for action in (self.lock_action, self.logout_action):
+            for action in self._session_actions:
                 action.setEnabled(True)
             self.screens.setCurrentWidget(self.workspace)
             self.idle.start()
@@ -331,11 +371,9 @@ class MainWindow(QMainWindow):
         self.lock_changed.emit(False)
 
     def _unlock_failed(self, error: BaseException) -> None:
-        if isinstance(error, AuthenticationError):
-            self.lock_screen.form.show_failure()
-        else:
-            self.lock_screen.form.show_message(str(error))
-            log.error("unlock failed: %s", error)
+        if not isinstance(error, AuthenticationError):
+            log.error("unlock failed: %r", error)
+        self.lock_screen.form.show_error(error)
 
     def logout(self) -> None:
         actor = self.ctx.actor
@@ -343,12 +381,28 @@ class MainWindow(QMainWindow):
             return
         self.flush_drafts()
         self.idle.stop()
+        self.banner.stop()
         self._clear_pages()
         self.ctx.actor = None
         self.ctx.hub.actor_changed.emit(None)
         self.tasks.run(lambda: self.ctx.services.auth.logout(actor), lambda _none: None,
                        self._background_failed)
         self.logout_requested.emit()
+
+    def end_session(self) -> None:
+        """The login is gone (ended, expired, deactivated): nothing of it stays on screen, and
+        nothing is written for it (the core would refuse)."""
+        self.idle.stop()
+        self.banner.stop()
+        self.draft_offers.close()
+        self.curtains.close_all()
+        self._clear_pages()
+        self._locked = False
+        self.screens.setCurrentWidget(self.workspace)
+        if self.ctx.actor is not None:
+            self.ctx.actor = None
+            self.ctx.hub.actor_changed.emit(None)
+        self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quitting saves drafts and audits the logout synchronously: the process is ending."""
@@ -388,5 +442,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _background_failed(self, error: BaseException) -> None:
-        log.error("background task failed: %s", error)
-        self.statusBar().showMessage(str(error), 10_000)
+        from ui.views.common import error_text
+
+        log.error("background task failed: %r", error)
+        self.statusBar().showMessage(error_text(error, self.ctx.language), 10_000)

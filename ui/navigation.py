@@ -67,6 +67,8 @@ PAGES: tuple[PageSpec, ...] = (
              "ui.views.report_dialog:ReportView", Permission.REPORT_EXPORT, "Ctrl+7"),
     PageSpec("admin", QT_TRANSLATE_NOOP("Navigation", "Administration"),
              "ui.views.admin:AdminView", Permission.USER_MANAGE, "Ctrl+6"),
+    PageSpec("audit_log", QT_TRANSLATE_NOOP("Navigation", "Audit log"),
+             "ui.views.audit_log:AuditLogView", Permission.AUDIT_READ, "Ctrl+8"),
 )
 
 

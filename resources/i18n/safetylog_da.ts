@@ -343,8 +343,8 @@
             <translation>SafetyLog er allerede sat op. Luk dette vindue, og log ind.</translation>
         </message>
         <message>
-            <source>The set-up failed: %1</source>
-            <translation>Opsætningen mislykkedes: %1</translation>
+            <source>The set-up failed, and nothing was saved. Check that the data folder can be written to, and try again.</source>
+            <translation>Opsætningen mislykkedes, og intet blev gemt. Tjek, at der kan skrives i datamappen, og prøv igen.</translation>
         </message>
     </context>
     <context>
@@ -631,6 +631,98 @@
             <source>Include in the PSP summary</source>
             <translation>Med i PSP-opsamlingen</translation>
         </message>
+        <message>
+            <source>Data-protection officer</source>
+            <translation>Databeskyttelsesrådgiver</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>Læst</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Søgning</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Oprettet</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Ændret</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Slettet</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Eksport</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Udskrift</translation>
+        </message>
+        <message>
+            <source>Login</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <source>Failed login</source>
+            <translation>Mislykket login</translation>
+        </message>
+        <message>
+            <source>Logout</source>
+            <translation>Log ud</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Låst</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Låst op</translation>
+        </message>
+        <message>
+            <source>Disclosure</source>
+            <translation>Videregivelse</translation>
+        </message>
+        <message>
+            <source>Denied attempt</source>
+            <translation>Afvist forsøg</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>Adgangskode skiftet</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>Adgangskode nulstillet</translation>
+        </message>
+        <message>
+            <source>User locked out</source>
+            <translation>Bruger spærret</translation>
+        </message>
+        <message>
+            <source>User unlocked</source>
+            <translation>Bruger låst op</translation>
+        </message>
+        <message>
+            <source>Password confirmed</source>
+            <translation>Adgangskode bekræftet</translation>
+        </message>
+        <message>
+            <source>Login refused</source>
+            <translation>Login afvist</translation>
+        </message>
+        <message>
+            <source>Audit log checked</source>
+            <translation>Adgangslog kontrolleret</translation>
+        </message>
     </context>
     <context>
         <name>LockScreen</name>
@@ -692,6 +784,30 @@
             <source>Wrong user name or password. Try again.</source>
             <translation>Forkert brugernavn eller adgangskode. Prøv igen.</translation>
         </message>
+        <message>
+            <source>Wait %1 seconds before you try again: the password was wrong too many times.</source>
+            <translation>Vent %1 sekunder, før du prøver igen: adgangskoden var forkert for mange gange.</translation>
+        </message>
+        <message>
+            <source>Your user is locked after too many wrong passwords. An administrator can unlock it, or it opens again by itself in %1 minutes.</source>
+            <translation>Din bruger er låst efter for mange forkerte adgangskoder. En administrator kan låse den op, ellers åbner den igen af sig selv om %1 minutter.</translation>
+        </message>
+        <message>
+            <source>The database could not be opened. Try again, or call your administrator.</source>
+            <translation>Databasen kunne ikke åbnes. Prøv igen, eller ring til jeres administrator.</translation>
+        </message>
+        <message>
+            <source>The database file is damaged and cannot be opened; nothing has been written to it. Restore the latest backup, or call your administrator.</source>
+            <translation>Databasefilen er beskadiget og kan ikke åbnes; der er ikke skrevet noget i den. Gendan den seneste sikkerhedskopi, eller ring til jeres administrator.</translation>
+        </message>
+        <message>
+            <source>Your user has been deactivated. Talk to your administrator.</source>
+            <translation>Din bruger er deaktiveret. Tal med jeres administrator.</translation>
+        </message>
+        <message>
+            <source>Your login has expired or was ended. Log in again to go on.</source>
+            <translation>Dit login er udløbet eller afsluttet. Log ind igen for at fortsætte.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -739,6 +855,14 @@
             <source>Database: %1</source>
             <translation>Database: %1</translation>
         </message>
+        <message>
+            <source>Change &amp;password…</source>
+            <translation>Skift &amp;adgangskode…</translation>
+        </message>
+        <message>
+            <source>Your password is changed.</source>
+            <translation>Din adgangskode er ændret.</translation>
+        </message>
     </context>
     <context>
         <name>MeasuresSection</name>
@@ -784,6 +908,10 @@
         <message>
             <source>Administration</source>
             <translation>Administration</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Adgangslog</translation>
         </message>
     </context>
     <context>
@@ -886,8 +1014,12 @@
     <context>
         <name>Shell</name>
         <message>
-            <source>The database could not be opened: %1</source>
-            <translation>Databasen kunne ikke åbnes: %1</translation>
+            <source>The database is being encrypted so that only personal logins can open it. This takes a moment; type your login meanwhile.</source>
+            <translation>Databasen krypteres nu, så kun personlige logins kan åbne den. Det tager et øjeblik; skriv dit login imens.</translation>
+        </message>
+        <message>
+            <source>The database is now encrypted.</source>
+            <translation>Databasen er nu krypteret.</translation>
         </message>
     </context>
     <context>
@@ -973,6 +1105,130 @@
         <message>
             <source>A dangerous &amp;object was used</source>
             <translation>Der blev brugt en fa&amp;rlig genstand</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChainBanner</name>
+        <message>
+            <source>its content was changed</source>
+            <translation>dens indhold er ændret</translation>
+        </message>
+        <message>
+            <source>its link to the row before does not match</source>
+            <translation>dens kæde til rækken før passer ikke</translation>
+        </message>
+        <message>
+            <source>rows before it are missing</source>
+            <translation>rækker før den mangler</translation>
+        </message>
+        <message>
+            <source>the newest rows were removed or replaced</source>
+            <translation>de nyeste rækker er fjernet eller udskiftet</translation>
+        </message>
+        <message>
+            <source>The audit log has been tampered with: %1. Tell the data-protection officer and do not delete anything.</source>
+            <translation>Adgangsloggen er blevet ændret: %1. Giv databeskyttelsesrådgiveren besked, og slet ikke noget.</translation>
+        </message>
+        <message>
+            <source>The audit log has been tampered with: row %1 is the first that does not match (%2). Tell the data-protection officer and do not delete anything.</source>
+            <translation>Adgangsloggen er blevet ændret: række %1 er den første, der ikke passer (%2). Giv databeskyttelsesrådgiveren besked, og slet ikke noget.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>&amp;Current password</source>
+            <translation>&amp;Nuværende adgangskode</translation>
+        </message>
+        <message>
+            <source>&amp;New password</source>
+            <translation>N&amp;y adgangskode</translation>
+        </message>
+        <message>
+            <source>New password &amp;again</source>
+            <translation>Ny adgangskode &amp;igen</translation>
+        </message>
+        <message>
+            <source>SafetyLog – change password</source>
+            <translation>SafetyLog – skift adgangskode</translation>
+        </message>
+        <message>
+            <source>Choose a new password</source>
+            <translation>Vælg en ny adgangskode</translation>
+        </message>
+        <message>
+            <source>Your password was reset by an administrator. Type the one-time password you were given, then choose your own. Cancel logs you out.</source>
+            <translation>En administrator har nulstillet din adgangskode. Skriv den engangskode, du har fået, og vælg så din egen. Annuller logger dig ud.</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>Skift adgangskode</translation>
+        </message>
+        <message>
+            <source>At least 12 characters. A few random words are easy to remember and hard to guess.</source>
+            <translation>Mindst 12 tegn. Nogle tilfældige ord er lette at huske og svære at gætte.</translation>
+        </message>
+        <message>
+            <source>&amp;Save password</source>
+            <translation>&amp;Gem adgangskode</translation>
+        </message>
+        <message>
+            <source>The two new passwords are not the same.</source>
+            <translation>De to nye adgangskoder er ikke ens.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReauthDialog</name>
+        <message>
+            <source>SafetyLog – confirm it is you</source>
+            <translation>SafetyLog – bekræft, at det er dig</translation>
+        </message>
+        <message>
+            <source>This shows or sends personal data. Type your password again to go on.</source>
+            <translation>Dette viser eller sender personoplysninger. Skriv din adgangskode igen for at fortsætte.</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Adgangskode</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm</source>
+            <translation>&amp;Bekræft</translation>
+        </message>
+        <message>
+            <source>Wrong password. Try again.</source>
+            <translation>Forkert adgangskode. Prøv igen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>SafetyLog – recovery key</source>
+            <translation>SafetyLog – gendannelsesnøgle</translation>
+        </message>
+        <message>
+            <source>The database&apos;s recovery key</source>
+            <translation>Databasens gendannelsesnøgle</translation>
+        </message>
+        <message>
+            <source>The database is encrypted. This key opens it if every administrator&apos;s password is lost. Print it, or write it down by hand, and keep it in the facility&apos;s safe – not on this PC.</source>
+            <translation>Databasen er krypteret. Denne nøgle åbner den, hvis alle administratorers adgangskoder er mistet. Udskriv den, eller skriv den ned i hånden, og læg den i tilbuddets pengeskab – ikke på denne pc.</translation>
+        </message>
+        <message>
+            <source>The key is shown only now. SafetyLog cannot show it again.</source>
+            <translation>Nøglen vises kun nu. SafetyLog kan ikke vise den igen.</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Udskriv…</translation>
+        </message>
+        <message>
+            <source>I have &amp;written the key down / printed it</source>
+            <translation>Jeg har &amp;skrevet nøglen ned / printet den</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Fortsæt</translation>
         </message>
     </context>
 </TS>

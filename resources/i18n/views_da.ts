@@ -247,16 +247,6 @@
         <translation>Gem til&amp;bud</translation>
     </message>
     <message>
-        <location filename="../../ui/views/admin_users.py" line="117"/>
-        <source>New pa&amp;ssword</source>
-        <translation>Ny adgangs&amp;kode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/admin_users.py" line="120"/>
-        <source>Set &amp;password</source>
-        <translation>Sæt adgangsko&amp;de</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/admin_users.py" line="122"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deaktivér</translation>
@@ -282,14 +272,33 @@
         <translation>Vælg først en bruger i listen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/admin_users.py" line="222"/>
-        <source>%1 has a new password.</source>
-        <translation>%1 har fået en ny adgangskode.</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/admin_users.py" line="233"/>
         <source>%1 (%2) is saved.</source>
         <translation>%1 (%2) er gemt.</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Spærret</translation>
+    </message>
+    <message>
+        <source>Reset pa&amp;ssword…</source>
+        <translation>&amp;Nulstil adgangskode…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Lås op</translation>
+    </message>
+    <message>
+        <source>%1 has a one-time password and must choose a new one at the next login.</source>
+        <translation>%1 har fået en engangskode og skal vælge en ny ved næste login.</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 kan logge ind igen.</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Til %1</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2386,14 @@
         <source>The settings are saved.</source>
         <translation>Indstillingerne er gemt.</translation>
     </message>
+    <message>
+        <source>Lock a user out after this many &amp;wrong passwords</source>
+        <translation>Spær en bruger efter så mange &amp;forkerte adgangskoder</translation>
+    </message>
+    <message>
+        <source>A lock-out lasts (minutes, unless an administrator &amp;unlocks)</source>
+        <translation>En spærring varer (minutter, medmindre en administrator &amp;låser op)</translation>
+    </message>
 </context>
 <context>
     <name>Views</name>
@@ -2404,6 +2421,207 @@
         <location filename="../../ui/views/common.py" line="64"/>
         <source>Something went wrong: %1</source>
         <translation>Noget gik galt: %1</translation>
+    </message>
+    <message>
+        <source>Not done: this needs your password again. Try once more and type it.</source>
+        <translation>Ikke udført: det kræver din adgangskode igen. Prøv en gang til, og skriv den.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Eksportér adgangsloggen</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>e.g. H-107</source>
+        <translation>fx H-107</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Sø&amp;g</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Bruger</translation>
+    </message>
+    <message>
+        <source>&amp;Resident</source>
+        <translation>B&amp;eboer</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Handling</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Til</translation>
+    </message>
+    <message>
+        <source>Audit rows</source>
+        <translation>Logrækker</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportér &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Eksportér &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the chain</source>
+        <translation>&amp;Kontrollér kæden</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle handlinger</translation>
+    </message>
+    <message>
+        <source>The chain is whole: %1 rows checked; the newest is row %2 (%3).</source>
+        <translation>Kæden er hel: %1 rækker kontrolleret; den nyeste er række %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 rows shown; scroll for more.</source>
+        <translation>%1 rækker vist; rul for flere.</translation>
+    </message>
+    <message>
+        <source>%1 rows.</source>
+        <translation>%1 rækker.</translation>
+    </message>
+    <message>
+        <source>Exported to %1. The file holds personal data: keep it only as long as needed.</source>
+        <translation>Eksporteret til %1. Filen indeholder personoplysninger: gem den kun, så længe den skal bruges.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Beboere</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Beboer</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s identity</source>
+        <translation>Beboerens identitet</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Indstilling</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>Opgave</translation>
+    </message>
+    <message>
+        <source>Brøset score</source>
+        <translation>Brøset-score</translation>
+    </message>
+    <message>
+        <source>Drug-trade observation</source>
+        <translation>Narkotikaobservation</translation>
+    </message>
+    <message>
+        <source>Drug-trade pattern</source>
+        <translation>Narkotikamønster</translation>
+    </message>
+    <message>
+        <source>PSP meeting</source>
+        <translation>PSP-møde</translation>
+    </message>
+    <message>
+        <source>PSP note</source>
+        <translation>PSP-note</translation>
+    </message>
+    <message>
+        <source>PSP action item</source>
+        <translation>PSP-opfølgningspunkt</translation>
+    </message>
+    <message>
+        <source>PSP disclosure</source>
+        <translation>PSP-videregivelse</translation>
+    </message>
+    <message>
+        <source>PSP pack</source>
+        <translation>PSP-pakke</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>Månedsrapport</translation>
+    </message>
+    <message>
+        <source>PSP report</source>
+        <translation>PSP-rapport</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>%1 (list)</source>
+        <translation>%1 (liste)</translation>
+    </message>
+</context>
+<context>
+    <name>OneTimePassword</name>
+    <message>
+        <source>One-time password</source>
+        <translation>Engangskode</translation>
+    </message>
+    <message>
+        <source>The new one-time password for %1:</source>
+        <translation>Den nye engangskode til %1:</translation>
+    </message>
+    <message>
+        <source>Hand it over in person. It is shown only now; at the next login the user must choose their own password.</source>
+        <translation>Giv den personligt videre. Den vises kun nu; ved næste login skal brugeren vælge sin egen adgangskode.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
     </message>
 </context>
 </TS>

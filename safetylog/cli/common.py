@@ -60,7 +60,7 @@ def services_for(args: argparse.Namespace) -> Services:
     username = getattr(args, "user", None)
     if not username:
         raise DatabaseLocked("The database is encrypted: give your user name (--user) to open it.")
-    services, actor = unlock_and_open(database_url(args), username, _password(username), "cli")
+    services, actor = unlock_and_open(database_url(args), username, read_password(username), "cli")
     args.cli_actor = actor
     show_pending_recovery_key(services, actor)
     return services
@@ -106,22 +106,25 @@ def add_login_arguments(parser: argparse.ArgumentParser) -> None:
                         help="your personal user name (password from SAFETYLOG_PASSWORD or a prompt)")
 
 
-def _password(username: str) -> str:
+def read_password(user: str) -> str:
     password = os.environ.get("SAFETYLOG_PASSWORD")
     if password is None:
         try:
-            password = getpass.getpass(f"Password for {username}: ")
+            password = getpass.getpass(f"Password for {user}: ")
         except EOFError:
             raise AuthenticationError("No password given (set SAFETYLOG_PASSWORD).") from None
     return password
 
 
 def login(services: Services, args: argparse.Namespace) -> Actor:
-    """Commands that touch personal data run as a personal, audited login, like the app."""
+    """Commands that touch personal data run as a personal, audited login, like the app.
+
+    The command line has no five-minute window to wait for: the password was just typed, so the
+    session counts as freshly authenticated for exports and identity look-ups."""
     actor = getattr(args, "cli_actor", None)
     if isinstance(actor, Actor):
         return actor  # the embedded database was opened by this login
-    return services.auth.login(args.user, _password(args.user), workstation="cli")
+    return services.auth.login(args.user, read_password(args.user), workstation="cli")
 
 
 def read_new_password(prompt: str = "New password: ") -> str:

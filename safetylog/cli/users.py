@@ -1,11 +1,18 @@
-"""``safetylog user``: add, list, set role, deactivate."""
+"""``safetylog user``: add, list, set role, deactivate, reset and unlock (administrators), and
+``passwd``, every user's own password change."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from safetylog.cli.common import add_login_arguments, login, read_new_password, services_for
+from safetylog.cli.common import (
+    add_login_arguments,
+    login,
+    read_new_password,
+    read_password,
+    services_for,
+)
 from safetylog.domain.enums import Role
 
 
@@ -37,6 +44,20 @@ def register(subparsers: Any) -> None:
     add_login_arguments(off)
     off.add_argument("username")
     off.set_defaults(handler=run_deactivate)
+
+    passwd = actions.add_parser("passwd", help="change your own password (the current one is asked)")
+    add_login_arguments(passwd)
+    passwd.set_defaults(handler=run_passwd)
+
+    reset = actions.add_parser("reset", help="give a user a one-time password (printed once)")
+    add_login_arguments(reset)
+    reset.add_argument("username")
+    reset.set_defaults(handler=run_reset)
+
+    unlock = actions.add_parser("unlock", help="lift a lock-out after too many wrong passwords")
+    add_login_arguments(unlock)
+    unlock.add_argument("username")
+    unlock.set_defaults(handler=run_unlock)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -86,6 +107,39 @@ def run_deactivate(args: argparse.Namespace) -> int:
     try:
         user = services.admin.deactivate(login(services, args), args.username)
         print(f"{user.username} is deactivated.")
+        return 0
+    finally:
+        services.close()
+
+
+def run_passwd(args: argparse.Namespace) -> int:
+    services = services_for(args)
+    try:
+        old = read_password(args.user)
+        actor = services.auth.login(args.user, old, workstation="cli")
+        services.auth.change_password(actor, old, read_new_password())
+        print(f"The password of {args.user} is changed.")
+        return 0
+    finally:
+        services.close()
+
+
+def run_reset(args: argparse.Namespace) -> int:
+    services = services_for(args)
+    try:
+        password = services.admin.reset_password(login(services, args), args.username)
+        print(f"One-time password for {args.username}: {password}")
+        print("Give it only to them; they must choose a new password at their next login.")
+        return 0
+    finally:
+        services.close()
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    services = services_for(args)
+    try:
+        user = services.admin.unlock_user(login(services, args), args.username)
+        print(f"{user.username} may log in again.")
         return 0
     finally:
         services.close()

@@ -50,6 +50,13 @@ class ReauthenticationRequired(AuthenticationError):
     """The password must be given again (identity look-ups, disclosures, exports)."""
 
 
+class PasswordChangeRequired(AuthenticationError):
+    """The password was reset by an administrator: choose a new one before anything else."""
+
+    def __init__(self) -> None:
+        super().__init__("Your password was reset. Choose a new password before you continue.")
+
+
 class LoginThrottled(AuthenticationError):
     """Too soon after a wrong password: the attempt was not checked at all."""
 

@@ -43,6 +43,24 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Adgangskoden skal have mindst {limit} tegn.",
         "The password needs at least {limit} characters.",
     ),
+    "password_too_long": (
+        "Adgangskoden må højst have {limit} tegn.", "The password may have at most {limit} characters."
+    ),
+    "password_too_common": (
+        "Adgangskoden er for almindelig eller let at gætte (fx et kendt kodeord, et ord med årstal "
+        "eller en række tegn). Brug fx nogle tilfældige ord.",
+        "The password is too common or easy to guess (a known password, a word with a year, or a "
+        "run of characters). Try a few random words.",
+    ),
+    "password_contains_name": (
+        "Adgangskoden må ikke indeholde dit brugernavn eller navn.",
+        "The password must not contain your user name or name.",
+    ),
+    "password_wrong": ("Den nuværende adgangskode er forkert.", "The current password is wrong."),
+    "password_unchanged": (
+        "Den nye adgangskode skal være en anden end den nuværende.",
+        "The new password must differ from the current one.",
+    ),
     "reason_required": ("Angiv en begrundelse.", "Give a reason."),
     "not_editable": (
         "Hændelsen er indsendt og kan kun rettes med en rettelse eller et tillæg.",

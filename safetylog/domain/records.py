@@ -326,6 +326,8 @@ class UserRecord:
     all_facilities: bool
     facility_ids: tuple[int, ...]
     last_login_at: datetime | None
+    locked_until: datetime | None = None  # a lock-out after wrong passwords (may have passed)
+    must_change_password: bool = False  # after an administrator's reset
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +365,9 @@ class Actor:
     # (an Actor built by hand, or one whose user was deactivated or changed, is refused).
     session_token: str = field(default="", repr=False)
     user_version: int = 0  # the user row's version when the actor was read
+    # Set after an administrator's reset: the UI asks for a new password at once, and every
+    # service call but the password change and logout is refused until then.
+    must_change_password: bool = False
 
     def may_see_facility(self, facility_id: int) -> bool:
         return self.all_facilities or facility_id in self.facility_ids
@@ -503,3 +508,55 @@ class AuditEntry:
     entity_id: str
     subject_resident_id: int | None
     details: dict[str, Any]
+    residents: tuple[str, ...] = ()  # the pseudonym of every resident the row concerns
+    workstation: str = ""
+    row_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    """What a data-protection officer asks of the audit log; empty fields do not filter.
+
+    ``resident`` is a pseudonym ("H-107"): the rows naming any resident with that pseudonym.
+    ``date_from``/``date_to`` are local (Copenhagen) days, inclusive. Pages run newest first;
+    pass ``AuditPage.next_cursor`` back as ``before_id``."""
+
+    username: str = ""
+    resident: str = ""
+    actions: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    before_id: int | None = None
+    limit: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    entries: tuple[AuditEntry, ...]
+    next_cursor: int | None  # the ``before_id`` of the next (older) page; None at the end
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    """The newest link of the audit chain: printed on reports so paper anchors the log."""
+
+    id: int
+    row_hash: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    """What ``verify`` found. ``reason`` is one of ``CHAIN_REASONS`` when ``ok`` is false."""
+
+    ok: bool
+    rows_checked: int
+    first_broken_id: int | None
+    reason: str  # "" | "content_changed" | "link_broken" | "row_missing" | "head_mismatch"
+    head_id: int
+    head_hash: str
+    head_at: datetime | None
+    checked_at: datetime | None = None
+
+
+CHAIN_REASONS = ("content_changed", "link_broken", "row_missing", "head_mismatch")

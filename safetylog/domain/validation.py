@@ -20,8 +20,15 @@ OLDEST_YEARS = 30
 
 E = TypeVar("E", bound=StrEnum)
 
-# DDMMYY-SSSS with an optional dash or space; the day and month must be plausible.
-_CPR_RE = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[-\s]?\d{4}(?!\d)")
+# DDMMYY-SSSS as people write it: 0101901234, 010190-1234, 01.01.90-1234, 01 01 90 1234,
+# 01/01/90 - 1234, with a non-breaking space or an en dash from a word processor. The day and month
+# must be plausible and no digit may run on at either end, which keeps phone numbers (8 digits),
+# dates with four-digit years and police journal numbers (4-5-5-2 digits: no group holds a
+# DDMMYY run followed by four digits) out. There is no modulus-11 check: since 2007 valid CPR
+# numbers need not pass it.
+_SEP = "[\\s./\\-\u00a0\u2007\u2009\u202f\u2010-\u2015\u2212]"  # spaces, . / and dashes
+_CPR_RE = re.compile(
+    rf"(?<!\d)(0[1-9]|[12]\d|3[01]){_SEP}?(0[1-9]|1[0-2]){_SEP}?\d{{2}}{_SEP}{{0,3}}\d{{4}}(?!\d)")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

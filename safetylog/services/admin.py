@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction, Role, ZoneKind
 from safetylog.domain.errors import NotFound, PermissionDenied
+from safetylog.domain.passwords import one_time_password, password_problem
 from safetylog.domain.records import Actor, FacilityRecord, UserRecord, ZoneRecord
 from safetylog.domain.validation import SHORT_LIMIT, Checker
 from safetylog.services import audit, sessions
-from safetylog.services.auth import MIN_PASSWORD_LENGTH, hash_password
+from safetylog.services.auth import hash_password
 from safetylog.services.base import Service, link_facilities
 from safetylog.services.key_slots import KeySlots
 from safetylog.services.permissions import Permission, require
@@ -34,11 +35,12 @@ def zone_record(row: Zone) -> ZoneRecord:
 def user_record(row: User) -> UserRecord:
     return UserRecord(row.id, row.username, row.display_name, Role(row.role), row.active,
                       row.all_facilities, tuple(f.facility_id for f in row.facilities),
-                      row.last_login_at)
+                      row.last_login_at, row.locked_until, row.must_change_password)
 
 
 class AdminService(Service):
-    key_slots: KeySlots | None = None  # the embedded database's key file; set by the container
+    # Set by the container on the embedded database: each user's key slot follows their password.
+    key_slots: KeySlots | None = None
 
     # --- first run ------------------------------------------------------------------------
 
@@ -60,6 +62,8 @@ class AdminService(Service):
             actor = sessions.open_session(session, user, "")
             audit.record(session, actor, AuditAction.CREATE, "facility", facility.id)
             audit.record(session, actor, AuditAction.CREATE, "user", user.id, role=user.role)
+            if self.key_slots is not None:
+                self.key_slots.set_password(user.username, admin_password)
             return actor
 
     # --- facilities and zones -------------------------------------------------------------
@@ -131,6 +135,8 @@ class AdminService(Service):
             session.add(user)
             session.flush()
             audit.record(session, actor, AuditAction.CREATE, "user", user.id, role=user.role)
+            if self.key_slots is not None:
+                self.key_slots.set_password(user.username, password)
             return user_record(user)
 
     def list_users(self, actor: Actor) -> list[UserRecord]:
@@ -168,27 +174,51 @@ class AdminService(Service):
                          facilities=list(facility_ids), all_facilities=all_facilities)
             return user_record(user)
 
-    def set_password(self, actor: Actor, username: str, password: str) -> None:
-        """Administrators reset anyone's password; every user may change their own."""
-        if actor.username != username:
-            require(actor, Permission.USER_MANAGE)
+    def reset_password(self, actor: Actor, username: str) -> str:
+        """A one-time password for a user who forgot theirs; returns it to be handed over once.
+
+        The user must choose a new one at their next login, and their open sessions end now.
+        Users change their own password with ``AuthService.change_password``."""
+        require(actor, Permission.USER_MANAGE)
+        if actor.username == username:
+            raise PermissionDenied("Change your own password with your current one, not a reset.")
+        password = one_time_password()
         with self._sf.begin() as session:
-            check = Checker()
-            if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-                check.add("password", "password_too_short", limit=MIN_PASSWORD_LENGTH)
-            check.raise_if_any()
             user = self._user(session, username)
             user.password_hash = hash_password(password)
-            audit.record(session, actor, AuditAction.UPDATE, "user", user.id, field="password")
+            user.must_change_password = True
+            user.password_changed_at = self._clock()
+            sessions.end_all_sessions(session, user.id)
+            audit.record(session, actor, AuditAction.PASSWORD_RESET, "user", user.id)
+            if self.key_slots is not None:
+                self.key_slots.set_password(user.username, password)
+        return password
+
+    def unlock_user(self, actor: Actor, username: str) -> UserRecord:
+        """Lift a lock-out after too many wrong passwords; the count starts again."""
+        require(actor, Permission.USER_MANAGE)
+        with self._sf.begin() as session:
+            user = self._user(session, username)
+            was_locked = user.locked_until.isoformat() if user.locked_until else None
+            user.failed_logins, user.last_failed_login_at, user.locked_until = 0, None, None
+            audit.record(session, actor, AuditAction.ACCOUNT_UNLOCKED, "user", user.id,
+                         locked_until=was_locked)
+            if self.key_slots is not None:
+                self.key_slots.clear_failures(user.username)
+            return user_record(user)
 
     def deactivate(self, actor: Actor, username: str) -> UserRecord:
+        """The user can no longer log in; their open sessions end and their key slot goes."""
         require(actor, Permission.USER_MANAGE)
         if actor.username == username:
             raise PermissionDenied("You cannot deactivate your own account.")
         with self._sf.begin() as session:
             user = self._user(session, username)
             user.active = False
+            sessions.end_all_sessions(session, user.id)
             audit.record(session, actor, AuditAction.UPDATE, "user", user.id, active=False)
+            if self.key_slots is not None:
+                self.key_slots.remove(user.username)
             return user_record(user)
 
     # --- helpers --------------------------------------------------------------------------
@@ -234,8 +264,9 @@ class AdminService(Service):
         if check.ok("username") and session.scalar(select(User.id).where(User.username == username)):
             check.add("username", "already_exists", value=username)
         display = check.text("display_name", display_name, limit=SHORT_LIMIT, required=True)
-        if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-            check.add("password", "password_too_short", limit=MIN_PASSWORD_LENGTH)
+        problem = password_problem(password, username=username, display_name=display)
+        if problem is not None:
+            check.problems.setdefault("password", problem)
         self._check_facilities(session, check, facility_ids)
         if check.problems:
             return User()

@@ -19,7 +19,7 @@ from safetylog.domain.records import Actor, AuditEntry
 from safetylog.domain.timeutil import utcnow
 from safetylog.storage import audit_chain
 from safetylog.storage.engine import is_row_id
-from safetylog.storage.models import AuditHead, AuditRow, AuditSubject
+from safetylog.storage.models import AuditHead, AuditRow, AuditSubject, IncidentResident
 
 
 def _fit(value: str, limit: int) -> str:
@@ -85,3 +85,16 @@ def entries(session: Session, *, since: datetime | None = None, subject_resident
                    r.subject_resident_id, dict(r.details))
         for r in session.scalars(stmt)
     ]
+
+
+_CHUNK = 1000  # ids per IN (...): well inside SQLite's and PostgreSQL's parameter limits
+
+
+def incident_residents(session: Session, incident_ids: Iterable[int]) -> set[int]:
+    """Every resident involved in any of the incidents: what a read of them must name."""
+    ids = sorted({i for i in incident_ids if is_row_id(i)})
+    found: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        found.update(session.scalars(select(IncidentResident.resident_id).distinct().where(
+            IncidentResident.incident_id.in_(ids[start:start + _CHUNK]))))
+    return found

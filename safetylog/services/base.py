@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from safetylog.domain.errors import ConflictError, PermissionDenied
+from safetylog.domain.errors import ConflictError, PasswordChangeRequired, PermissionDenied
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
 from safetylog.storage.models import User, UserFacility
@@ -21,7 +21,11 @@ from safetylog.storage.models import User, UserFacility
 class Service:
     """Base of every service. Each public method whose first argument is ``actor`` is wrapped so
     that the Actor is checked against its login session and re-read from the database before the
-    method runs (see ``sessions``), and a refusal for want of permission is itself audited."""
+    method runs (see ``sessions``), and a refusal for want of permission is itself audited.
+    While the user must change a reset password, only the methods named in
+    ``open_while_password_reset`` run; every other call raises ``PasswordChangeRequired``."""
+
+    open_while_password_reset: frozenset[str] = frozenset()
 
     def __init__(self, session_factory: sessionmaker[Session],
                  clock: Callable[[], datetime] = utcnow) -> None:
@@ -43,6 +47,14 @@ class Service:
         with self._sf() as session:
             return sessions.current_actor(session, actor)
 
+    def _require_recent_auth(self, actor: Actor) -> None:
+        """Identity look-ups, disclosure decisions and exports: the password within 5 minutes,
+        or ``ReauthenticationRequired`` (the UI asks for it and calls ``auth.reauthenticate``)."""
+        from safetylog.services import sessions
+
+        with self._sf() as session:
+            sessions.require_recent_auth(session, actor)
+
     def _audit_denied(self, actor: Actor, method: str, arguments: dict[str, Any],
                       reason: str) -> None:
         from safetylog.services import denials
@@ -60,6 +72,8 @@ def _checked(method: Callable[..., Any]) -> Callable[..., Any]:
         if not isinstance(actor, Actor):
             raise PermissionDenied("Not a logged-in user.")
         actor = self._current_actor(actor)
+        if actor.must_change_password and method.__name__ not in self.open_while_password_reset:
+            raise PasswordChangeRequired()
         try:
             return method(self, actor, *args, **kwargs)
         except PermissionDenied as exc:
@@ -78,7 +92,7 @@ def actor_from_user(user: User, workstation: str = "") -> Actor:
         user_id=user.id, username=user.username, display_name=user.display_name,
         role=Role(user.role), all_facilities=user.all_facilities,
         facility_ids=frozenset(link.facility_id for link in user.facilities),
-        workstation=workstation,
+        workstation=workstation, must_change_password=user.must_change_password,
     )
 
 

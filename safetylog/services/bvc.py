@@ -6,9 +6,10 @@ assessments (3 or more) are listed for the manager as notices.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from safetylog.classification.bvc import ITEMS, VALID_HOURS, BvcBand, band_for, item_values, total_for
@@ -20,7 +21,13 @@ from safetylog.domain.timeutil import as_utc, local_stamp
 from safetylog.domain.validation import TEXT_LIMIT, Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
-from safetylog.services.permissions import Permission, require, require_facility
+from safetylog.services.permissions import (
+    Permission,
+    has,
+    read_window_start,
+    require,
+    require_facility,
+)
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import BvcAssessmentRow, Incident, Resident, User
 
@@ -120,9 +127,11 @@ class BvcService(Service):
         with self._sf.begin() as session:
             self._resident(session, actor, resident_id)
             row = latest_before(session, resident_id, at)
+            if row is not None and not self._in_window(actor, row):
+                row = None  # night staff: an assessment older than their 14 days is not shown
             audit.record(session, actor, AuditAction.READ, "bvc_assessment", row.id if row else "",
                          subject_resident_id=resident_id)
-            return _records(session, [row])[0] if row is not None else None
+            return self._shown(actor, _records(session, [row]))[0] if row is not None else None
 
     def history(self, actor: Actor, resident_id: int, *, since: datetime | None = None,
                 until: datetime | None = None) -> list[BvcRecord]:
@@ -137,10 +146,14 @@ class BvcService(Service):
                 stmt = stmt.where(BvcAssessmentRow.assessed_at >= since)
             if until is not None:
                 stmt = stmt.where(BvcAssessmentRow.assessed_at <= until)
+            window = read_window_start(actor, self._clock())
+            if window is not None:  # night staff: their own and the last 14 days, as for incidents
+                stmt = stmt.where(or_(BvcAssessmentRow.assessor_id == actor.user_id,
+                                      BvcAssessmentRow.shift_date >= window))
             rows = list(session.scalars(stmt))
             audit.record(session, actor, AuditAction.READ, "bvc_assessment", "*",
                          subject_resident_id=resident_id, count=len(rows))
-            return _records(session, rows)
+            return self._shown(actor, _records(session, rows))
 
     def high_risk_notices(self, actor: Actor, *, facility_ids: tuple[int, ...] = (),
                           hours: int = VALID_HOURS) -> list[BvcRecord]:
@@ -159,8 +172,21 @@ class BvcService(Service):
                 stmt = stmt.where(BvcAssessmentRow.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             rows = [r for r in session.scalars(stmt) if actor.may_see_facility(r.facility_id)]
             audit.record(session, actor, AuditAction.READ, "bvc_assessment", "*",
-                         purpose="high_risk_notices", count=len(rows))
+                         purpose="high_risk_notices", count=len(rows),
+                         residents=[r.resident_id for r in rows])
             return _records(session, rows)
+
+    def _in_window(self, actor: Actor, row: BvcAssessmentRow) -> bool:
+        window = read_window_start(actor, self._clock())
+        return window is None or row.assessor_id == actor.user_id or row.shift_date >= window
+
+    @staticmethod
+    def _shown(actor: Actor, records: list[BvcRecord]) -> list[BvcRecord]:
+        """The scores for everyone who reads residents; the free-text actions only for those who
+        read narratives (not the PSP coordinator)."""
+        if has(actor, Permission.INCIDENT_NARRATIVE):
+            return records
+        return [replace(r, actions="") for r in records]
 
     @staticmethod
     def _resident(session: Session, actor: Actor, resident_id: int) -> Resident:

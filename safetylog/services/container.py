@@ -21,11 +21,13 @@ from safetylog.config import DatabaseLocation, database_location
 from safetylog.domain.crypto import random_key
 from safetylog.domain.enums import AuditAction, Role
 from safetylog.domain.errors import AuthenticationError, DatabaseDamaged, DatabaseLocked
+from safetylog.domain.passwords import MIN_LENGTH as MIN_PASSWORD_LENGTH
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
 from safetylog.services import audit
 from safetylog.services.admin import AdminService
-from safetylog.services.auth import MIN_PASSWORD_LENGTH, AuthService, hash_password
+from safetylog.services.audit_log import AuditService
+from safetylog.services.auth import AuthService, hash_password
 from safetylog.services.bvc import BvcService
 from safetylog.services.drug_patterns import DrugPatternService
 from safetylog.services.duties import DutyService
@@ -62,6 +64,7 @@ class Services:
     bvc: BvcService
     duties: DutyService
     drug_patterns: DrugPatternService
+    audit_log: AuditService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
     key_ring: KeyRing | None = None  # the embedded database's key file, unlocked; None on PostgreSQL
 
@@ -77,6 +80,7 @@ class Services:
             exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
             reports=ReportService(sf, clock), bvc=BvcService(sf, clock),
             duties=DutyService(sf, clock), drug_patterns=DrugPatternService(sf, clock),
+            audit_log=AuditService(sf, clock),
         )
 
     def close(self) -> None:
@@ -101,6 +105,7 @@ def _finish_open(engine: Engine, location: DatabaseLocation, clock: Callable[[],
     services.backup = backup
     services.key_ring = ring
     services.admin.key_slots = ring
+    services.auth.key_slots = ring  # a user's own password change rewraps their slot too
     return services
 
 
@@ -189,7 +194,7 @@ def create_new(url: str | None, *, facility_code: str, facility_name: str, munic
     _refuse_unless(state, "new")
     path = _embedded_path(state.location)
     _remove_database(path)  # an old unencrypted file that was never set up, if any
-    private_dir(path.parent)
+    private_dir(path.parent)  # the very first start: the data folder does not exist yet
     master = random_key()
     keys = key_file_for(path)
     services: Services | None = None

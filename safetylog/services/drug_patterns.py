@@ -7,7 +7,7 @@ drafts): the conditions come from ``IncidentQueryService`` so the two lists can 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.incident_queries import MAX_PAGE, IncidentQueryService
 from safetylog.services.list_request import checked_criteria, checked_cursor
-from safetylog.services.permissions import Permission, require
+from safetylog.services.permissions import Permission, has, require
 from safetylog.storage.models import DrugObservationRow, Facility, Incident, IncidentTypeRow, Zone
 
 DEALING = ("DRG-DEAL",)
@@ -114,9 +114,12 @@ class DrugPatternService(Service):
             rows = session.execute(stmt).all()
             types = _types(session, [r[0] for r in rows])
             lines = tuple(_line(r, types.get(r[0], ())) for r in rows)
-            if after is None:
-                audit.record(session, actor, AuditAction.SEARCH, "drug_observation", "",
-                             criteria=incident_filter.criteria())
+            if not has(actor, Permission.INCIDENT_NARRATIVE):
+                lines = tuple(_without_text(line) for line in lines)
+            # Every page is a read of the residents on it; the first also records the search.
+            audit.record(session, actor, AuditAction.SEARCH if after is None else AuditAction.READ,
+                         "drug_observation", "", criteria=incident_filter.criteria(),
+                         count=len(rows), residents=audit.incident_residents(session, [r[0] for r in rows]))
             next_cursor = (rows[-1][1], rows[-1][0]) if len(rows) == limit else None
             return DrugObservationPage(lines, next_cursor)
 
@@ -185,6 +188,12 @@ def _types(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
         for incident_id, code in session.execute(stmt):
             out.setdefault(incident_id, []).append(code)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _without_text(line: DrugObservationLine) -> DrugObservationLine:
+    """What was seen, counted and where, without the free text about people."""
+    return replace(line, sellers_description="", buyers_description="", vehicles="",
+                   money_or_quantity="", summary="")
 
 
 def _line(r: Any, types: tuple[str, ...]) -> DrugObservationLine:

@@ -11,7 +11,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,14 +24,26 @@ from safetylog.classification.duties import (
     DutyState,
     duty_key,
 )
-from safetylog.classification.duty_fields import RESTRICTED, apply_changes, missing_to_close, next_due
+from safetylog.classification.duty_fields import (
+    FIELDS,
+    RESTRICTED,
+    apply_changes,
+    missing_to_close,
+    next_due,
+)
 from safetylog.domain.enums import AuditAction
-from safetylog.domain.errors import ConflictError, NotFound, ValidationError
+from safetylog.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from safetylog.domain.records import Actor, DutyRecord
 from safetylog.domain.validation import Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
-from safetylog.services.permissions import Permission, has, require
+from safetylog.services.permissions import (
+    NIGHT_STAFF_WINDOW_DAYS,
+    Permission,
+    has,
+    read_window_start,
+    require,
+)
 from safetylog.services.settings import DEFINITIONS
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import DutyRow, Incident, Setting
@@ -61,18 +73,30 @@ def deadline_settings(session: Session) -> DeadlineSettings:
     return DeadlineSettings(**values)
 
 
-def _masked(details: dict[str, Any], show_journal: bool) -> dict[str, Any]:
+# Free text a duty may hold about people (notes, reasons, how an injury happened): hidden from a
+# role without INCIDENT_NARRATIVE. References to filed forms are not narratives and stay.
+NARRATIVE_KEYS = frozenset(
+    {f.name for fields in FIELDS.values() for f in fields
+     if f.kind == "text" and not f.name.endswith("_reference")} | {"state_reason"}) - RESTRICTED
+
+
+def _masked(details: dict[str, Any], show_journal: bool, show_text: bool = True) -> dict[str, Any]:
     details = dict(details)
     if not show_journal:
         for name in RESTRICTED:
             if details.get(name):
                 details[name] = "***"
+    if not show_text:
+        for name in NARRATIVE_KEYS & set(details):
+            details[name] = ""
     return details
 
 
-def duty_record(row: DutyRow, *, show_journal: bool, incident: Incident | None = None) -> DutyRecord:
+def duty_record(row: DutyRow, *, show_journal: bool, show_text: bool = True,
+                incident: Incident | None = None) -> DutyRecord:
     return DutyRecord(row.id, row.incident_id, row.facility_id, row.kind, row.state, row.due_at,
-                      row.created_at, row.closed_at, _masked(row.details, show_journal), row.version,
+                      row.created_at, row.closed_at, _masked(row.details, show_journal, show_text),
+                      row.version,
                       incident.local_date if incident else None,
                       incident.primary_type if incident else "")
 
@@ -115,7 +139,7 @@ class DutyService(Service):
         if incident_id is not None and not is_row_id(incident_id):
             return []  # no incident has that number
         now = self._clock()
-        with self._sf() as session:
+        with self._sf.begin() as session:
             stmt = (select(*_LIST_COLUMNS).join(Incident, Incident.id == DutyRow.incident_id)
                     .order_by(DutyRow.due_at.is_(None), DutyRow.due_at, DutyRow.id))
             if open_only or overdue_only:
@@ -128,12 +152,22 @@ class DutyService(Service):
                 stmt = stmt.where(DutyRow.kind.in_(kinds))
             if incident_id is not None:
                 stmt = stmt.where(DutyRow.incident_id == incident_id)
+            window = read_window_start(actor, now)
+            if window is not None:  # night staff: the same 14 days as the incident list
+                stmt = stmt.where(or_(Incident.registered_by_id == actor.user_id,
+                                      Incident.local_date >= window))
             show = has(actor, Permission.POLICE_JOURNAL_READ)
-            return [DutyRecord(did, incident, facility, kind, state, due, created, closed,
-                               _masked(details, show), version, day, primary)
-                    for (did, incident, facility, kind, state, due, created, closed, details, version,
-                         day, primary) in session.execute(stmt)
-                    if actor.may_see_facility(facility)]
+            text = has(actor, Permission.INCIDENT_NARRATIVE)
+            found = [DutyRecord(did, incident, facility, kind, state, due, created, closed,
+                                _masked(details, show, text), version, day, primary)
+                     for (did, incident, facility, kind, state, due, created, closed, details, version,
+                          day, primary) in session.execute(stmt)
+                     if actor.may_see_facility(facility)]
+            audit.record(session, actor, AuditAction.READ, "duty", "*", count=len(found),
+                         open_only=open_only, overdue_only=overdue_only, kinds=list(kinds),
+                         incident_id=incident_id,
+                         residents=audit.incident_residents(session, {d.incident_id for d in found}))
+            return found
 
     def overdue(self, actor: Actor, facility_ids: tuple[int, ...] = ()) -> list[DutyRecord]:
         """Open duties past their deadline: the manager's list."""
@@ -141,9 +175,12 @@ class DutyService(Service):
 
     def get(self, actor: Actor, duty_id: int) -> DutyRecord:
         require(actor, Permission.DUTY_READ)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             row = self._visible(session, actor, duty_id)
+            audit.record(session, actor, AuditAction.READ, "duty", row.id, incident_id=row.incident_id,
+                         residents=audit.incident_residents(session, [row.incident_id]))
             return duty_record(row, show_journal=has(actor, Permission.POLICE_JOURNAL_READ),
+                               show_text=has(actor, Permission.INCIDENT_NARRATIVE),
                                incident=session.get(Incident, row.incident_id))
 
     def deadlines(self) -> DeadlineSettings:
@@ -185,7 +222,8 @@ class DutyService(Service):
                 row.due_at = next_due(kind, row.details, row.due_at)
                 audit.record(session, actor, AuditAction.UPDATE, "duty", row.id,
                              incident_id=row.incident_id, kind=row.kind, fields=sorted(changes),
-                             state_from=old_state.value, state_to=row.state, reason=reason)
+                             state_from=old_state.value, state_to=row.state, reason=reason,
+                             residents=audit.incident_residents(session, [row.incident_id]))
                 session.flush()
                 record = duty_record(row, show_journal=has(actor, Permission.POLICE_JOURNAL_READ),
                                      incident=session.get(Incident, row.incident_id))
@@ -215,10 +253,15 @@ class DutyService(Service):
         elif (new is DutyState.NOT_REQUIRED or old.closed) and not reason:
             check.add("reason", "reason_required")  # judged not to apply, or reopened: say why
 
-    @staticmethod
-    def _visible(session: Session, actor: Actor, duty_id: int) -> DutyRow:
+    def _visible(self, session: Session, actor: Actor, duty_id: int) -> DutyRow:
         row = session.get(DutyRow, duty_id) if isinstance(duty_id, int) else None
         if row is None or not actor.may_see_facility(row.facility_id):
             raise NotFound(f"No duty {duty_id}.")
+        window = read_window_start(actor, self._clock())
+        incident = session.get(Incident, row.incident_id) if window is not None else None
+        if incident is not None and window is not None and (
+                incident.registered_by_id != actor.user_id and incident.local_date < window):
+            raise PermissionDenied(f"{actor.username} may read only the duties of their own and the "
+                                   f"last {NIGHT_STAFF_WINDOW_DAYS} days' incidents.")
         return row
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, String, Table, Text, func, insert, select, text
+from sqlalchemy import Boolean, Date, Integer, String, Table, Text, delete, func, insert, select, text
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import JSON
@@ -27,7 +27,8 @@ from safetylog.services.base import Service
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import migrate
-from safetylog.storage.models import Base, Incident
+from safetylog.storage.audit_chain import GENESIS
+from safetylog.storage.models import AuditHead, AuditRow, Base, Incident
 from safetylog.storage.types import UTCDateTime
 
 FORMAT = "safetylog-export"
@@ -88,11 +89,13 @@ class ExchangeService(Service):
     def export_document(self, actor: Actor) -> dict[str, Any]:
         """Everything, as one JSON-ready document. Administrators only; audited."""
         require(actor, Permission.DATA_EXPORT)
+        self._require_recent_auth(actor)  # export_to comes through here too
         with self._sf.begin() as session:
             document = self._document(session, actor)
             counts = {name: len(rows) for name, rows in document["tables"].items()}
             audit.record(session, actor, AuditAction.EXPORT, "database", "",
-                         rows=sum(counts.values()), incidents=counts.get("incidents", 0))
+                         rows=sum(counts.values()), incidents=counts.get("incidents", 0),
+                         residents=[row["id"] for row in document["tables"].get("residents", [])])
             return document
 
     def export_to(self, actor: Actor, path: Path) -> dict[str, int]:
@@ -158,6 +161,8 @@ class ExchangeService(Service):
                     "the database is not empty; import a file only into a new, empty database")
             if actor is not None:
                 require(actor, Permission.DATA_IMPORT)
+            # The empty chain's head makes way for the file's own, which matches its rows.
+            session.execute(delete(AuditHead))
             counts: dict[str, int] = {}
             for table in _tables():
                 rows = tables.get(table.name, [])
@@ -177,6 +182,7 @@ class ExchangeService(Service):
                 counts[table.name] = len(decoded)
             session.flush()
             self._reset_sequences(session)
+            self._restore_head(session)
             audit.record(session, actor, AuditAction.IMPORT, "database", "",
                          username=actor.username if actor else "import",
                          rows=sum(counts.values()))
@@ -220,7 +226,23 @@ class ExchangeService(Service):
 
     @staticmethod
     def _is_empty(session: Session) -> bool:
-        return all(session.scalar(select(func.count()).select_from(t)) == 0 for t in _tables())
+        """No rows but the audit chain's head, which a new database has from its first migration."""
+        head = AuditHead.__table__
+        return all(session.scalar(select(func.count()).select_from(t)) == 0
+                   for t in _tables() if t is not head) and not session.scalar(
+            select(func.max(AuditHead.last_id)))
+
+    @staticmethod
+    def _restore_head(session: Session) -> None:
+        """A file without a head row (its log was empty, or the row was left out): the head is
+        the last imported row, so the next audit row links on and ``verify`` checks the rest."""
+        if session.get(AuditHead, 1) is not None:
+            return
+        last = session.execute(select(AuditRow.id, AuditRow.row_hash)
+                               .order_by(AuditRow.id.desc()).limit(1)).first()
+        session.add(AuditHead(id=1, last_id=last.id if last else 0,
+                              last_hash=last.row_hash if last else GENESIS))
+        session.flush()
 
     @staticmethod
     def _reset_sequences(session: Session) -> None:

@@ -185,6 +185,16 @@ def snapshot(row: Incident) -> dict[str, Any]:
     return dict(_jsonable(out))
 
 
+def masked_snapshot(stored: dict[str, Any], show_journal: bool) -> dict[str, Any]:
+    """A version's snapshot as a reader may see it: the police journal number hidden, as in the
+    record itself, from roles without POLICE_JOURNAL_READ."""
+    out = dict(stored)
+    police = out.get("police")
+    if not show_journal and isinstance(police, dict) and police.get("journal_no"):
+        out["police"] = {**police, "journal_no": "***"}
+    return out
+
+
 def detail_from_row(session: Session, row: Incident, *, show_journal: bool) -> IncidentDetail:
     pseudonyms = {}
     for involved in row.residents:

@@ -6,7 +6,6 @@ and filtering always ask the database again, so 200 000 rows never have to be lo
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
@@ -23,11 +22,10 @@ from safetylog.domain.records import (
     Page,
     SortSpec,
 )
-from safetylog.domain.timeutil import to_local
 from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.list_request import checked_criteria, checked_cursor
-from safetylog.services.permissions import NIGHT_STAFF_WINDOW_DAYS, Permission, has, require
+from safetylog.services.permissions import Permission, has, read_window_start, require
 from safetylog.storage import fulltext
 from safetylog.storage.models import (
     Facility,
@@ -69,7 +67,9 @@ class IncidentQueryService(Service):
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
             raise ValidationError({"limit": Problem("out_of_range", {"low": 1, "high": MAX_PAGE})})
         criteria = checked_criteria(criteria)
+        _require_text_search(actor, criteria)
         after = checked_cursor(sort.column, after)
+        narratives = has(actor, Permission.INCIDENT_NARRATIVE)
         with self._sf.begin() as session:
             stmt = self._statement(session, actor, criteria, sort, after, limit)
             rows = session.execute(stmt).all()
@@ -82,14 +82,15 @@ class IncidentQueryService(Service):
                     zone_name=r.zone_name, primary_type=r.primary_type,
                     type_codes=types.get(r.id, (r.primary_type,)), severity=Severity(r.severity),
                     status=IncidentStatus(r.status), residents=pseudonyms.get(r.id, ()),
-                    summary=_summary(r.narrative),
+                    summary=_summary(r.narrative) if narratives else "",
                 )
                 for r in rows
             )
-            if after is None:
-                audit.record(session, actor, AuditAction.SEARCH, "incident", "",
-                             criteria=criteria.criteria(), sort=sort.column,
-                             subject_resident_id=criteria.resident_id)
+            # Every page is a read of the residents on it; the first also records the search.
+            audit.record(session, actor, AuditAction.SEARCH if after is None else AuditAction.READ,
+                         "incident", "", criteria=criteria.criteria(), sort=sort.column,
+                         count=len(rows), subject_resident_id=criteria.resident_id,
+                         residents=audit.incident_residents(session, [r.id for r in rows]))
             cursor = None
             if len(rows) == limit:
                 last = rows[-1]
@@ -99,9 +100,14 @@ class IncidentQueryService(Service):
     def count(self, actor: Actor, criteria: IncidentFilter = IncidentFilter()) -> int:
         require(actor, Permission.INCIDENT_READ)
         criteria = checked_criteria(criteria)
-        with self._sf() as session:
+        _require_text_search(actor, criteria)
+        with self._sf.begin() as session:
             stmt = self._statement(session, actor, criteria, SortSpec(), None, None)
-            return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+            total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+            audit.record(session, actor, AuditAction.SEARCH, "incident_count", "",
+                         criteria=criteria.criteria(), count=total,
+                         subject_resident_id=criteria.resident_id)
+            return total
 
     # --- SQL --------------------------------------------------------------------------------
 
@@ -136,8 +142,8 @@ class IncidentQueryService(Service):
         conditions: list[ColumnElement[bool]] = [Incident.status != IncidentStatus.DRAFT.value]
         if not actor.all_facilities:
             conditions.append(Incident.facility_id.in_(sorted(actor.facility_ids)))
-        if not has(actor, Permission.INCIDENT_READ_ALL_TIME):
-            window = to_local(self._clock()).date() - timedelta(days=NIGHT_STAFF_WINDOW_DAYS)
+        window = read_window_start(actor, self._clock())
+        if window is not None:
             conditions.append(or_(Incident.registered_by_id == actor.user_id,
                                   Incident.local_date >= window))
         if c.date_from:
@@ -191,6 +197,12 @@ class IncidentQueryService(Service):
         for incident_id, code in session.execute(stmt):
             out.setdefault(incident_id, []).append(code)
         return {k: tuple(v) for k, v in out.items()}
+
+
+def _require_text_search(actor: Actor, criteria: IncidentFilter) -> None:
+    """Searching the narratives is reading them: not for a role that may not read them."""
+    if criteria.text:
+        require(actor, Permission.INCIDENT_NARRATIVE)
 
 
 def _summary(narrative: str) -> str:

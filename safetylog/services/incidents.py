@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -30,8 +30,8 @@ from safetylog.domain.records import (
     IncidentVersion,
 )
 from safetylog.domain.taxonomy import Taxonomy, current_taxonomy
-from safetylog.domain.timeutil import to_local, utcnow
-from safetylog.domain.validation import NARRATIVE_LIMIT, TEXT_LIMIT, Checker
+from safetylog.domain.timeutil import utcnow
+from safetylog.domain.validation import NARRATIVE_LIMIT, TEXT_LIMIT, Checker, contains_cpr
 from safetylog.services import audit
 from safetylog.services.base import Service, stale_is_conflict
 from safetylog.services.bvc import latest_for_incident
@@ -41,6 +41,7 @@ from safetylog.services.incident_mapping import (
     apply_input,
     detail_from_row,
     input_from_row,
+    masked_snapshot,
     snapshot,
 )
 from safetylog.services.incident_validation import validate_incident
@@ -49,6 +50,7 @@ from safetylog.services.permissions import (
     NIGHT_STAFF_WINDOW_DAYS,
     Permission,
     has,
+    read_window_start,
     require,
     require_facility,
 )
@@ -64,6 +66,22 @@ from safetylog.storage.models import (
 
 DRAFT_LIMIT_BYTES = 1_000_000
 ADDENDUM_KINDS = ("addendum", "correction_request", "review_note")
+
+
+def _fields_with_cpr(value: object, name: str = "payload") -> set[str]:
+    """The top-level draft fields whose text (at any depth) holds a CPR number."""
+    if isinstance(value, str):
+        return {name} if contains_cpr(value) else set()
+    if isinstance(value, dict):
+        found: set[str] = set()
+        for key, item in value.items():
+            found |= _fields_with_cpr(item, str(key) if name == "payload" else name)
+            if isinstance(key, str) and contains_cpr(key):
+                found.add(name)
+        return found
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_fields_with_cpr(item, name) for item in value))
+    return set()
 
 
 class IncidentService(Service):
@@ -99,7 +117,8 @@ class IncidentService(Service):
                 if draft is not None and draft.user_id == actor.user_id:
                     session.delete(draft)
             audit.record(session, actor, AuditAction.CREATE, "incident", row.id,
-                         facility_id=row.facility_id, types=[t.code for t in row.types])
+                         facility_id=row.facility_id, types=[t.code for t in row.types],
+                         residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor)
 
@@ -117,6 +136,9 @@ class IncidentService(Service):
         if size > DRAFT_LIMIT_BYTES:
             raise ValidationError({"payload": Problem("too_long", {"limit": DRAFT_LIMIT_BYTES,
                                                                    "length": size})})
+        cpr_fields = sorted(_fields_with_cpr(payload))
+        if cpr_fields:  # a draft is stored as typed, so it must not keep what a submit would refuse
+            raise ValidationError({name: Problem("cpr_number") for name in cpr_fields})
         now = self._clock()
         with self._sf.begin() as session:
             draft = session.get(DraftRow, draft_id) if draft_id is not None else None
@@ -145,11 +167,15 @@ class IncidentService(Service):
     # --- reading --------------------------------------------------------------------------
 
     def get(self, actor: Actor, incident_id: int) -> IncidentDetail:
+        """The whole record: narrative, addenda and versions. Not for the PSP coordinator, who
+        reads aggregates, disclosures and PSP records (INCIDENT_NARRATIVE)."""
         require(actor, Permission.INCIDENT_READ)
+        require(actor, Permission.INCIDENT_NARRATIVE)
         with self._sf.begin() as session:
             row = self._readable(session, actor, incident_id)
             audit.record(session, actor, AuditAction.READ, "incident", incident_id,
-                         subject_resident_id=row.residents[0].resident_id if row.residents else None)
+                         subject_resident_id=row.residents[0].resident_id if row.residents else None,
+                         residents=[r.resident_id for r in row.residents])
             return self._detail(session, row, actor, full=True)
 
     # --- changes after submission ---------------------------------------------------------
@@ -173,13 +199,14 @@ class IncidentService(Service):
                                                               {"value": str(data.facility_id)})})
             clean = validate_incident(session, data, taxonomy, now)
             result = classify(clean, taxonomy, self._soas())
+            named_before = _involved(row)  # a correction concerns who was and who is involved
             apply_input(row, clean, result)
             open_duties(session, row, duties_for(result, clean, row.registered_at,
                                                  deadline_settings(session)), now)
             self._reopen_review(row)
             self._add_version(session, row, actor, VersionKind.CORRECTION, reason, now, expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change="correction", reason=reason)
+                         change="correction", reason=reason, residents=named_before | _involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -202,7 +229,7 @@ class IncidentService(Service):
             self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now,
                               expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change="reclassification", reason=reason)
+                         change="reclassification", reason=reason, residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -226,7 +253,7 @@ class IncidentService(Service):
                               expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="severity_override", severity_from=old, severity_to=parsed.value,
-                         reason=reason)
+                         reason=reason, residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -249,7 +276,7 @@ class IncidentService(Service):
             session.add(addendum)
             session.flush()
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change=kind, addendum_id=addendum.id)
+                         change=kind, addendum_id=addendum.id, residents=_involved(row))
             return Addendum(addendum.id, actor.display_name, now, text, kind)
 
     def sign_off(self, actor: Actor, incident_id: int, *, expected_version: int,
@@ -272,7 +299,7 @@ class IncidentService(Service):
                                         created_at=now, kind="review_note", text=note))
             self._add_version(session, row, actor, VersionKind.REVIEW, note, now, expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
-                         change="sign_off")
+                         change="sign_off", residents=_involved(row))
             session.flush()
             return self._detail(session, row, actor, full=True)
 
@@ -281,15 +308,23 @@ class IncidentService(Service):
     def duties(self, actor: Actor, *, open_only: bool = True,
                facility_ids: tuple[int, ...] = ()) -> list[DutyRecord]:
         require(actor, Permission.DUTY_READ)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             stmt = select(DutyRow).order_by(DutyRow.due_at, DutyRow.id)
+            window = read_window_start(actor, self._clock())
+            if window is not None:
+                stmt = stmt.join(Incident, Incident.id == DutyRow.incident_id).where(
+                    or_(Incident.registered_by_id == actor.user_id, Incident.local_date >= window))
             if open_only:
                 stmt = stmt.where(DutyRow.state.in_(OPEN_STATES))
             if facility_ids:
                 stmt = stmt.where(DutyRow.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
             show = has(actor, Permission.POLICE_JOURNAL_READ)
-            return [duty_record(r, show_journal=show) for r in session.scalars(stmt)
-                    if actor.may_see_facility(r.facility_id)]
+            text = has(actor, Permission.INCIDENT_NARRATIVE)
+            rows = [r for r in session.scalars(stmt) if actor.may_see_facility(r.facility_id)]
+            audit.record(session, actor, AuditAction.READ, "duty", "*", count=len(rows),
+                         open_only=open_only,
+                         residents=audit.incident_residents(session, {r.incident_id for r in rows}))
+            return [duty_record(r, show_journal=show, show_text=text) for r in rows]
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -297,13 +332,13 @@ class IncidentService(Service):
         row = session.get(Incident, incident_id) if isinstance(incident_id, int) else None
         if row is None or not actor.may_see_facility(row.facility_id):
             raise NotFound(f"No incident {incident_id}.")
-        if not has(actor, Permission.INCIDENT_READ_ALL_TIME):
-            window_start = to_local(self._clock()).date() - timedelta(days=NIGHT_STAFF_WINDOW_DAYS)
-            if row.registered_by_id != actor.user_id and row.local_date < window_start:
-                raise PermissionDenied(
-                    f"{actor.username} may read only their own and the last "
-                    f"{NIGHT_STAFF_WINDOW_DAYS} days' incidents."
-                )
+        window_start = read_window_start(actor, self._clock())
+        if (window_start is not None and row.registered_by_id != actor.user_id
+                and row.local_date < window_start):
+            raise PermissionDenied(
+                f"{actor.username} may read only their own and the last "
+                f"{NIGHT_STAFF_WINDOW_DAYS} days' incidents."
+            )
         return row
 
     def _for_change(self, session: Session, actor: Actor, incident_id: int,
@@ -359,11 +394,15 @@ class IncidentService(Service):
         }
         addenda = tuple(Addendum(a.id, authors.get(a.author_id, "?"), a.created_at, a.text, a.kind)
                         for a in addendum_rows)
-        versions = tuple(IncidentVersion(v.number, VersionKind(v.kind), authors.get(v.author_id, "?"),
-                                         v.created_at, v.reason, dict(v.snapshot))
-                         for v in version_rows)
         show = has(actor, Permission.POLICE_JOURNAL_READ)
+        versions = tuple(IncidentVersion(v.number, VersionKind(v.kind), authors.get(v.author_id, "?"),
+                                         v.created_at, v.reason, masked_snapshot(v.snapshot, show))
+                         for v in version_rows)
         duties = tuple(duty_record(d, show_journal=show, incident=row) for d in session.scalars(
             select(DutyRow).where(DutyRow.incident_id == row.id).order_by(DutyRow.id)))
         return replace(detail, addenda=addenda, versions=versions, duties=duties,
                        bvc=latest_for_incident(session, row))
+
+
+def _involved(row: Incident) -> set[int]:
+    return {r.resident_id for r in row.residents}

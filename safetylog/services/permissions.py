@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from safetylog.domain.enums import Role
 from safetylog.domain.errors import NotFound, PermissionDenied
 from safetylog.domain.records import Actor
+from safetylog.domain.timeutil import to_local
 from safetylog.storage.engine import is_row_id
 
 
@@ -14,6 +16,9 @@ class Permission(StrEnum):
     INCIDENT_CREATE = "incident.create"
     INCIDENT_READ = "incident.read"
     INCIDENT_READ_ALL_TIME = "incident.read_all_time"  # night staff see recent and own only
+    # Free text about people: narratives, addenda, versions, duty notes, Brøset actions. The PSP
+    # coordinator works from aggregates, disclosures and PSP records, and reads none of it.
+    INCIDENT_NARRATIVE = "incident.narrative"
     INCIDENT_ADDENDUM = "incident.addendum"
     INCIDENT_CORRECT = "incident.correct"
     INCIDENT_REVIEW = "incident.review"
@@ -38,7 +43,8 @@ class Permission(StrEnum):
 
 
 _STAFF = {
-    Permission.INCIDENT_CREATE, Permission.INCIDENT_READ, Permission.INCIDENT_ADDENDUM,
+    Permission.INCIDENT_CREATE, Permission.INCIDENT_READ, Permission.INCIDENT_NARRATIVE,
+    Permission.INCIDENT_ADDENDUM,
     Permission.RESIDENT_READ, Permission.BVC_RECORD, Permission.DUTY_READ,
 }
 
@@ -65,6 +71,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 NIGHT_STAFF_WINDOW_DAYS = 14  # night staff read their own and the last two weeks' incidents
+
+
+def read_window_start(actor: Actor, now: datetime) -> date | None:
+    """The first Copenhagen day whose records the actor may read (their own aside), or None when
+    the role reads all time. One rule for every door: lists, details, duties, Brøset."""
+    if has(actor, Permission.INCIDENT_READ_ALL_TIME):
+        return None
+    return to_local(now).date() - timedelta(days=NIGHT_STAFF_WINDOW_DAYS)
 
 
 def has(actor: Actor, permission: Permission) -> bool:

@@ -158,12 +158,14 @@ class PspService(Service):
 
     def agreements(self, actor: Actor, facility_ids: tuple[int, ...] = ()) -> list[AgreementRecord]:
         require(actor, Permission.PSP_READ)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             stmt = select(PspAgreement).order_by(PspAgreement.facility_id, PspAgreement.id)
             if facility_ids:
                 stmt = stmt.where(PspAgreement.facility_id.in_([f for f in facility_ids if is_row_id(f)]))
-            return [agreement_record(r) for r in session.scalars(stmt)
-                    if actor.may_see_facility(r.facility_id)]
+            found = [agreement_record(r) for r in session.scalars(stmt)
+                     if actor.may_see_facility(r.facility_id)]
+            audit.record(session, actor, AuditAction.READ, "psp_agreement", "*", count=len(found))
+            return found
 
     # --- cooperation notes ----------------------------------------------------------------
 
@@ -248,12 +250,15 @@ class PspService(Service):
 
     def action_items(self, actor: Actor, *, open_only: bool = False) -> list[ActionItemRecord]:
         require(actor, Permission.PSP_READ)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             stmt = select(PspActionItem).order_by(PspActionItem.due_on, PspActionItem.id)
             if open_only:
                 stmt = stmt.where(PspActionItem.status.in_(_OPEN))
-            return [action_record(session, r) for r in session.scalars(stmt)
-                    if r.facility_id is None or actor.may_see_facility(r.facility_id)]
+            found = [action_record(session, r) for r in session.scalars(stmt)
+                     if r.facility_id is None or actor.may_see_facility(r.facility_id)]
+            audit.record(session, actor, AuditAction.READ, "psp_action_item", "*", count=len(found),
+                         open_only=open_only)
+            return found
 
     # --- disclosures ----------------------------------------------------------------------
 
@@ -261,6 +266,7 @@ class PspService(Service):
                           necessity_note: str, legal_basis: str = LEGAL_BASIS_115) -> DisclosureRecord:
         """Name a resident to one meeting: an explicit, reasoned, audited decision."""
         require(actor, Permission.PSP_DISCLOSE)
+        self._require_recent_auth(actor)
         now = self._clock()
         with self._sf.begin() as session:
             check = Checker()
@@ -293,7 +299,7 @@ class PspService(Service):
         require(actor, Permission.PSP_READ)
         if not is_row_id(meeting_id):
             return []  # no meeting has that number
-        with self._sf() as session:
+        with self._sf.begin() as session:
             rows = session.scalars(select(Disclosure).where(Disclosure.meeting_id == meeting_id)
                                    .order_by(Disclosure.id))
             out = []
@@ -304,6 +310,8 @@ class PspService(Service):
                 out.append(DisclosureRecord(row.id, row.resident_id, resident.pseudonym,
                                             row.meeting_id, row.legal_basis, row.necessity_note,
                                             _name(session, row.decided_by_id), row.decided_at))
+            audit.record(session, actor, AuditAction.READ, "psp_disclosure", "*", meeting_id=meeting_id,
+                         count=len(out), residents=[d.resident_id for d in out])
             return out
 
     # --- helpers --------------------------------------------------------------------------

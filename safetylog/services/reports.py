@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +29,7 @@ from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.exports import FORMATS, render_records
 from safetylog.services.permissions import Permission, require
+from safetylog.storage import audit_verify
 from safetylog.storage.models import Facility
 from safetylog.summaries import PeriodSummary, SummaryScope, compute_summary, listing
 from safetylog.summaries.periods import month_bounds
@@ -76,9 +77,13 @@ class ReportService(Service):
     def summary(self, actor: Actor, request: ReportRequest) -> PeriodSummary:
         """The period summary for the overview: aggregates only, within the user's facilities."""
         require(actor, Permission.INCIDENT_READ_ALL_TIME)
-        with self._sf() as session:
+        with self._sf.begin() as session:
             scope, as_of = self._scope(session, actor, request)
-            return compute_summary(session, scope, as_of)
+            summary = compute_summary(session, scope, as_of)
+            audit.record(session, actor, AuditAction.READ, "report_summary", "",
+                         date_from=scope.date_from.isoformat(), date_to=scope.date_to.isoformat(),
+                         facility_ids=list(scope.facility_ids), filters=scope.filters())
+            return summary
 
     def monthly(self, actor: Actor, request: ReportRequest) -> MonthlyReportData:
         """Everything the monthly report shows. Reading it is audited as a read."""
@@ -86,7 +91,7 @@ class ReportService(Service):
         with self._sf.begin() as session:
             data = self._monthly(session, actor, request)
             audit.record(session, actor, AuditAction.READ, "report_monthly", "",
-                         **self._audit_details(data.provenance))
+                         residents=_named(session, data), **self._audit_details(data.provenance))
             return data
 
     def psp_pack(self, actor: Actor, request: ReportRequest) -> PspPackData:
@@ -97,7 +102,7 @@ class ReportService(Service):
             data = self._psp(session, actor, request)
             meeting = data.meeting.id if data.meeting else ""
             audit.record(session, actor, AuditAction.READ, "report_psp", meeting,
-                         **self._audit_details(data.provenance))
+                         residents=_named(session, data), **self._audit_details(data.provenance))
             for person in data.disclosed:  # a named resident's data was read: log it per person
                 audit.record(session, actor, AuditAction.READ, "psp_pack", person.disclosure_id,
                              subject_resident_id=person.resident_id, meeting_id=person.meeting_id)
@@ -108,12 +113,14 @@ class ReportService(Service):
     def export_monthly(self, actor: Actor, request: ReportRequest,
                        render: Callable[[MonthlyReportData], bytes], target: Path) -> ExportReceipt:
         require(actor, Permission.REPORT_EXPORT)
+        self._require_recent_auth(actor)
         return self._export(actor, request, self._monthly, render, target, "report_monthly")
 
     def export_psp(self, actor: Actor, request: ReportRequest,
                    render: Callable[[PspPackData], bytes], target: Path) -> ExportReceipt:
         require(actor, Permission.REPORT_EXPORT)
         require(actor, Permission.PSP_READ)
+        self._require_recent_auth(actor)
         return self._export(actor, request, self._psp, render, target, "report_psp")
 
     def _export(self, actor: Actor, request: ReportRequest,
@@ -128,7 +135,8 @@ class ReportService(Service):
                 data.disclosed if isinstance(data, PspPackData) else ())
             details = self._audit_details(data.provenance)
             audit.record(session, actor, AuditAction.EXPORT, entity, target.name, sha256=digest,
-                         size=len(content), disclosed=len(disclosed), **details)
+                         size=len(content), disclosed=len(disclosed), residents=_named(session, data),
+                         **details)
             for person in disclosed:
                 audit.record(session, actor, AuditAction.DISCLOSE, "psp_pack", person.disclosure_id,
                              subject_resident_id=person.resident_id, meeting_id=person.meeting_id,
@@ -149,6 +157,7 @@ class ReportService(Service):
         check.raise_if_any()
         if report == "psp":
             require(actor, Permission.PSP_READ)
+        self._require_recent_auth(actor)
         with self._sf.begin() as session:
             scope, as_of = self._scope(session, actor, request)
             lines = listing.incident_lines(session, scope, with_residents=report == "monthly")
@@ -156,9 +165,11 @@ class ReportService(Service):
             provenance = self._provenance(session, actor, report, scope, as_of, request, versions)
             content = render_records(lines, provenance, fmt, with_residents=report == "monthly")
             digest = hashlib.sha256(content).hexdigest()
+            named = audit.incident_residents(session, [line.id for line in lines]) \
+                if report == "monthly" else set()  # the PSP twin names no resident
             audit.record(session, actor, AuditAction.EXPORT, f"records_{report}", target.name,
                          format=fmt, rows=len(lines), sha256=digest, size=len(content),
-                         **self._audit_details(provenance))
+                         residents=named, **self._audit_details(provenance))
             write_atomically(target, content)
             return ExportReceipt(target, digest, len(content))
 
@@ -168,9 +179,10 @@ class ReportService(Service):
         scope, as_of = self._scope(session, actor, request)
         summary = compute_summary(session, scope, as_of)
         duty_kinds = tuple(k.kind for k in summary.follow_up.by_kind)
+        provenance = self._provenance(session, actor, "monthly", scope, as_of, request,
+                                      summary.taxonomy_versions)
         return MonthlyReportData(
-            provenance=self._provenance(session, actor, "monthly", scope, as_of, request,
-                                        summary.taxonomy_versions),
+            provenance=replace(provenance, audit_head=audit_verify.head_as_of(session, as_of)),
             summary=summary,
             incidents=listing.incident_lines(session, scope),
             duties=listing.duty_lines(session, scope, as_of, duty_kinds),
@@ -254,6 +266,14 @@ class ReportService(Service):
         return {"date_from": p.date_from.isoformat(), "date_to": p.date_to.isoformat(),
                 "facilities": [code for code, _ in p.facilities], "filters": dict(p.filters),
                 "as_of": p.generated_at.isoformat(), "language": p.language}
+
+
+def _named(session: Session, data: MonthlyReportData | PspPackData) -> set[int]:
+    """The residents a report names: those of the incidents a monthly report lists by pseudonym,
+    and those a PSP pack discloses (the pack lists no incident by resident)."""
+    if isinstance(data, PspPackData):
+        return {person.resident_id for person in data.disclosed}
+    return audit.incident_residents(session, [line.id for line in data.incidents])
 
 
 def type_labels() -> tuple[TypeLabel, ...]:

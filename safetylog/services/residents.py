@@ -69,12 +69,13 @@ class ResidentService(Service):
                 stmt = stmt.where(Resident.active.is_(True))
             rows = [r for r in session.scalars(stmt) if actor.may_see_facility(r.facility_id)]
             audit.record(session, actor, AuditAction.READ, "resident", "*",
-                         facility_id=facility_id, count=len(rows))
+                         facility_id=facility_id, count=len(rows), residents=[r.id for r in rows])
             return [resident_record(r) for r in rows]
 
     def identity(self, actor: Actor, resident_id: int, purpose: str) -> ResidentIdentity:
         """Who a pseudonym is. Needs the identity permission and a stated purpose, both logged."""
         require(actor, Permission.RESIDENT_IDENTITY)
+        self._require_recent_auth(actor)
         with self._sf.begin() as session:
             resident = session.get(Resident, resident_id)
             if resident is None:

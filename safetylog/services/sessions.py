@@ -3,7 +3,7 @@
 An ``Actor`` is only a claim. Each call checks its session token against ``login_sessions`` and
 the user row, so a hand-built Actor, a deactivated user, an ended session or one older than the
 absolute limit is refused, and a changed role or facility scope applies at the very next call.
-The check is one indexed query; the Actor is rebuilt only when the user's version moved.
+The check is one indexed query plus the user's facilities; the Actor is always rebuilt from them.
 """
 
 from __future__ import annotations
@@ -62,14 +62,14 @@ def current_actor(session: Session, actor: Actor) -> Actor:
     if found is None:
         raise SessionEnded("This login is not known; log in again.")
     login, user = found
+    if not user.active:  # first: deactivation also ends the sessions, and this is the reason to show
+        raise SessionEnded("This user has been deactivated.")
     if login.ended_at is not None:
         raise SessionEnded("This login has ended; log in again.")
-    if not user.active:
-        raise SessionEnded("This user has been deactivated.")
     if now() - login.started_at > SESSION_LIMIT:
         raise SessionEnded("This login is more than 12 hours old; log in again.")
-    if user.version == actor.user_version:
-        return actor
+    # Only the token is trusted: role, scope and name always come from the user row, so an Actor
+    # copied with ``replace(actor, role=...)`` gains nothing (one small query for the facilities).
     fresh = actor_from_user(user, actor.workstation)
     return replace(fresh, previous_login_at=actor.previous_login_at,
                    session_token=actor.session_token, user_version=user.version)
@@ -81,12 +81,14 @@ def end_session(session: Session, actor: Actor) -> None:
         found[0].ended_at = now()
 
 
-def end_all_sessions(session: Session, user_id: int) -> None:
-    """A deactivated or reset user's open logins end at once."""
+def end_all_sessions(session: Session, user_id: int, *, keep: Actor | None = None) -> None:
+    """A deactivated or reset user's open logins end at once (a password change keeps its own)."""
     moment = now()
+    kept = token_hash(keep.session_token) if keep is not None and keep.session_token else None
     for login in session.scalars(select(LoginSession).where(LoginSession.user_id == user_id,
                                                            LoginSession.ended_at.is_(None))):
-        login.ended_at = moment
+        if login.token_hash != kept:
+            login.ended_at = moment
 
 
 def mark_authenticated(session: Session, actor: Actor) -> None:

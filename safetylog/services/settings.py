@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction
 from safetylog.domain.errors import ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import Actor
+from safetylog.domain.throttle import DEFAULT_LOCKOUT_AFTER, DEFAULT_LOCKOUT_MINUTES, ThrottlePolicy
 from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.permissions import Permission, require
@@ -53,10 +55,17 @@ class SettingDefinition:
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
 LANGUAGE = "language"
+LOCKOUT_AFTER = "lockout_after"
+LOCKOUT_MINUTES = "lockout_minutes"
 
 DEFINITIONS: dict[str, SettingDefinition] = {
     d.key: d for d in (
-        SettingDefinition(IDLE_LOCK_MINUTES, 10, low=1, high=240),
+        # An unattended unlocked screen shows art. 9 data to whoever walks by: at most 30 minutes.
+        SettingDefinition(IDLE_LOCK_MINUTES, 10, low=1, high=30),
+        # Wrong passwords in a row before a lock-out, and how long it lasts (NIST SP 800-63B
+        # § 5.2.2 allows at most 100 attempts; below 5 a typo-prone user locks themselves out).
+        SettingDefinition(LOCKOUT_AFTER, DEFAULT_LOCKOUT_AFTER, low=5, high=100),
+        SettingDefinition(LOCKOUT_MINUTES, DEFAULT_LOCKOUT_MINUTES, low=1, high=24 * 60),
         SettingDefinition(LANGUAGE, "da", choices=("da", "en")),
         # Duty deadlines (safetylog.services.duties): use of force, EASY, police, DPSD.
         SettingDefinition("duty_force_registration_hours", 24, low=1, high=168),
@@ -69,6 +78,24 @@ DEFINITIONS: dict[str, SettingDefinition] = {
 }
 
 
+def stored_value(session: Session, key: str) -> int | str:
+    """A setting read inside the caller's transaction (the default when absent or invalid)."""
+    definition = _definition(key)
+    row = session.get(Setting, key)
+    if row is None:
+        return definition.default
+    try:
+        return definition.parse(row.value.get("value"))
+    except ValidationError:
+        return definition.default
+
+
+def throttle_policy(session: Session) -> ThrottlePolicy:
+    after, minutes = stored_value(session, LOCKOUT_AFTER), stored_value(session, LOCKOUT_MINUTES)
+    assert isinstance(after, int) and isinstance(minutes, int)
+    return ThrottlePolicy(lockout_after=after, lockout_minutes=minutes)
+
+
 def _definition(key: str) -> SettingDefinition:
     definition = DEFINITIONS.get(key)
     if definition is None:
@@ -79,15 +106,9 @@ def _definition(key: str) -> SettingDefinition:
 class SettingsService(Service):
     def get(self, key: str) -> int | str:
         """The stored value, or the default when none is stored or the stored one is no longer valid."""
-        definition = _definition(key)
+        _definition(key)
         with self._sf() as session:
-            row = session.get(Setting, key)
-            if row is None:
-                return definition.default
-            try:
-                return definition.parse(row.value.get("value"))
-            except ValidationError:
-                return definition.default
+            return stored_value(session, key)
 
     def all(self) -> dict[str, int | str]:
         with self._sf() as session:

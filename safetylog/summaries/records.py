@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from safetylog.domain.records import ChainHead
+
 
 @dataclass(frozen=True, slots=True)
 class IncidentLine:
@@ -120,6 +122,8 @@ class Provenance:
     program_version: str
     language: str  # "da" | "en"
     facility_index: tuple[tuple[int, str], ...] = ()  # (id, code), to label ids in the summary
+    # The audit chain's newest row at the stamp (monthly report): paper that anchors the log.
+    audit_head: ChainHead | None = None
 
     def code_of(self, facility_id: int | None) -> str:
         return dict(self.facility_index).get(facility_id or 0, "?")

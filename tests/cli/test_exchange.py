@@ -12,10 +12,14 @@ from safetylog.cli import main
 from safetylog.services import container
 from safetylog.services.demo_content import DEMO_PASSWORD
 from safetylog.services.exchange import _encode
+from safetylog.storage import audit_verify
+from safetylog.storage.engine import make_engine, make_session_factory
 from safetylog.storage.models import Base
 from tests.conftest import TEST_KEY, open_engine
 
-TABLES_WITHOUT_AUDIT = [t.name for t in Base.metadata.sorted_tables if t.name != "audit_log"]
+# The import appends its own audit row, which moves the chain's head.
+TABLES_WITHOUT_AUDIT = [t.name for t in Base.metadata.sorted_tables
+                        if t.name not in ("audit_log", "audit_head")]
 
 
 def export(url: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
@@ -75,6 +79,12 @@ def test_demo_export_imports_into_an_empty_database_exactly(
     # The audit log is carried over whole, with the import appended to it.
     assert imported["audit_log"][:-1] == first["tables"]["audit_log"]
     assert imported["audit_log"][-1]["action"] == "import"
+    # ... and its chain still verifies, the import linked on to the file's head.
+    assert imported["audit_head"][0]["last_id"] == imported["audit_log"][-1]["id"]
+    engine = make_engine(empty_url)
+    with make_session_factory(engine)() as session:
+        assert audit_verify.verify(session).ok
+    engine.dispose()
     # Exporting the copy gives the same incidents again.
     second = export(empty_url, tmp_path / "second.json", monkeypatch)
     assert second["incidents"] == first["incidents"]
@@ -115,6 +125,7 @@ def test_import_into_a_database_in_use_is_refused(
     assert "not empty" in capsys.readouterr().err
     after = row_counts(demo_url)
     assert after.pop("audit_log") == before.pop("audit_log") + 1  # only the audited login
+    assert after.pop("login_sessions") == before.pop("login_sessions") + 1
     assert after == before
 
 

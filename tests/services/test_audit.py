@@ -213,27 +213,38 @@ def test_login_and_logout_are_logged_with_the_workstation(world: World) -> None:
     mark = last_audit_id(world.services.engine)
     actor = world.services.auth.login("staff", PASSWORD, workstation="kontor-pc-2")
     world.services.auth.lock(actor)
-    world.services.auth.unlock("staff", PASSWORD, actor, workstation="kontor-pc-2")
-    world.services.auth.logout(actor)
+    unlocked = world.services.auth.unlock("staff", PASSWORD, actor, workstation="kontor-pc-2")
+    world.services.auth.logout(unlocked)  # the unlock opened a fresh session and ended the old one
     rows = _logged(world, mark)
     assert [r["action"] for r in rows] == ["login", "lock", "login", "unlock", "logout"]
     assert {(r["user_id"], r["username"], r["workstation"], r["entity"]) for r in rows} == {
         (actor.user_id, "staff", "kontor-pc-2", "user")}
 
 
-def test_failed_logins_are_logged_with_the_name_typed_and_counted(world: World) -> None:
+def test_failed_logins_name_a_real_user_but_keep_no_typed_name_and_are_counted(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from safetylog.services import sessions
+
     mark = last_audit_id(world.services.engine)
     for name, password in (("staff", "forkert-kodeord"), ("ukendt", PASSWORD)):
         with pytest.raises(AuthenticationError):
             world.services.auth.login(name, password, workstation="kontor-pc-2")
     wrong_password, unknown = _logged(world, mark)
-    _subset(wrong_password, action="login_failed", entity="user", entity_id="staff", user_id=None,
-            username="staff")
-    _subset(unknown, action="login_failed", entity_id="ukendt", user_id=None, username="ukendt")
-    assert wrong_password["details"] == {"workstation": "kontor-pc-2"}
+    staff_id = world.actor(Role.STAFF).user_id
+    _subset(wrong_password, action="login_failed", entity="user", entity_id=str(staff_id),
+            user_id=None, username="staff")
+    # A name that is no user may be a password typed in the wrong field: it is not kept.
+    _subset(unknown, action="login_failed", entity_id="", user_id=None, username="?")
+    assert "ukendt" not in repr(unknown["details"])
+    assert wrong_password["details"] == {"workstation": "kontor-pc-2", "reason": "wrong_password",
+                                         "failures": 1}
     with world.services.session_factory() as session:
         user = session.scalars(select(User).where(User.username == "staff")).one()
         assert user.failed_logins == 1
+    later = utcnow() + timedelta(seconds=2)  # after the one-second delay the wrong password earned
+    monkeypatch.setattr(sessions, "now", lambda: later)
     world.services.auth.login("staff", PASSWORD, workstation="kontor-pc-2")
     with world.services.session_factory() as session:
         assert session.scalars(select(User).where(User.username == "staff")).one().failed_logins == 0

@@ -8,6 +8,7 @@ test checks that the table and ``ROLE_PERMISSIONS`` tell the same story.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -18,7 +19,14 @@ import pytest
 
 from safetylog.domain.enums import ActionItemStatus, Measure, Role, Severity, ZoneKind
 from safetylog.domain.errors import PermissionDenied
-from safetylog.domain.records import ActionItemInput, AgreementInput, BvcInput, MeetingInput, TypeChoice
+from safetylog.domain.records import (
+    ActionItemInput,
+    AgreementInput,
+    AuditQuery,
+    BvcInput,
+    MeetingInput,
+    TypeChoice,
+)
 from safetylog.domain.timeutil import utcnow
 from safetylog.services.permissions import ROLE_PERMISSIONS, Permission
 from safetylog.services.reports import ReportRequest
@@ -26,6 +34,8 @@ from tests.conftest import PASSWORD, World
 from tests.factories import incident_input, table_counts
 
 NS, S, M, P, A = Role.NIGHT_STAFF, Role.STAFF, Role.MANAGER, Role.PSP_COORDINATOR, Role.ADMIN
+D = Role.DPO
+AUDITORS = frozenset({A, D})  # those who read the audit log
 EVERYONE = frozenset(Role)
 FRONTLINE = frozenset({NS, S, M})  # those who write incidents
 READERS = frozenset({NS, S, M, P})  # those who read incidents
@@ -86,8 +96,8 @@ OPS: tuple[Op, ...] = (
     Op("incidents.save_draft", FRONTLINE,
        lambda w, a, _: w.services.incidents.save_draft(a, {"narrative": "kladde"}),
        permission=Permission.INCIDENT_CREATE),
-    Op("incidents.get", READERS, lambda w, a, i: w.services.incidents.get(a, i.id), _incident,
-       Permission.INCIDENT_READ),
+    Op("incidents.get", FRONTLINE, lambda w, a, i: w.services.incidents.get(a, i.id), _incident,
+       Permission.INCIDENT_NARRATIVE),  # the PSP coordinator reads no narratives
     Op("incidents.correct someone else's", frozenset({M}),
        lambda w, a, i: w.services.incidents.correct(
            a, i.id, incident_input(w, narrative="Rettet."), reason="Fejl", expected_version=i.version),
@@ -206,23 +216,39 @@ OPS: tuple[Op, ...] = (
        _temp_user, Permission.USER_MANAGE),
     Op("admin.set_facilities", frozenset({A}), lambda w, a, name: w.services.admin.set_facilities(
         a, name, (w.other_facility.id,)), _temp_user, Permission.USER_MANAGE),
-    Op("admin.set_password of another user", frozenset({A}),
-       lambda w, a, name: w.services.admin.set_password(a, name, "nyt-kodeord-1"), _temp_user,
+    Op("admin.reset_password of another user", frozenset({A}),
+       lambda w, a, name: w.services.admin.reset_password(a, name), _temp_user,
        Permission.USER_MANAGE),
+    Op("admin.unlock_user", frozenset({A}), lambda w, a, name: w.services.admin.unlock_user(a, name),
+       _temp_user, Permission.USER_MANAGE),
     Op("admin.deactivate", frozenset({A}), lambda w, a, name: w.services.admin.deactivate(a, name),
        _temp_user, Permission.USER_MANAGE),
-    Op("admin.set_password of oneself", EVERYONE,
-       lambda w, a, _: w.services.admin.set_password(a, a.username, "mit-nye-kodeord")),
+    Op("auth.change_password of oneself", EVERYONE,
+       lambda w, a, n: w.services.auth.change_password(a, PASSWORD if n % 2 else "mit-nye-kodeord",
+                                                       "mit-nye-kodeord" if n % 2 else PASSWORD),
+       lambda w: next(w.changes)),
     Op("settings.set", frozenset({A}), lambda w, a, _: w.services.settings.set(a, "idle_lock_minutes", 15),
        permission=Permission.SETTINGS_MANAGE),
     Op("exchange.export_document", frozenset({A}), lambda w, a, _: w.services.exchange.export_document(a),
        permission=Permission.DATA_EXPORT),
+    # --- the audit log ---
+    Op("audit_log.list", AUDITORS, lambda w, a, _: w.services.audit_log.list(
+        a, AuditQuery(resident="B-101")), permission=Permission.AUDIT_READ),
+    Op("audit_log.export", AUDITORS, lambda w, a, _: w.services.audit_log.export(a, AuditQuery(), "csv"),
+       permission=Permission.AUDIT_READ),
+    Op("audit_log.verify", AUDITORS, lambda w, a, _: w.services.audit_log.verify(a),
+       permission=Permission.AUDIT_READ),
+    Op("audit_log.chain_status", AUDITORS, lambda w, a, _: w.services.audit_log.chain_status(a),
+       permission=Permission.AUDIT_READ),
+    Op("audit_log.chain_head", AUDITORS, lambda w, a, _: w.services.audit_log.chain_head(a),
+       permission=Permission.AUDIT_READ),
 )
 
 
 @pytest.fixture
 def roomy_world(world: World, tmp_path: Path) -> World:
     world.tmp = tmp_path  # type: ignore[attr-defined]  # where export calls write their files
+    world.changes = itertools.count(1)  # type: ignore[attr-defined]  # the password goes back and forth
     return world
 
 

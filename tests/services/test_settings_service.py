@@ -38,12 +38,20 @@ def test_only_administrators_change_settings(world: World) -> None:
         world.services.settings.set(world.actor(Role.ADMIN), "no_such_key", 3)
 
 
-def test_lock_and_unlock_as_another_user_are_audited(world: World) -> None:
+def test_lock_and_unlock_as_another_user_are_audited(world: World,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from safetylog.domain.timeutil import utcnow
+    from safetylog.services import sessions
+
     auth = world.services.auth
     night = world.actor(Role.NIGHT_STAFF)
     auth.lock(night)
     with pytest.raises(AuthenticationError):
         auth.unlock("staff", "wrong-password", night, workstation="test")
+    later = utcnow() + timedelta(seconds=2)  # after the delay the wrong password earned
+    monkeypatch.setattr(sessions, "now", lambda: later)
     other = auth.unlock("staff", PASSWORD, night, workstation="test")
     assert other.role is Role.STAFF
     with world.services.session_factory() as session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -75,6 +76,17 @@ class Keyboard:
                 return count
             self.press(Qt.Key.Key_Tab)
         raise AssertionError(f"{target.objectName() or target} not reached with {limit} Tab presses")
+
+
+def wait_out_the_delay(monkeypatch: pytest.MonkeyPatch, seconds: int = 61) -> None:
+    """A wrong password earns a delay before the next attempt is checked: move the wall clock
+    the throttle reads past it (``sessions.now``), as a user's second try would."""
+    from datetime import timedelta
+
+    from safetylog.domain.timeutil import utcnow
+    from safetylog.services import sessions
+
+    monkeypatch.setattr(sessions, "now", lambda: utcnow() + timedelta(seconds=seconds))
 
 
 def log_in(qtbot: QtBot, shell: Shell, username: str, password: str = PASSWORD) -> MainWindow:

@@ -52,6 +52,11 @@ def test_first_run_sets_up_the_facility_and_logs_the_administrator_in(
 
     dialog.inputs["facility_code"].setText("HAV")
     qtbot.keyClick(dialog.inputs["facility_code"], Qt.Key.Key_Return)
+    # The new database is encrypted: its recovery key is shown once before anything else.
+    qtbot.waitUntil(lambda: shell.recovery is not None and shell.recovery.isVisible(), timeout=20_000)
+    assert shell.recovery is not None and not shell.recovery.continue_button.isEnabled()
+    shell.recovery.confirm.setChecked(True)
+    shell.recovery.continue_button.click()
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
     settle(qtbot, shell)
     window = shell.window

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -11,7 +12,7 @@ from safetylog.domain.enums import Role
 from safetylog.services.settings import IDLE_LOCK_MINUTES
 from safetylog.storage.models import AuditRow
 from tests.conftest import PASSWORD, World
-from tests.ui.app_driver import Keyboard, log_in, running_app, settle
+from tests.ui.app_driver import Keyboard, log_in, running_app, settle, wait_out_the_delay
 from ui.app import Shell
 from ui.entry.form import IncidentForm
 from ui.main_window import MainWindow
@@ -47,7 +48,7 @@ def audit_actions(world: World) -> list[tuple[str, str]]:
 
 
 def test_ctrl_l_locks_and_the_same_user_finds_the_form_untouched(
-    qtbot: QtBot, sqlite_world: World
+    qtbot: QtBot, sqlite_world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with running_app(qtbot, sqlite_world.services) as shell:
         window, form = start_typing(qtbot, shell, "night_staff")
@@ -63,6 +64,7 @@ def test_ctrl_l_locks_and_the_same_user_finds_the_form_untouched(
         assert window.is_locked
         assert window.lock_screen.form.error.text() == "Forkert brugernavn eller adgangskode. Prøv igen."
 
+        wait_out_the_delay(monkeypatch)
         unlock(qtbot, shell, window, "night_staff")
         assert not window.is_locked and window.workspace.isVisible()
         assert window.page("new_incident") is form

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safetylog.domain.records import Actor
 from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local
 from ui.context import UiContext
@@ -236,8 +237,16 @@ class DraftKeeper(QObject):
         self.owner = self._ctx.actor
         self.dirty = False
 
+    def _current_owner(self) -> Actor | None:
+        """The owner's live session: unlocking opens a fresh session and ends the locked one, so
+        after the same person unlocks, their drafts are saved under the new one."""
+        actor = self._ctx.actor
+        if self.owner is not None and actor is not None and actor.user_id == self.owner.user_id:
+            self.owner = actor
+        return self.owner
+
     def _save_async(self) -> None:
-        owner = self.owner
+        owner = self._current_owner()
         if owner is None or not self.dirty:
             return
         if self._in_flight:  # one save at a time, or a new draft could be created twice
@@ -257,7 +266,7 @@ class DraftKeeper(QObject):
         if self._in_flight:  # let the running save report its draft id first
             self._tasks.wait()
             QCoreApplication.processEvents()
-        owner = self.owner
+        owner = self._current_owner()
         if owner is None or not self.dirty:
             return
         try:

@@ -1,7 +1,10 @@
 """Users and roles: one personal login per staff member, their role and the facilities they work at.
 
-A new user gets a first password from the administrator; the role, the facilities, a new
-password and deactivation are changed for the user chosen in the list.
+A new user gets a first password from the administrator; the role, the facilities and
+deactivation are changed for the user chosen in the list. A user who forgot their password gets
+a one-time password (*Reset password*), shown once, and must choose their own at the next login;
+a user locked out after too many wrong passwords is let in again with *Unlock*. The administrator
+never sets a password the user keeps.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from PySide6.QtWidgets import (
 from safetylog.domain.enums import Role
 from safetylog.domain.errors import ValidationError
 from safetylog.domain.records import FacilityRecord, UserRecord
+from safetylog.domain.timeutil import utcnow
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.common import ValueCombo, accessible_name_setter, local_datetime, run_for
 from ui.views.forms import CheckList, FormRows, button
+from ui.views.one_time_password import OneTimePasswordDialog
 from ui.views.psp_meetings import table
 from ui.widgets.labels import label
 
@@ -50,12 +55,15 @@ class UsersTab(QWidget):
         self.ctx, self.tasks = ctx, tasks
         self._texts = t = Retranslator(CONTEXT)
         self.facilities: list[FacilityRecord] = []
+        self.one_time: OneTimePasswordDialog | None = None
+        self.last_one_time_password = ""
         self.model: RecordTableModel[UserRecord] = RecordTableModel([
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "User name"), lambda u: u.username),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Name"), lambda u: u.display_name),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Role"), lambda u: label(u.role)),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Facilities"), self._facilities_of),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Active"), self._active),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Locked out"), self._locked_out),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminUsers", "Last login"),
                        lambda u: local_datetime(u.last_login_at)),
         ], lambda u: u.id, self)
@@ -114,14 +122,18 @@ class UsersTab(QWidget):
         self.facilities_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Save facilit&ies"),
                                         self.set_facilities, box)
         f.add(self.facilities_button)
-        self.new_password = f.row("new_password", QT_TRANSLATE_NOOP("AdminUsers", "New pa&ssword"),
-                                  _password_field(box))
         buttons = QHBoxLayout()
-        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Set &password"),
-                                      self.set_password, box)
+        # The administrator never chooses a user's password: a reset gives a one-time password
+        # the user must replace at the next login.
+        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Reset pa&ssword…"),
+                                      self.reset_password, box)
+        self.password_button.setObjectName("resetPassword")
+        self.unlock_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Unlock"), self.unlock, box)
+        self.unlock_button.setObjectName("unlockUser")
         self.deactivate_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Deactivate"),
                                         self.deactivate, box)
         buttons.addWidget(self.password_button)
+        buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         buttons.addWidget(self.deactivate_button)
         f.layout.addRow(buttons)
@@ -139,6 +151,13 @@ class UsersTab(QWidget):
         if u.all_facilities:
             return _t(QT_TRANSLATE_NOOP("AdminUsers", "All"))
         return ", ".join(f.name for f in self.facilities if f.id in u.facility_ids)
+
+    @staticmethod
+    def _locked_out(u: UserRecord) -> str:
+        until = u.locked_until
+        if until is None or until <= utcnow():
+            return ""
+        return _t(QT_TRANSLATE_NOOP("AdminUsers", "Until %1"), local_datetime(until))
 
     @staticmethod
     def _active(u: UserRecord) -> str:
@@ -172,7 +191,6 @@ class UsersTab(QWidget):
         self.change_role.select(user.role)
         self.change_facilities.set_checked(set(user.facility_ids))
         self.change_all.setChecked(user.all_facilities)
-        self.new_password.clear()
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -209,18 +227,40 @@ class UsersTab(QWidget):
             run_for(self, self.tasks, lambda: admin.set_facilities(actor, user.username, ids, everything),
                            self._changed, self._change_refused)
 
-    def set_password(self) -> None:
+    def reset_password(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            password = self.new_password.text()
-            run_for(self, self.tasks, lambda: admin.set_password(actor, user.username, password),
-                           lambda _none: self._password_set(user), self._change_refused)
+            run_for(self, self.tasks, lambda: admin.reset_password(actor, user.username),
+                    lambda password: self._password_reset(user, password), self._change_refused)
 
-    def _password_set(self, user: UserRecord) -> None:
-        self.new_password.clear()
+    def _password_reset(self, user: UserRecord, password: str) -> None:
         self.change_form.errors.clear()
-        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 has a new password."), user.display_name),
-                          False)
+        self.last_one_time_password = password  # until its dialog closes (tests read it)
+        self.message.emit(_t(QT_TRANSLATE_NOOP(
+            "AdminUsers", "%1 has a one-time password and must choose a new one at the next login."),
+            user.display_name), False)
+        self.ctx.notify(Changes.USERS)
+        self.one_time = dialog = OneTimePasswordDialog(user.display_name, password, self)
+        dialog.finished.connect(self._one_time_closed)
+        dialog.open()
+
+    def _one_time_closed(self) -> None:
+        self.last_one_time_password = ""
+        if self.one_time is not None:
+            self.one_time.deleteLater()
+            self.one_time = None
+
+    def unlock(self) -> None:
+        user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
+        if user is not None:
+            run_for(self, self.tasks, lambda: admin.unlock_user(actor, user.username),
+                    self._unlocked, self._change_refused)
+
+    def _unlocked(self, user: UserRecord) -> None:
+        self.change_form.errors.clear()
+        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 can log in again."),
+                             user.display_name), False)
+        self.ctx.notify(Changes.USERS)
 
     def deactivate(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
@@ -235,10 +275,10 @@ class UsersTab(QWidget):
         self.ctx.notify(Changes.USERS)
 
     def _change_refused(self, error: BaseException) -> None:
-        # The core names the fields "role", "facility_ids" and "password"; here they sit in the
+        # The core names the fields "role" and "facility_ids"; here they sit in the
         # form for the chosen user, under other names.
         if isinstance(error, ValidationError):
-            renamed = {"role": "change_role", "facility_ids": "change_facilities", "password": "new_password"}
+            renamed = {"role": "change_role", "facility_ids": "change_facilities"}
             error = ValidationError({renamed.get(k, k): v for k, v in error.problems.items()})
         self._refused(self.change_form, error)
 

@@ -20,6 +20,7 @@ from safetylog.domain.errors import (
     ConflictError,
     NotFound,
     PermissionDenied,
+    ReauthenticationRequired,
     ValidationError,
 )
 from safetylog.domain.timeutil import to_local
@@ -59,6 +60,9 @@ def error_text(error: BaseException, language: str) -> str:
         return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "You do not have access to this."))
     if isinstance(error, NotFound):
         return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "The record no longer exists."))
+    if isinstance(error, ReauthenticationRequired):  # the user cancelled the password prompt
+        return translate(CONTEXT, QT_TRANSLATE_NOOP(
+            "Views", "Not done: this needs your password again. Try once more and type it."))
     if isinstance(error, AuthenticationError):
         return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Wrong user name or password."))
     return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Something went wrong: %1"), str(error))

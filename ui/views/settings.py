@@ -1,6 +1,8 @@
-"""Settings shared by every workstation on the database: the idle lock, the default language and
-the duty deadlines. The inputs are made from the core's definitions (limits and choices), so a
-new setting appears here by itself; the ones we know get a caption and an explanation.
+"""Settings shared by every workstation on the database: the idle lock, the lock-out after wrong
+passwords, the default language and the duty deadlines. The inputs are made from the core's
+definitions (limits and choices), so a new setting appears here by itself; the ones we know get a
+caption and an explanation. The core refuses an idle lock over 30 minutes; its message shows
+beside the field.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ CONTEXT = "Settings"
 
 CAPTIONS = {
     "idle_lock_minutes": QT_TRANSLATE_NOOP("Settings", "&Lock the window after this many idle minutes"),
+    "lockout_after": QT_TRANSLATE_NOOP("Settings", "Lock a user out after this many &wrong passwords"),
+    "lockout_minutes": QT_TRANSLATE_NOOP(
+        "Settings", "A lock-out lasts (minutes, unless an administrator &unlocks)"),
     "language": QT_TRANSLATE_NOOP("Settings", "Default &language"),
     "duty_force_registration_hours": QT_TRANSLATE_NOOP(
         "Settings", "Use of force: staff register within (&hours)"),

@@ -10,6 +10,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from safetylog.domain.enums import (
+    AuditAction,
     DrugActivity,
     InjuredPartyKind,
     InjuryLevel,
@@ -32,6 +33,29 @@ _SOURCES: dict[tuple[type, str], str] = {
     (Role, Role.MANAGER): QT_TRANSLATE_NOOP("Labels", "Manager"),
     (Role, Role.PSP_COORDINATOR): QT_TRANSLATE_NOOP("Labels", "PSP coordinator"),
     (Role, Role.ADMIN): QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    (Role, Role.DPO): QT_TRANSLATE_NOOP("Labels", "Data-protection officer"),
+    (AuditAction, AuditAction.READ): QT_TRANSLATE_NOOP("Labels", "Read"),
+    (AuditAction, AuditAction.SEARCH): QT_TRANSLATE_NOOP("Labels", "Search"),
+    (AuditAction, AuditAction.CREATE): QT_TRANSLATE_NOOP("Labels", "Create"),
+    (AuditAction, AuditAction.UPDATE): QT_TRANSLATE_NOOP("Labels", "Change"),
+    (AuditAction, AuditAction.DELETE): QT_TRANSLATE_NOOP("Labels", "Delete"),
+    (AuditAction, AuditAction.EXPORT): QT_TRANSLATE_NOOP("Labels", "Export"),
+    (AuditAction, AuditAction.IMPORT): QT_TRANSLATE_NOOP("Labels", "Import"),
+    (AuditAction, AuditAction.PRINT): QT_TRANSLATE_NOOP("Labels", "Print"),
+    (AuditAction, AuditAction.LOGIN): QT_TRANSLATE_NOOP("Labels", "Login"),
+    (AuditAction, AuditAction.LOGIN_FAILED): QT_TRANSLATE_NOOP("Labels", "Failed login"),
+    (AuditAction, AuditAction.LOGOUT): QT_TRANSLATE_NOOP("Labels", "Logout"),
+    (AuditAction, AuditAction.LOCK): QT_TRANSLATE_NOOP("Labels", "Lock"),
+    (AuditAction, AuditAction.UNLOCK): QT_TRANSLATE_NOOP("Labels", "Unlock"),
+    (AuditAction, AuditAction.DISCLOSE): QT_TRANSLATE_NOOP("Labels", "Disclosure"),
+    (AuditAction, AuditAction.DENIED): QT_TRANSLATE_NOOP("Labels", "Denied attempt"),
+    (AuditAction, AuditAction.PASSWORD_CHANGE): QT_TRANSLATE_NOOP("Labels", "Password changed"),
+    (AuditAction, AuditAction.PASSWORD_RESET): QT_TRANSLATE_NOOP("Labels", "Password reset"),
+    (AuditAction, AuditAction.ACCOUNT_LOCKED): QT_TRANSLATE_NOOP("Labels", "User locked out"),
+    (AuditAction, AuditAction.ACCOUNT_UNLOCKED): QT_TRANSLATE_NOOP("Labels", "User unlocked"),
+    (AuditAction, AuditAction.REAUTHENTICATE): QT_TRANSLATE_NOOP("Labels", "Password confirmed"),
+    (AuditAction, AuditAction.SESSION_REFUSED): QT_TRANSLATE_NOOP("Labels", "Login refused"),
+    (AuditAction, AuditAction.VERIFY): QT_TRANSLATE_NOOP("Labels", "Audit log checked"),
     (Shift, Shift.DAY): QT_TRANSLATE_NOOP("Labels", "Day shift"),
     (Shift, Shift.EVENING): QT_TRANSLATE_NOOP("Labels", "Evening shift"),
     (Shift, Shift.NIGHT): QT_TRANSLATE_NOOP("Labels", "Night shift"),
@@ -109,3 +133,11 @@ def duty_label(kind: str) -> str:
     """A duty kind's name in the current language (the code itself for a kind added later)."""
     source = _DUTY_SOURCES.get(kind)
     return QCoreApplication.translate(CONTEXT, source) if source else kind
+
+
+def audit_action_label(code: str) -> str:
+    """An audit row's action in the current language (the code for an action added later)."""
+    try:
+        return label(AuditAction(code))
+    except ValueError:
+        return code
