@@ -1,0 +1,1 @@
+"""Attack tests: each fails if the protection it names is removed."""
