@@ -12,29 +12,13 @@ malformed, truncated or wrongly decrypted file changes nothing. The audit chain 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Date,
-    Integer,
-    String,
-    Table,
-    Text,
-    delete,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Integer, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
-from sqlalchemy.types import JSON
 
 from safetylog import __version__
 from safetylog.domain.enums import AuditAction, Role
@@ -45,15 +29,15 @@ from safetylog.services import audit, export_file, sessions
 from safetylog.services.auth import MIN_PASSWORD_LENGTH, hash_password
 from safetylog.services.base import Service
 from safetylog.services.export_file import ExportFileError, WrittenFile
+from safetylog.services.export_rows import ImportRefused as ImportRefused  # re-exported for callers
+from safetylog.services.export_rows import decode, encode, json_chunks
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import migrate
 from safetylog.storage.models import AuditHead, AuditRow, Base, Incident, LoginSession, User
-from safetylog.storage.types import UTCDateTime
 
 FORMAT = "safetylog-export"
 FORMAT_VERSION = 2  # 2: no login sessions; password hashes only in a full move
-ROWS_PER_PIECE = 500  # rows encoded (and encrypted) at a time
 
 # Open logins belong to the database they were made in; a copy of their token hashes is no use
 # anywhere else and would only be something more to steal.
@@ -65,10 +49,6 @@ UNUSABLE_PASSWORD_HASH = "!no-password: reset by an administrator after import"
 
 class ExportRefused(SafetyLogError):
     """The export cannot be made as asked; the message says why in one line."""
-
-
-class ImportRefused(SafetyLogError):
-    """The file cannot be imported; the message says why in one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,50 +74,6 @@ def _tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if t.name not in NOT_EXPORTED]
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return value
-
-
-def _decode(table: Table, column_name: str, value: Any, where: str) -> Any:
-    column = table.columns[column_name]
-    if value is None:
-        if not column.nullable:
-            raise ImportRefused(f"{where}: '{column_name}' may not be empty")
-        return None
-    kind = column.type
-    try:
-        if isinstance(kind, UTCDateTime):
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is None:
-                raise ValueError("no time zone")
-            return moment
-        if isinstance(kind, Date):
-            return date.fromisoformat(value)
-        if isinstance(kind, Boolean):
-            if not isinstance(value, bool):
-                raise ValueError("not true/false")
-            return value
-        if isinstance(kind, Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError("not a whole number")
-            return value
-        if isinstance(kind, (String, Text)):
-            if not isinstance(value, str):
-                raise ValueError("not text")
-            if isinstance(kind, String) and kind.length and len(value) > kind.length:
-                raise ValueError(f"longer than {kind.length} characters")
-            return value
-        if isinstance(kind, JSON):
-            return value
-    except (TypeError, ValueError) as exc:
-        raise ImportRefused(f"{where}: '{column_name}' is malformed ({exc})") from None
-    return value
-
-
-
-
 class ExchangeService(Service):
     # --- export -----------------------------------------------------------------------------
 
@@ -158,17 +94,20 @@ class ExchangeService(Service):
         its audit row (folder, name, SHA-256, encrypted or not) was committed."""
         self._check_export(actor, full_move)
         if full_move and passphrase is None:
-            raise ExportRefused("a full move holds password hashes and must be encrypted; "
-                                "leave out --plaintext")
+            raise ExportRefused("a full move holds password hashes and must be encrypted "
+                                "with a passphrase")
         if passphrase is not None:
-            export_file.check_passphrase(passphrase)
+            try:
+                export_file.check_passphrase(passphrase)
+            except ExportFileError as exc:
+                raise ExportRefused(str(exc)) from None
         written: WrittenFile | None = None
         try:
             with self._sf.begin() as session:
                 sessions.require_recent_auth(session, actor)
                 document = self._document(session, actor, full_move)
                 try:
-                    written = export_file.write(path, _json_chunks(document), passphrase)
+                    written = export_file.write(path, json_chunks(document), passphrase)
                 except ExportFileError as exc:
                     raise ExportRefused(str(exc)) from None
                 audit.record(session, actor, AuditAction.EXPORT, "database", path.name,
@@ -201,7 +140,7 @@ class ExchangeService(Service):
         for table in _tables():
             order = list(table.primary_key.columns)
             rows = session.execute(select(table).order_by(*order)).mappings()
-            tables[table.name] = [{k: _encode(v) for k, v in row.items()} for row in rows]
+            tables[table.name] = [{k: encode(v) for k, v in row.items()} for row in rows]
         if not full_move:
             for user in tables[User.__tablename__]:
                 user["password_hash"] = ""
@@ -360,7 +299,7 @@ class ExchangeService(Service):
                    and c.default is None and c.server_default is None]
         if missing:
             raise ImportRefused(f"{where}: missing {', '.join(missing)}")
-        return {name: _decode(table, name, value, where) for name, value in row.items()}
+        return {name: decode(table, name, value, where) for name, value in row.items()}
 
     @staticmethod
     def _is_empty(session: Session) -> bool:
@@ -385,29 +324,3 @@ class ExchangeService(Service):
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
                     f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"
                 ))
-
-
-def _json_chunks(document: dict[str, Any]) -> Iterator[bytes]:
-    """The document as UTF-8 JSON with one table row or incident per line, in pieces, so it is
-    encrypted as it is encoded. Each row goes through the C encoder (``json.dumps`` without
-    indentation); the indenting encoder is pure Python and several times slower."""
-
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    def rows(items: list[Any]) -> Iterator[bytes]:
-        for start in range(0, len(items), ROWS_PER_PIECE):
-            piece = ",\n".join(dumps(item) for item in items[start:start + ROWS_PER_PIECE])
-            yield (piece + (",\n" if start + ROWS_PER_PIECE < len(items) else "\n")).encode("utf-8")
-
-    head = {key: value for key, value in document.items() if key not in ("tables", "incidents")}
-    yield ("{\n" + "".join(f"{dumps(k)}: {dumps(v)},\n" for k, v in head.items())
-           + '"tables": {').encode("utf-8")
-    for index, (name, items) in enumerate(document["tables"].items()):
-        yield f'{"," if index else ""}\n{dumps(name)}: [\n'.encode()
-        yield from rows(items)
-        yield b"]"
-    yield b'\n},\n"incidents": [\n'
-    yield from rows(document["incidents"])
-    yield b"]\n}\n"
-

@@ -12,7 +12,7 @@ from safetylog.cli import main
 from safetylog.domain.crypto import KdfParams
 from safetylog.services import export_file
 from safetylog.services.demo_content import DEMO_PASSWORD
-from safetylog.services.exchange import _encode
+from safetylog.services.export_rows import encode
 from safetylog.storage.engine import make_engine
 from safetylog.storage.models import Base
 
@@ -47,7 +47,7 @@ def dump(url: str) -> dict[str, list[dict]]:
     engine = make_engine(url)
     with engine.connect() as conn:
         tables = {
-            t.name: [{k: _encode(v) for k, v in row.items()}
+            t.name: [{k: encode(v) for k, v in row.items()}
                      for row in conn.execute(select(t).order_by(*t.primary_key.columns)).mappings()]
             for t in Base.metadata.sorted_tables
         }
