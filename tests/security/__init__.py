@@ -1,1 +1,0 @@
-"""Attack tests: each fails if the protection it names is removed."""
