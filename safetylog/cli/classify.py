@@ -1,7 +1,7 @@
 """``safetylog classify FILE``: what the classification rules say about exported incidents.
 
-Reads the ``incidents`` section of a ``safetylog export`` file (or a plain JSON list of incident
-objects) and prints, per incident, its types, severity and reasons, the SOAS-R score where an
+Reads the ``incidents`` section of a ``safetylog export`` file (encrypted or not; or a plain JSON
+list of incident objects) and prints, per incident, its types, severity and reasons, the SOAS-R score where an
 instrument is installed, the flags and the duties it would open, and what differs from what
 the database stored. ``--taxonomy`` and ``--instrument`` try a candidate file before it is
 installed. Nothing is written anywhere; no database is opened unless ``--database`` is given,
@@ -22,12 +22,14 @@ from safetylog.classification import classify
 from safetylog.classification.duties import DEFAULT_DEADLINES, DeadlineSettings, duties_for
 from safetylog.classification.soas import InstrumentError, InstrumentState, load_instrument_file
 from safetylog.cli.classify_output import incident_json, summary, table
+from safetylog.cli.exchange import ask_passphrase
 from safetylog.domain.errors import SafetyLogError, ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import IncidentInput
 from safetylog.domain.serialization import incident_input_from_json
 from safetylog.domain.taxonomy import Taxonomy, TaxonomyError, current_taxonomy, load_taxonomy_file
 from safetylog.domain.timeutil import as_utc
+from safetylog.services import export_file
 
 
 class ClassifyRefused(SafetyLogError):
@@ -52,7 +54,14 @@ def register(subparsers: Any) -> None:
 
 def _read(name: str) -> Any:
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        if name == "-":
+            text = sys.stdin.read()
+        elif export_file.is_encrypted(Path(name)):  # decrypted in memory, never to disk
+            text = export_file.read(Path(name), ask_passphrase(Path(name))).decode("utf-8")
+        else:
+            text = Path(name).read_text(encoding="utf-8")
+    except export_file.ExportFileError as exc:
+        raise ClassifyRefused(str(exc)) from None
     except OSError as exc:
         raise ClassifyRefused(f"cannot read {name}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

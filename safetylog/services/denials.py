@@ -31,7 +31,14 @@ def residents_concerned(session: Session, arguments: dict[str, Any]) -> set[int]
     return found
 
 
-def _describe(value: Any) -> Any:
+# Arguments never written to the log, whatever their value: a refused password change or export
+# must not leave the password or passphrase in the audit log.
+_SECRET_ENDINGS = ("password", "passphrase", "secret", "token", "_key")
+
+
+def _describe(name: str, value: Any) -> Any:
+    if name.lower().endswith(_SECRET_ENDINGS):
+        return "(not logged)"
     if isinstance(value, str | int | float | bool) or value is None:
         return value if not isinstance(value, str) else value[:200]
     return type(value).__name__
@@ -42,4 +49,4 @@ def record(session_factory: sessionmaker[Session], actor: Actor, call: str,
     with session_factory.begin() as session:
         residents = residents_concerned(session, arguments)
         audit.record(session, actor, AuditAction.DENIED, "call", call[:60], residents=residents,
-                     reason=reason[:300], arguments={k: _describe(v) for k, v in arguments.items()})
+                     reason=reason[:300], arguments={k: _describe(k, v) for k, v in arguments.items()})

@@ -1,118 +1,152 @@
-"""Export the whole database to one JSON file, and import such a file into an empty database.
+"""Export the whole database to one file, and import such a file into an empty database.
 
-The file holds every table row by row (so a round trip loses nothing) plus a readable
-``incidents`` section in the ``IncidentInput`` form that ``safetylog classify`` reads. Import is
-one transaction: a malformed or truncated file changes nothing.
+The export holds every table row by row (so a round trip loses nothing) plus a readable
+``incidents`` section in the ``IncidentInput`` form that ``safetylog classify`` reads. It is
+encrypted with a passphrase unless the caller asks for plaintext (``export_file``). It never
+holds open logins (``login_sessions``), and holds password hashes only for a *full move*, so a
+copy on a stick cannot be used to guess passwords offline. Import is one transaction: a
+malformed, truncated or wrongly decrypted file changes nothing. The audit chain moves whole
+(ids, hashes, subjects and head), so the import's own audit row continues it.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, String, Table, Text, delete, func, insert, select, text
+from sqlalchemy import Integer, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
-from sqlalchemy.types import JSON
 
 from safetylog import __version__
-from safetylog.domain.enums import AuditAction
+from safetylog.domain.enums import AuditAction, Role
 from safetylog.domain.errors import PermissionDenied, SafetyLogError
+from safetylog.domain.passwords import password_problem
 from safetylog.domain.records import Actor
 from safetylog.domain.serialization import incident_input_to_json
-from safetylog.services import audit
+from safetylog.services import audit, export_file, sessions
+from safetylog.services.auth import hash_password
 from safetylog.services.base import Service
+from safetylog.services.export_file import ExportFileError, WrittenFile
+from safetylog.services.export_rows import ImportRefused as ImportRefused  # re-exported for callers
+from safetylog.services.export_rows import decode, encode, json_chunks
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import migrate
-from safetylog.storage.audit_chain import GENESIS
-from safetylog.storage.models import AuditHead, AuditRow, Base, Incident
-from safetylog.storage.types import UTCDateTime
+from safetylog.storage.models import AuditHead, AuditRow, Base, Incident, LoginSession, User
 
 FORMAT = "safetylog-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: no login sessions; password hashes only in a full move
+
+# Open logins belong to the database they were made in; a copy of their token hashes is no use
+# anywhere else and would only be something more to steal.
+NOT_EXPORTED = frozenset({LoginSession.__tablename__})
+# What an imported user gets when the export held no password hashes: no argon2 hash looks like
+# this, so no password matches it until an administrator resets it.
+UNUSABLE_PASSWORD_HASH = "!no-password: reset by an administrator after import"
 
 
-class ImportRefused(SafetyLogError):
-    """The file cannot be imported; the message says why in one line."""
+class ExportRefused(SafetyLogError):
+    """The export cannot be made as asked; the message says why in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    sha256: str
+    size: int
+    encrypted: bool
+    full_move: bool
+    counts: dict[str, int]  # rows per table
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    counts: dict[str, int]  # rows per table
+    password_hashes: bool  # False: the users below cannot log in until their password is reset
+    must_reset: tuple[str, ...]
+    new_admin: str | None  # the administrator who was given a new password at import
 
 
 def _tables() -> list[Table]:
-    return list(Base.metadata.sorted_tables)  # parents before children
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return value
-
-
-def _decode(table: Table, column_name: str, value: Any, where: str) -> Any:
-    column = table.columns[column_name]
-    if value is None:
-        if not column.nullable:
-            raise ImportRefused(f"{where}: '{column_name}' may not be empty")
-        return None
-    kind = column.type
-    try:
-        if isinstance(kind, UTCDateTime):
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is None:
-                raise ValueError("no time zone")
-            return moment
-        if isinstance(kind, Date):
-            return date.fromisoformat(value)
-        if isinstance(kind, Boolean):
-            if not isinstance(value, bool):
-                raise ValueError("not true/false")
-            return value
-        if isinstance(kind, Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError("not a whole number")
-            return value
-        if isinstance(kind, (String, Text)):
-            if not isinstance(value, str):
-                raise ValueError("not text")
-            if isinstance(kind, String) and kind.length and len(value) > kind.length:
-                raise ValueError(f"longer than {kind.length} characters")
-            return value
-        if isinstance(kind, JSON):
-            return value
-    except (TypeError, ValueError) as exc:
-        raise ImportRefused(f"{where}: '{column_name}' is malformed ({exc})") from None
-    return value
+    # parents before children
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_EXPORTED]
 
 
 class ExchangeService(Service):
-    def export_document(self, actor: Actor) -> dict[str, Any]:
-        """Everything, as one JSON-ready document. Administrators only; audited."""
-        require(actor, Permission.DATA_EXPORT)
-        self._require_recent_auth(actor)  # export_to comes through here too
+    # --- export -----------------------------------------------------------------------------
+
+    def export_document(self, actor: Actor, *, full_move: bool = False) -> dict[str, Any]:
+        """Everything, as one JSON-ready document in memory. Administrators only; audited."""
+        self._check_export(actor, full_move)
         with self._sf.begin() as session:
-            document = self._document(session, actor)
-            counts = {name: len(rows) for name, rows in document["tables"].items()}
+            sessions.require_recent_auth(session, actor)
+            document = self._document(session, actor, full_move)
             audit.record(session, actor, AuditAction.EXPORT, "database", "",
-                         rows=sum(counts.values()), incidents=counts.get("incidents", 0),
-                         residents=[row["id"] for row in document["tables"].get("residents", [])])
+                         **self._export_details(document, full_move))
             return document
 
-    def export_to(self, actor: Actor, path: Path) -> dict[str, int]:
-        document = self.export_document(actor)
-        temporary = path.with_name(path.name + ".part")
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=1)
-            handle.write("\n")
-        temporary.replace(path)  # never leave a half-written export under the real name
-        return {name: len(rows) for name, rows in document["tables"].items()}
+    def export_to(self, actor: Actor, path: Path, *, passphrase: str | None,
+                  full_move: bool = False) -> ExportResult:
+        """Write the whole database to ``path``, encrypted with ``passphrase`` (None: plaintext,
+        which the caller must have been asked for explicitly). The file exists if and only if
+        its audit row (folder, name, SHA-256, encrypted or not) was committed."""
+        self._check_export(actor, full_move)
+        if full_move and passphrase is None:
+            raise ExportRefused("a full move holds password hashes and must be encrypted "
+                                "with a passphrase")
+        if passphrase is not None:
+            try:
+                export_file.check_passphrase(passphrase)
+            except ExportFileError as exc:
+                raise ExportRefused(str(exc)) from None
+        written: WrittenFile | None = None
+        try:
+            with self._sf.begin() as session:
+                sessions.require_recent_auth(session, actor)
+                document = self._document(session, actor, full_move)
+                try:
+                    written = export_file.write(path, json_chunks(document), passphrase)
+                except ExportFileError as exc:
+                    raise ExportRefused(str(exc)) from None
+                audit.record(session, actor, AuditAction.EXPORT, "database", path.name,
+                             encrypted=written.encrypted, folder=str(path.resolve().parent),
+                             file=path.name, sha256=written.sha256, size=written.size,
+                             **self._export_details(document, full_move))
+        except BaseException:
+            if written is not None:  # written but not audited: it must not stay
+                written.path.unlink(missing_ok=True)
+            raise
+        return ExportResult(written.path, written.sha256, written.size, written.encrypted, full_move,
+                            {name: len(rows) for name, rows in document["tables"].items()})
 
-    def _document(self, session: Session, actor: Actor) -> dict[str, Any]:
+    @staticmethod
+    def _check_export(actor: Actor, full_move: bool) -> None:
+        require(actor, Permission.DATA_EXPORT)
+        if full_move and actor.role is not Role.ADMIN:
+            # Password hashes can be guessed offline; only an administrator moves them.
+            raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not make a full move "
+                                   "with password hashes: administrators only")
+
+    @staticmethod
+    def _export_details(document: dict[str, Any], full_move: bool) -> dict[str, Any]:
+        counts = {name: len(rows) for name, rows in document["tables"].items()}
+        # A whole-database export concerns every resident: the row names them all.
+        return {"full_move": full_move, "rows": sum(counts.values()),
+                "incidents": counts.get("incidents", 0),
+                "residents": [row["id"] for row in document["tables"].get("residents", [])]}
+
+    def _document(self, session: Session, actor: Actor, full_move: bool) -> dict[str, Any]:
         tables: dict[str, list[dict[str, Any]]] = {}
         for table in _tables():
             order = list(table.primary_key.columns)
             rows = session.execute(select(table).order_by(*order)).mappings()
-            tables[table.name] = [{k: _encode(v) for k, v in row.items()} for row in rows]
+            tables[table.name] = [{k: encode(v) for k, v in row.items()} for row in rows]
+        if not full_move:
+            for user in tables[User.__tablename__]:
+                user["password_hash"] = ""
         incidents = []
         for row in session.scalars(select(Incident).order_by(Incident.id)):
             item = incident_input_to_json(input_from_row(row))
@@ -128,31 +162,44 @@ class ExchangeService(Service):
             "schema_revision": migrate.head_revision(),
             "app_version": __version__,
             "exported_by": actor.username,
+            "password_hashes": full_move,
             "tables": tables,
             "incidents": incidents,
         }
 
     # --- import -----------------------------------------------------------------------------
 
-    def import_from(self, path: Path, actor: Actor | None = None) -> dict[str, int]:
-        """Load an export into an empty database; all or nothing. Returns rows per table."""
+    def import_from(self, path: Path, actor: Actor | None = None, *, passphrase: str | None = None,
+                    admin: tuple[str, str] | None = None) -> ImportResult:
+        """Load an export file (encrypted: with ``passphrase``) into an empty database; all or
+        nothing. ``admin`` is (user name, new password) of an administrator in the file."""
         try:
-            raw = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ImportRefused(f"cannot read {path}: {exc.strerror}") from None
+            raw = export_file.read(path, passphrase)  # decrypted in memory only
+        except ExportFileError as exc:
+            raise ImportRefused(str(exc)) from None
+        try:
+            document = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
             raise ImportRefused(f"{path} is not a SafetyLog export (not UTF-8 text)") from None
-        try:
-            document = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise ImportRefused(
                 f"{path} is not a complete SafetyLog export: invalid or truncated JSON at line "
                 f"{exc.lineno}, column {exc.colno}"
             ) from None
-        return self.import_document(document, actor)
+        finally:
+            del raw
+        return self.import_document(document, actor, admin=admin)
 
-    def import_document(self, document: Any, actor: Actor | None = None) -> dict[str, int]:
+    def import_document(self, document: Any, actor: Actor | None = None, *,
+                        admin: tuple[str, str] | None = None) -> ImportResult:
         tables = self._check_header(document)
+        hashes: bool = document["password_hashes"]
+        if not hashes and admin is None:
+            raise ImportRefused("the export holds no password hashes, so nobody could log in: name "
+                                "an administrator in it with --admin NAME to give them a new password")
+        problem = password_problem(admin[1], username=admin[0]) if admin is not None else None
+        if admin is not None and problem is not None:
+            raise ImportRefused(f"the new password for {admin[0]} is refused: {problem.text('en')}")
         with self._sf.begin() as session:
             if not self._is_empty(session):
                 if actor is None:
@@ -161,14 +208,16 @@ class ExchangeService(Service):
                     "the database is not empty; import a file only into a new, empty database")
             if actor is not None:
                 require(actor, Permission.DATA_IMPORT)
-            # The empty chain's head makes way for the file's own, which matches its rows.
-            session.execute(delete(AuditHead))
+            session.execute(delete(AuditHead))  # the new database's genesis head; the file brings its own
             counts: dict[str, int] = {}
             for table in _tables():
                 rows = tables.get(table.name, [])
                 if not isinstance(rows, list):
                     raise ImportRefused(f"table {table.name} is not a list of rows")
                 decoded = [self._row(table, row, index) for index, row in enumerate(rows, start=1)]
+                if table.name == User.__tablename__ and not hashes:
+                    for user in decoded:
+                        user.update(password_hash=UNUSABLE_PASSWORD_HASH, must_change_password=True)
                 if decoded:
                     try:
                         session.execute(insert(table), decoded)
@@ -181,12 +230,41 @@ class ExchangeService(Service):
                                             ) from None
                 counts[table.name] = len(decoded)
             session.flush()
+            self._check_audit_head(session)
             self._reset_sequences(session)
-            self._restore_head(session)
+            if admin is not None:
+                self._set_admin_password(session, *admin)
+            new_admin = admin[0] if admin else None
+            must_reset = () if hashes else tuple(session.scalars(
+                select(User.username).where(User.active.is_(True), User.username != new_admin)
+                .order_by(User.username)))
             audit.record(session, actor, AuditAction.IMPORT, "database", "",
                          username=actor.username if actor else "import",
-                         rows=sum(counts.values()))
-            return counts
+                         rows=sum(counts.values()), password_hashes=hashes,
+                         new_admin=new_admin, must_reset=len(must_reset))
+            return ImportResult(counts, hashes, must_reset, new_admin)
+
+    def _set_admin_password(self, session: Session, username: str, password: str) -> None:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None or not user.active or user.role != Role.ADMIN.value:
+            raise ImportRefused(f"{username!r} is not an active administrator in the export")
+        session.execute(update(User).where(User.id == user.id).values(
+            password_hash=hash_password(password), must_change_password=False,
+            password_changed_at=self._clock()))
+
+    @staticmethod
+    def _check_audit_head(session: Session) -> None:
+        """The head must name the last imported row, or the import's own audit row would not
+        continue the chain that was exported."""
+        last = session.execute(select(AuditRow.id, AuditRow.row_hash)
+                               .order_by(AuditRow.id.desc()).limit(1)).first()
+        head = session.execute(select(AuditHead.id, AuditHead.last_id, AuditHead.last_hash)).all()
+        if last is None and all(h.last_id == 0 for h in head):
+            return  # no audit rows yet: audit.record starts the chain
+        if last is None or len(head) != 1 or head[0].id != 1 or (
+                head[0].last_id, head[0].last_hash) != (last.id, last.row_hash):
+            raise ImportRefused("the audit log's head does not match its last row "
+                                "(was the file cut short or edited?)")
 
     @staticmethod
     def _check_header(document: Any) -> dict[str, Any]:
@@ -199,6 +277,8 @@ class ExchangeService(Service):
         if document.get("schema_revision") != head:
             raise ImportRefused(f"the export has schema {document.get('schema_revision')!r}; this "
                                 f"SafetyLog needs {head!r} (export again from an up-to-date SafetyLog)")
+        if not isinstance(document.get("password_hashes"), bool):
+            raise ImportRefused("the export does not say whether it holds password hashes")
         tables = document.get("tables")
         if not isinstance(tables, dict):
             raise ImportRefused("the export has no 'tables' section")
@@ -222,27 +302,18 @@ class ExchangeService(Service):
                    and c.default is None and c.server_default is None]
         if missing:
             raise ImportRefused(f"{where}: missing {', '.join(missing)}")
-        return {name: _decode(table, name, value, where) for name, value in row.items()}
+        return {name: decode(table, name, value, where) for name, value in row.items()}
 
     @staticmethod
     def _is_empty(session: Session) -> bool:
-        """No rows but the audit chain's head, which a new database has from its first migration."""
-        head = AuditHead.__table__
-        return all(session.scalar(select(func.count()).select_from(t)) == 0
-                   for t in _tables() if t is not head) and not session.scalar(
-            select(func.max(AuditHead.last_id)))
-
-    @staticmethod
-    def _restore_head(session: Session) -> None:
-        """A file without a head row (its log was empty, or the row was left out): the head is
-        the last imported row, so the next audit row links on and ``verify`` checks the rest."""
-        if session.get(AuditHead, 1) is not None:
-            return
-        last = session.execute(select(AuditRow.id, AuditRow.row_hash)
-                               .order_by(AuditRow.id.desc()).limit(1)).first()
-        session.add(AuditHead(id=1, last_id=last.id if last else 0,
-                              last_hash=last.row_hash if last else GENESIS))
-        session.flush()
+        """No row anywhere, except the audit chain's head at its start (every new database has it)."""
+        for table in Base.metadata.sorted_tables:
+            query = select(func.count()).select_from(table)
+            if table.name == AuditHead.__tablename__:
+                query = query.where(AuditHead.last_id != 0)
+            if session.scalar(query) != 0:
+                return False
+        return True
 
     @staticmethod
     def _reset_sequences(session: Session) -> None:

@@ -11,7 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from safetylog.cli import main
+from safetylog.domain.crypto import KdfParams
 from safetylog.domain.taxonomy import taxonomy_files
+from safetylog.services import export_file as export_file_module
 from safetylog.services.demo_content import DEMO_PASSWORD
 from safetylog.storage.models import DutyRow, Incident
 from tests.conftest import TEST_KEY, open_engine
@@ -21,8 +23,11 @@ from tests.core.classification_cases import TEST_INSTRUMENT
 @pytest.fixture
 def export_file(demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                 capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "demo-export.json"
+    """The demo export, encrypted as by default: classify asks for (here: reads) the passphrase."""
+    path = tmp_path / "demo-export.safetylog"
     monkeypatch.setenv("SAFETYLOG_PASSWORD", DEMO_PASSWORD)
+    monkeypatch.setenv("SAFETYLOG_EXPORT_PASSPHRASE", "en lang og hemmelig sætning")
+    monkeypatch.setattr(export_file_module, "KDF", KdfParams(time_cost=1, memory_cost=8, parallelism=1))
     assert main(["--database", demo_url, "export", str(path), "--user", "admin"]) == 0
     capsys.readouterr()
     return path

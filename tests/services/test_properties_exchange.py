@@ -1,6 +1,7 @@
-"""Property test for importing a whole-database export: a real export with a few cells or header
+"""Property tests for importing a whole-database export: a real export with a few cells or header
 fields spoiled either loads completely or is refused with ``ImportRefused``, on both databases,
-and a refused file leaves the new database exactly as empty as it was."""
+and a refused file leaves the new database exactly as empty as it was. An encrypted export with
+any byte changed, added or cut off is always refused."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from sqlalchemy import delete
 
+from safetylog.domain.crypto import KdfParams
 from safetylog.domain.enums import Role
+from safetylog.services import export_file
 from safetylog.services.container import Services
 from safetylog.services.exchange import ImportRefused
 from safetylog.storage.models import Base
@@ -30,7 +33,21 @@ GARBAGE = st.one_of(texts(30), ints(), st.none(), st.booleans(), st.floats(),
 @pytest.fixture
 def exported(world: World) -> dict[str, Any]:
     world.services.incidents.submit(world.actor(Role.STAFF), incident_input(world))
-    return world.services.exchange.export_document(world.actor(Role.ADMIN))
+    return world.services.exchange.export_document(world.actor(Role.ADMIN), full_move=True)
+
+
+PASSPHRASE = "tolv tegn og lidt til"
+
+
+@pytest.fixture
+def sealed(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An encrypted full-move export of the world, with a cheap key derivation."""
+    monkeypatch.setattr(export_file, "KDF", KdfParams(time_cost=1, memory_cost=8, parallelism=1))
+    world.services.incidents.submit(world.actor(Role.STAFF), incident_input(world))
+    path = tmp_path / "world.safetylog"
+    world.services.exchange.export_to(world.actor(Role.ADMIN), path, passphrase=PASSPHRASE,
+                                      full_move=True)
+    return path
 
 
 @pytest.fixture
@@ -89,7 +106,7 @@ def test_a_spoiled_export_loads_completely_or_changes_nothing(
     before = table_counts(empty.engine)
     audit_before = last_audit_id(empty.engine)
     try:
-        counts = empty.exchange.import_document(document)
+        counts = empty.exchange.import_document(document).counts
     except ImportRefused as refused:
         event("refused")
         assert changes, f"an untouched export was refused: {refused}"
@@ -104,4 +121,41 @@ def test_a_spoiled_export_loads_completely_or_changes_nothing(
     assert {name: n for name, n in counts.items() if name in loaded} == loaded
     if not changes:  # what was exported can be used: the administrator logs in again
         assert empty.auth.login("admin", PASSWORD, "pc").role is Role.ADMIN
+    _wipe(empty)
+
+
+@st.composite
+def spoiled_bytes(draw: st.DrawFn, content: bytes) -> tuple[str, bytes]:
+    """``content`` untouched, or with one byte changed, one added, or the end cut off."""
+    kind = draw(st.sampled_from(["none", "flip", "flip", "flip", "insert", "cut"]))
+    at = draw(st.integers(0, len(content) - 1))
+    if kind == "flip":
+        return kind, content[:at] + bytes([content[at] ^ draw(st.integers(1, 255))]) + content[at + 1:]
+    if kind == "insert":
+        return kind, content[:at] + bytes([draw(st.integers(0, 255))]) + content[at:]
+    if kind == "cut":
+        return kind, content[:at]
+    return kind, content
+
+
+@FUZZ
+@given(data=st.data())
+def test_a_spoiled_encrypted_export_is_refused_and_changes_nothing(
+        sealed: Path, empty: Services, data: st.DataObject) -> None:
+    kind, content = data.draw(spoiled_bytes(sealed.read_bytes()))
+    spoilt = sealed.with_name("spoilt.safetylog")
+    spoilt.write_bytes(content)
+    before = table_counts(empty.engine)
+    audit_before = last_audit_id(empty.engine)
+    try:
+        empty.exchange.import_from(spoilt, passphrase=PASSPHRASE)
+    except ImportRefused as refused:
+        event(f"refused: {kind}")
+        assert kind != "none", f"an untouched export was refused: {refused}"
+        assert len(str(refused).splitlines()) == 1
+        assert table_counts(empty.engine) == before, "a refused import left rows behind"
+        assert last_audit_id(empty.engine) == audit_before
+        return
+    assert kind == "none", f"an export with a byte {kind} was imported"
+    assert empty.auth.login("admin", PASSWORD, "pc").role is Role.ADMIN
     _wipe(empty)
