@@ -72,6 +72,7 @@ class Shell(QObject):
         self.password_change: ChangePasswordDialog | None = None
         self.open_error: BaseException | None = None
         self.state = ""  # what the probe found: new, locked, plaintext, shared, damaged
+        self._holds_key = False  # the embedded database is open with the key a login unwrapped
         self._pending_login: tuple[str, str] | None = None
         self.login = LoginDialog()
         self.login.form.submitted.connect(self._login_submitted)
@@ -194,6 +195,7 @@ class Shell(QObject):
             self.first_run = None
         if result.services is not None:
             self._services_ready(result.services, check_users=False)
+            self._holds_key = result.services.key_ring is not None
         self._logged_in(result.actor, result.recovery_key)
 
     # --- login ----------------------------------------------------------------------------
@@ -217,6 +219,7 @@ class Shell(QObject):
         services, actor, key = result
         if services is not None:
             self._services_ready(services, check_users=False)
+            self._holds_key = services.key_ring is not None
         self._logged_in(actor, key)
 
     def _login_failed(self, error: BaseException) -> None:
@@ -310,10 +313,28 @@ class Shell(QObject):
     def _back_to_login(self, message: str) -> None:
         if self.window is not None:
             self.window.hide()
+        self._drop_key()
         self.login.form.reset()
         if message:
             self.login.form.show_message(message)
         self.login.show()
+
+    def _drop_key(self) -> None:
+        """Nobody is logged in: close the embedded database, so that the key is no longer in
+        memory and the next login unwraps it again (the window, bound to it, goes too)."""
+        if not self._holds_key:
+            return
+        if self.window is not None:
+            self.window.idle.stop()
+            self.window.deleteLater()
+            self.window = None
+        self.tasks.wait()  # the logout's audit row is written before the file closes
+        self.tasks.guard = None
+        if self.services is not None:
+            self.services.close()
+        self.services, self.ctx, self.guard = None, None, None
+        self._holds_key = False
+        self.state = "locked"
 
     def _language_changed(self, language: str) -> None:
         self.language = language

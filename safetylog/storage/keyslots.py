@@ -343,11 +343,6 @@ def recovery_candidates(path: Path, text: str) -> list[bytes]:
     return _recovery_masters(read(path), text)
 
 
-def dummy_unlock() -> None:
-    """Spend an unlock's time when there is no key file to check against."""
-    _dummy_derive()
-
-
 # --- changes while unlocked -----------------------------------------------------------------------
 
 

@@ -118,7 +118,7 @@ def test_an_unknown_name_takes_as_long_as_a_wrong_password_and_reads_the_same(
     known: list[float] = []
     unknown: list[float] = []
     messages = set()
-    for _ in range(5):
+    for _ in range(7):
         for name, times in (("real.cost", known), ("ukendt.navn", unknown)):
             clock.advance(seconds=61)
             started = time.perf_counter()
@@ -129,7 +129,8 @@ def test_an_unknown_name_takes_as_long_as_a_wrong_password_and_reads_the_same(
     assert len(messages) == 1
     hashing = statistics.median(known)
     assert statistics.median(unknown) > 0.6 * hashing, (known, unknown)
-    assert abs(statistics.median(unknown) - hashing) < 0.4 * hashing + 0.02, (known, unknown)
+    # Loose on purpose: a loaded CI machine varies; a skipped hash is several times off.
+    assert abs(statistics.median(unknown) - hashing) < 0.5 * hashing + 0.05, (known, unknown)
 
 
 def test_a_failed_login_for_a_name_that_does_not_exist_stores_no_typed_name(

@@ -110,6 +110,13 @@ def test_a_locked_database_opens_with_the_right_password_only(qtbot: QtBot, tmp_
         assert shell.ctx is not None and shell.ctx.actor is not None
         assert shell.ctx.actor.username == "anna"
 
+        shell.window.logout_action.trigger()  # type: ignore[union-attr]
+        qtbot.waitUntil(shell.login.isVisible, timeout=10_000)
+        settle(qtbot, shell)
+        assert shell.services is None and shell.window is None  # the key left memory with the login
+        submit(qtbot, shell, "anna", PASSWORD)
+        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=20_000)
+
 
 def plaintext_database(path: Path) -> str:
     """A database as an earlier version left it: unencrypted, with users."""
