@@ -35,10 +35,13 @@ class EnvironmentKind(StrEnum):
 # kind: (Danish, English). ``{where}`` is ": <path>" when the error names a file, else "".
 _TEXTS: dict[EnvironmentKind, tuple[str, str]] = {
     EnvironmentKind.DISK_FULL: (
-        "Disken er fuld{where}, så databasen kan ikke gemme. Frigør plads (eller ring til din "
-        "administrator); intet af det, der allerede er gemt, er tabt.",
-        "The database cannot grow: the disk is full{where}. Free some space; nothing that was "
-        "saved is lost.",
+        # Reads write an audit row, so a full disk stops reading too: say why nothing is shown.
+        "Disken er fuld{where}: databasen kan ikke gemme noget, heller ikke loggen over hvem der "
+        "læser hvad, så der kan hverken gemmes eller vises oplysninger. Frigør plads, eller ring "
+        "til din administrator; intet af det, der allerede er gemt, er tabt.",
+        "The database cannot grow: the disk is full{where}. Nothing can be saved, not even the "
+        "log of who reads what, so nothing can be shown either. Free some space; nothing that "
+        "was saved is lost.",
     ),
     EnvironmentKind.READ_ONLY: (
         "Databasen kan kun læses, ikke skrives{where}. Bed din administrator om at rette "
