@@ -217,3 +217,16 @@ def test_driver_text_never_reaches_a_widget(qtbot: QtBot, sqlite_world: World,
             assert_no_driver_text(window)
         assert DISK_FULL_DA in window.space.line.text()
         page_limit.lift()
+
+
+def test_the_english_ui_gets_the_english_sentence() -> None:
+    import sqlite3
+
+    from ui.views.common import error_text
+
+    error = OperationalError("INSERT INTO drafts (payload) VALUES (?)", ("Jens Jensen",),
+                             sqlite3.OperationalError("database or disk is full"))
+    english = error_text(error, "en")
+    assert "disk is full" in english
+    assert "INSERT" not in english and "Jens Jensen" not in english
+    assert DISK_FULL_DA in error_text(error, "da")
