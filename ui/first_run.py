@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from safetylog.domain.errors import PermissionDenied, ValidationError
 from safetylog.domain.records import Actor
 from ui.context import UiContext
-from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, current_language, is_language_change
 from ui.tasks import TaskRunner
 from ui.widgets.field_error import FieldError, FieldErrors
 
@@ -212,10 +212,14 @@ class FirstRunDialog(QDialog):
         else:  # never the driver's English: the detail goes to the log
             import logging
 
+            from safetylog.domain.environment import classify
+
             logging.getLogger(__name__).error("first set-up failed: %r", error)
+            problem = classify(error)  # a full disk, a read-only folder: say which, too
+            detail = f" {problem.text(current_language())}" if problem is not None else ""
             self.general_error.show_message(self._texts.text(QT_TRANSLATE_NOOP(
                 "FirstRunDialog", "The set-up failed, and nothing was saved. Check that the data "
-                "folder can be written to, and try again.")))
+                "folder can be written to, and try again.")) + detail)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

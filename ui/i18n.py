@@ -48,6 +48,11 @@ def translate(context: str, source: str, *args: object) -> str:
 tr = translate
 
 
+def current_language() -> str:
+    """The language the translators speak now (for texts the core words itself, in both)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "da"
+
+
 def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, current_language, is_language_change
 from ui.widgets.field_error import FieldError
 
 
@@ -47,6 +47,11 @@ def login_error_text(error: BaseException) -> str | None:
         return None
     if isinstance(error, DatabaseDamaged):
         return damaged_text()
+    from safetylog.domain.environment import classify
+
+    problem = classify(error)  # a full disk, a locked-down folder, a server that is down
+    if problem is not None:
+        return problem.text(current_language())
     return t.text(QT_TRANSLATE_NOOP(
         "LoginForm", "The database could not be opened. Try again, or call your administrator."))
 

@@ -34,6 +34,7 @@ from ui.entry.drafts import DraftOfferDialog, DraftOffers
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, translate
 from ui.lock import Curtains, IdleWatcher, LockScreen
 from ui.navigation import PageSpec
+from ui.space_line import SpaceWatch
 from ui.tasks import TaskRunner
 from ui.widgets.labels import label as enum_label
 
@@ -156,9 +157,11 @@ class MainWindow(QMainWindow):
         self.role_label.setObjectName("statusRole")
         self.database_label = QLabel(self)
         self.database_label.setObjectName("statusDatabase")
+        self.space = SpaceWatch(self.ctx, self.tasks, self)  # the disk filling up: seen coming
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.role_label)
+        status.addPermanentWidget(self.space.line, 1)
         status.addPermanentWidget(self.database_label)
         self._show_status()
 
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         self.ctx.hub.actor_changed.emit(actor)
         self._start_idle_watch()
         self.banner.check()
+        self.space.check()
         self.offer_drafts()
 
     @property
@@ -382,6 +386,7 @@ class MainWindow(QMainWindow):
         self.flush_drafts()
         self.idle.stop()
         self.banner.stop()
+        self.space.stop()
         self._clear_pages()
         self.ctx.actor = None
         self.ctx.hub.actor_changed.emit(None)
@@ -394,6 +399,7 @@ class MainWindow(QMainWindow):
         nothing is written for it (the core would refuse)."""
         self.idle.stop()
         self.banner.stop()
+        self.space.stop()
         self.draft_offers.close()
         self.curtains.close_all()
         self._clear_pages()

@@ -6,7 +6,9 @@ or exception comes back through a queued signal, so slots run on the GUI thread.
 This is the one place every background call reports its errors, so the two that concern the login
 rather than the call are handled here, not in each view: ``ReauthenticationRequired`` asks the
 ``guard`` for the password and runs the call once more, and ``SessionEnded`` tells the guard
-(which returns to the login) instead of the caller.
+(which returns to the login) instead of the caller. An error the environment caused (a full
+disk, a server that is down) is also announced once, through ``environment_failed``, so the
+main window can say so where every page shows it, whichever page made the call.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from safetylog.domain.environment import classify
 
 
 class AuthGuard(Protocol):
@@ -48,6 +52,9 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """One runner per app. ``pending`` lets tests wait until every job has reported back."""
 
+    environment_failed = Signal(object)
+    """An EnvironmentProblem (disk full, read-only, server down) that made a call fail."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -76,6 +83,9 @@ class TaskRunner(QObject):
 
         def failed(error: BaseException) -> None:
             self._live.discard(signals)
+            problem = classify(error)
+            if problem is not None:
+                self.environment_failed.emit(problem)
             guard = self.guard if guarded else None
             if guard is not None and self._login_error(error, guard, retried,
                                                        lambda: self._start(fn, on_done, on_error,

@@ -348,6 +348,13 @@
         </message>
     </context>
     <context>
+        <name>SpaceLine</name>
+        <message>
+            <source>Little space is left on the disk: %1 MB free (the warning starts below %2 MB). Free some space, or call your administrator, before the disk is full and nothing can be saved.</source>
+            <translation>Der er kun lidt plads tilbage på disken: %1 MB fri (advarslen kommer under %2 MB). Frigør plads, eller ring til din administrator, før disken bliver fuld, og intet kan gemmes.</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentForm</name>
         <message>
             <source>New incident</source>
@@ -370,8 +377,12 @@
             <translation>Kladde gemt %1</translation>
         </message>
         <message>
-            <source>Not saved: %1. Nothing you typed is lost; try again.</source>
-            <translation>Ikke gemt: %1. Intet af det, du har skrevet, er tabt; prøv igen.</translation>
+            <source>Not saved – nothing you typed is lost. %1</source>
+            <translation>Ikke gemt – intet af det, du har skrevet, er tabt. %1</translation>
+        </message>
+        <message>
+            <source>Not saved – nothing you typed is lost. It stays here and is saved as a draft by itself as soon as there is room; then submit again.</source>
+            <translation>Ikke gemt – intet af det, du har skrevet, er tabt. Det bliver her og gemmes af sig selv som kladde, så snart der er plads; indsend så igen.</translation>
         </message>
     </context>
     <context>

@@ -2317,6 +2317,10 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>Warn when the disk has less free space than (&amp;MB, 0 = never)</source>
+        <translation>Advar, når der er mindre fri plads på disken end (&amp;MB, 0 = aldrig)</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/settings.py" line="23"/>
         <source>&amp;Lock the window after this many idle minutes</source>
         <translation>&amp;Lås vinduet efter så mange minutter uden brug</translation>
@@ -2419,8 +2423,8 @@
     </message>
     <message>
         <location filename="../../ui/views/common.py" line="64"/>
-        <source>Something went wrong: %1</source>
-        <translation>Noget gik galt: %1</translation>
+        <source>Something went wrong, and it was not done. Try again; if it happens again, call your administrator.</source>
+        <translation>Noget gik galt, og det blev ikke udført. Prøv igen; sker det igen, så ring til din administrator.</translation>
     </message>
     <message>
         <source>Not done: this needs your password again. Try once more and type it.</source>

@@ -57,6 +57,7 @@ IDLE_LOCK_MINUTES = "idle_lock_minutes"
 LANGUAGE = "language"
 LOCKOUT_AFTER = "lockout_after"
 LOCKOUT_MINUTES = "lockout_minutes"
+LOW_DISK_SPACE_MB = "low_disk_space_mb"
 
 DEFINITIONS: dict[str, SettingDefinition] = {
     d.key: d for d in (
@@ -67,6 +68,9 @@ DEFINITIONS: dict[str, SettingDefinition] = {
         SettingDefinition(LOCKOUT_AFTER, DEFAULT_LOCKOUT_AFTER, low=5, high=100),
         SettingDefinition(LOCKOUT_MINUTES, DEFAULT_LOCKOUT_MINUTES, low=1, high=24 * 60),
         SettingDefinition(LANGUAGE, "da", choices=("da", "en")),
+        # Free space on the data folder's disk below which every window warns (a full disk stops
+        # every save, and every read too, as reads are audited). 0 turns the warning off.
+        SettingDefinition(LOW_DISK_SPACE_MB, 500, low=0, high=1_000_000),
         # Duty deadlines (safetylog.services.duties): use of force, EASY, police, DPSD.
         SettingDefinition("duty_force_registration_hours", 24, low=1, high=168),
         SettingDefinition("duty_force_forwarding_working_days", 3, low=1, high=30),

@@ -65,7 +65,8 @@ def test_a_database_that_cannot_be_opened_is_said_on_the_login(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: shell.open_error is not None, timeout=20_000)
     assert shell.state == "shared"
     assert shell.login.form.error.text() == (
-        "Databasen kunne ikke åbnes. Prøv igen, eller ring til jeres administrator.")
+        "Databaseserveren kan ikke nås. Tjek netværket, og at serveren kører; ring ellers til din "
+        "administrator.")
     assert not shell.login.form.submit_button.isEnabled()
     shell.close()
 

@@ -2,7 +2,9 @@
 
 ``DraftKeeper`` saves through the services 3 seconds after the last change (off the GUI thread)
 and synchronously when the form must be safe right now (lock, logout, quit). A crash or power cut
-therefore loses at most the last three seconds of typing.
+therefore loses at most the last three seconds of typing. When the environment refuses the save
+(a full disk, a read-only file), the text stays in the form and in memory and the save is tried
+again every ``RETRY_DELAY_MS`` until it goes through.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 3_000
+RETRY_DELAY_MS = 5_000
 
 
 def describe(updated_at: datetime, payload: dict[str, Any], language: str) -> str:
@@ -197,6 +200,9 @@ class DraftKeeper(QObject):
     saved = Signal(int)
     """The draft id after a successful save."""
 
+    failed = Signal(object)
+    """The exception of a save that did not go through (the payload is still dirty)."""
+
     def __init__(self, ctx: UiContext, tasks: TaskRunner, payload: Callable[[], dict[str, Any]],
                  facility: Callable[[], int | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -213,9 +219,22 @@ class DraftKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self._save_async)
+        # While the environment refuses (disk full), try again now and then: the moment space
+        # returns, the draft is safe, without the user having to type another character.
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_DELAY_MS)
+        self._retry.timeout.connect(self._retry_save)
+        self.paused: Callable[[], bool] = lambda: False  # the window is locked: no retries
 
     def set_delay_ms(self, msecs: int) -> None:
         self._timer.setInterval(msecs)
+
+    def set_retry_ms(self, msecs: int) -> None:
+        self._retry.setInterval(msecs)
+
+    @property
+    def retrying(self) -> bool:
+        return self._retry.isActive()
 
     def changed(self) -> None:
         """The form changed: save a few seconds after the typing stops."""
@@ -233,6 +252,7 @@ class DraftKeeper(QObject):
     def forget(self) -> None:
         """The form was submitted or cleared: the next change starts a new draft."""
         self._timer.stop()
+        self._retry.stop()
         self.draft_id = None
         self.owner = self._ctx.actor
         self.dirty = False
@@ -276,14 +296,26 @@ class DraftKeeper(QObject):
         except Exception as exc:  # kept visible on the form; the typed text stays on screen
             self._failed(exc)
 
+    def _retry_save(self) -> None:
+        if not self.dirty:
+            self._retry.stop()
+        elif not self.paused():
+            self._save_async()
+
     def _saved(self, draft_id: int) -> None:
         self._in_flight = False
         self.draft_id = draft_id
         self.last_error = None
+        self._retry.stop()
         self.saved.emit(draft_id)
 
     def _failed(self, error: BaseException) -> None:
+        from safetylog.domain.environment import classify
+
         self._in_flight = False
         self.dirty = True
         self.last_error = error
-        log.error("draft not saved: %s", error)
+        log.error("draft not saved: %r", error)
+        if classify(error) is not None and not self._retry.isActive():
+            self._retry.start()
+        self.failed.emit(error)

@@ -2,7 +2,8 @@
 
 Nothing typed is ever lost: the whole form is a JSON-able ``state()`` saved as a draft a few
 seconds after each change and at lock, logout and quit; a refused submit leaves every field as
-it was and puts each message under its field.
+it was and puts each message under its field. A full disk is said beside the submit button (and
+warned of in yellow before it is full); the draft is then retried every few seconds.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safetylog.domain.environment import classify
 from safetylog.domain.errors import ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import IncidentDetail, IncidentInput, ResidentRecord, ZoneRecord
@@ -40,7 +42,9 @@ from ui.entry.section_simple import DamageSection, MeasuresSection
 from ui.entry.section_violence import ViolenceSection
 from ui.entry.type_picker import TypePicker
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.space_line import SpaceLine, check_space
 from ui.tasks import TaskRunner
+from ui.views.common import error_text
 from ui.widgets.field_error import FieldError, FieldErrors
 
 log = logging.getLogger(__name__)
@@ -79,6 +83,8 @@ class IncidentForm(QWidget):
             self.general_error, self.scroll_area)
         self.drafts = DraftKeeper(ctx, tasks, self.state, self.common.facility_id, self)
         self.drafts.saved.connect(self._draft_saved)
+        self.drafts.failed.connect(self._draft_failed)
+        self.drafts.paused = lambda: bool(getattr(self.window(), "is_locked", False))
         for signal in [self.types.changed, self.common.changed,
                        *(s.changed for s in self.sections.values())]:
             signal.connect(self._changed)
@@ -91,6 +97,7 @@ class IncidentForm(QWidget):
         ctx.hub.language_changed.connect(self._language_changed)
         self._show_sections()
         self._load_facilities()
+        self.check_space()
 
     # --- building -------------------------------------------------------------------------
 
@@ -142,9 +149,10 @@ class IncidentForm(QWidget):
         self.clear_button.clicked.connect(self.discard)
         self.draft_status = QLabel(content)
         self.draft_status.setObjectName("draftStatus")
+        self.space_line = SpaceLine(content)  # beside the submit: why it did not save
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.space_line, 1)
         buttons.addWidget(self.draft_status)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -254,7 +262,17 @@ class IncidentForm(QWidget):
             self.drafts.changed()
 
     def _draft_saved(self, _draft_id: int) -> None:
+        self.space_line.clear_problem()
         self._show_draft_status()
+
+    def _draft_failed(self, error: BaseException) -> None:
+        problem = classify(error)
+        if problem is not None:
+            self.space_line.show_problem(problem)
+
+    def check_space(self) -> None:
+        """Warn in yellow before the disk is full (at start and before each save)."""
+        check_space(self.ctx, self.tasks, self, self.space_line.show_space)
 
     def _show_draft_status(self) -> None:
         if self.drafts.draft_id is None:
@@ -283,6 +301,7 @@ class IncidentForm(QWidget):
         if problems:
             self.show_messages({f: p.text(self.ctx.language) for f, p in problems.items()})
             return
+        self.check_space()
         self.drafts.flush()
         actor, services, draft_id = self.actor, self.ctx.services, self.drafts.draft_id
 
@@ -295,6 +314,7 @@ class IncidentForm(QWidget):
 
     def _submitted(self, detail: IncidentDetail) -> None:
         self.submit_button.setEnabled(True)
+        self.space_line.clear_problem()
         self.last_detail = detail
         self.drafts.forget()
         self.errors_clear()
@@ -312,10 +332,22 @@ class IncidentForm(QWidget):
             self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
-        """Not a field problem (no access, database gone): say so; the form keeps everything."""
-        log.error("entry form: %s", error)
+        """Not a field problem (no access, a full disk): say so; the form keeps everything."""
+        log.error("entry form: %r", error)
+        problem = classify(error)
+        if problem is None:
+            self.general_error.show_message(self._texts.text(QT_TRANSLATE_NOOP(
+                "IncidentForm", "Not saved – nothing you typed is lost. %1"),
+                error_text(error, self.ctx.language)))
+            return
+        # The environment's sentence goes beside the submit; the typed text stays in the form
+        # (and, through the draft's retries, reaches the database as soon as there is room).
+        self.space_line.show_problem(problem)
         self.general_error.show_message(self._texts.text(QT_TRANSLATE_NOOP(
-            "IncidentForm", "Not saved: %1. Nothing you typed is lost; try again."), error))
+            "IncidentForm", "Not saved – nothing you typed is lost. It stays here and is saved as "
+                            "a draft by itself as soon as there is room; then submit again.")))
+        if self.drafts.dirty and not self.drafts.retrying:
+            self.drafts.changed()
 
     def errors_clear(self) -> None:
         self.messages.clear()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QLocale, QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
 
+from safetylog.domain.environment import classify
 from safetylog.domain.errors import (
     AuthenticationError,
     ConflictError,
@@ -65,7 +66,14 @@ def error_text(error: BaseException, language: str) -> str:
             "Views", "Not done: this needs your password again. Try once more and type it."))
     if isinstance(error, AuthenticationError):
         return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Wrong user name or password."))
-    return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Something went wrong: %1"), str(error))
+    problem = classify(error)  # a full disk, a read-only file, a server that is down
+    if problem is not None:
+        return problem.text(language)
+    # Never the error's own text: a driver's English, with SQL and its parameters (personal data)
+    # attached. The detail is in the log, written where the call failed (ui.tasks).
+    return translate(CONTEXT, QT_TRANSLATE_NOOP(
+        "Views", "Something went wrong, and it was not done. Try again; if it happens again, call "
+                 "your administrator."))
 
 
 class ErrorLine(QLabel):

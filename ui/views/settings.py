@@ -27,6 +27,8 @@ CAPTIONS = {
     "lockout_minutes": QT_TRANSLATE_NOOP(
         "Settings", "A lock-out lasts (minutes, unless an administrator &unlocks)"),
     "language": QT_TRANSLATE_NOOP("Settings", "Default &language"),
+    "low_disk_space_mb": QT_TRANSLATE_NOOP(
+        "Settings", "Warn when the disk has less free space than (&MB, 0 = never)"),
     "duty_force_registration_hours": QT_TRANSLATE_NOOP(
         "Settings", "Use of force: staff register within (&hours)"),
     "duty_force_forwarding_working_days": QT_TRANSLATE_NOOP(
