@@ -60,15 +60,22 @@ class BackupStatus:
     last_attempt_at: datetime | None = None
     last_error: str = ""  # "" when the last attempt succeeded
 
+    def problem(self, now: datetime) -> str:
+        """"failed", "none", "old", or "" when all is well (the UI words each in its language)."""
+        if self.last_error:
+            return "failed"
+        if self.last_good_at is None:
+            return "none"
+        if now - self.last_good_at > STALE_AFTER:
+            return "old"
+        return ""
+
     def warning(self, now: datetime) -> str:
         """Why an administrator should act, in one English line; "" when all is well."""
-        if self.last_error:
-            return f"The last backup failed: {self.last_error}"
-        if self.last_good_at is None:
-            return "There is no backup yet."
-        if now - self.last_good_at > STALE_AFTER:
-            return "The last good backup is more than two days old."
-        return ""
+        return {"failed": f"The last backup failed: {self.last_error}",
+                "none": "There is no backup yet.",
+                "old": "The last good backup is more than two days old.",
+                "": ""}[self.problem(now)]
 
 
 def folder_for(database: Path) -> Path:
