@@ -136,6 +136,9 @@ def make_backup(engine: Engine, database: Path, master_key: bytes, target: Path 
     target = target or folder / f"{prefix}{stamp(now)}.sqlite3"
     if target.parent != folder:
         private_dir(target.parent)
+    if target.exists() or key_file_for(target).exists():
+        # A name typed twice is not a failed backup: refused before anything is recorded.
+        raise BackupFailed(f"{target} already exists; choose another name.")
     started = time.perf_counter()
     previous = read_status(folder)
     try:

@@ -321,6 +321,8 @@ def rekey(services: Services) -> str:
     path = sqlite_path(services.location.url)
     if ring is None or path is None:
         raise DatabaseLocked("Only the embedded database has a key to change.")
+    if services.daily_backup is not None:
+        services.daily_backup.wait()  # its copy reads under the old key; the rekey needs the file alone
     new_master = random_key()
     recovery = ring.begin_rekey(new_master)  # the key file can open the database before and after
     services.engine.dispose()

@@ -41,3 +41,15 @@ def test_restore_of_a_missing_backup_is_one_line(tmp_path: Path, monkeypatch: py
                            str(tmp_path / "nothing.sqlite3"), "-u", "admin")
     assert code == 1 and err.count("\n") == 1 and "There is no backup" in err
     assert not target.exists()
+
+
+def test_backup_over_an_existing_file_is_refused(demo_url: str, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SAFETYLOG_PASSWORD", DEMO_PASSWORD)
+    taken = tmp_path / "taken.sqlite3"
+    taken.write_bytes(b"keep me")
+    code, _out, err = _run(capsys, "--database", demo_url, "backup", str(taken), "-u", "admin")
+    assert code == 1 and "already exists" in err and taken.read_bytes() == b"keep me"
+    code, out, _err = _run(capsys, "--database", demo_url, "backup", "--status")
+    assert "There is no backup yet" in out  # a refused name is not a failed backup
