@@ -58,6 +58,15 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SAFETYLOG_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_daily_backup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The daily backup at the first login is tested on its own (tests/reliability/test_backups.py);
+    elsewhere it would only add a copy per login."""
+    from safetylog.services import backups
+
+    monkeypatch.setattr(backups, "daily_enabled", False)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer | None]:
     bin_dir = find_bin_dir()

@@ -302,6 +302,29 @@
     </message>
 </context>
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../ui/views/backup_status.py" line="19"/>
+        <source>The last backup failed: %1</source>
+        <translation>Den seneste sikkerhedskopiering mislykkedes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/backup_status.py" line="20"/>
+        <source>There is no backup yet.</source>
+        <translation>Der er endnu ingen sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/backup_status.py" line="21"/>
+        <source>The last good backup is more than two days old.</source>
+        <translation>Den seneste gode sikkerhedskopi er mere end to dage gammel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/backup_status.py" line="23"/>
+        <source>Last good backup: %1 (%2)</source>
+        <translation>Seneste gode sikkerhedskopi: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Broset</name>
     <message>
         <location filename="../../ui/views/broset.py" line="53"/>

@@ -24,7 +24,7 @@ from safetylog.domain.errors import AuthenticationError, DatabaseDamaged, Databa
 from safetylog.domain.passwords import MIN_LENGTH as MIN_PASSWORD_LENGTH
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
-from safetylog.services import audit
+from safetylog.services import audit, backups
 from safetylog.services.admin import AdminService
 from safetylog.services.audit_log import AuditService
 from safetylog.services.auth import AuthService, hash_password
@@ -67,6 +67,7 @@ class Services:
     audit_log: AuditService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
     key_ring: KeyRing | None = None  # the embedded database's key file, unlocked; None on PostgreSQL
+    daily_backup: backups.DailyBackup | None = None  # running or done since this login, if due
 
     @classmethod
     def build(cls, engine: Engine, location: DatabaseLocation,
@@ -84,6 +85,8 @@ class Services:
         )
 
     def close(self) -> None:
+        if self.daily_backup is not None:
+            self.daily_backup.wait()  # a short CLI command still ends with a complete copy
         self.engine.dispose()
 
 
@@ -254,6 +257,11 @@ def unlock_and_open(url: str | None, username: str, password: str,
     except BaseException:
         services.close()
         raise
+    # The first login of the day starts the daily backup, on its own thread: the login does not
+    # wait for it (the demo database takes well under a second, a large one several).
+    assert services.key_ring is not None
+    services.daily_backup = backups.start_daily_if_due(state.location.url, path,
+                                                       services.key_ring.master_key, clock)
     return services, actor
 
 
@@ -313,6 +321,8 @@ def rekey(services: Services) -> str:
     path = sqlite_path(services.location.url)
     if ring is None or path is None:
         raise DatabaseLocked("Only the embedded database has a key to change.")
+    if services.daily_backup is not None:
+        services.daily_backup.wait()  # its copy reads under the old key; the rekey needs the file alone
     new_master = random_key()
     recovery = ring.begin_rekey(new_master)  # the key file can open the database before and after
     services.engine.dispose()

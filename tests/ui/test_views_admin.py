@@ -145,3 +145,29 @@ def test_a_manager_cannot_administer(qtbot: QtBot, sqlite_world: World, tasks: T
     assert view.message.isVisible() and view.message.text()
     assert view.users.model.rowCount() == 0
     assert view.tabs.count() == 2  # no settings tab
+
+
+def test_admin_page_warns_in_red_about_an_old_backup(qtbot: QtBot, sqlite_world: World,
+                                                     tasks: TaskRunner) -> None:
+    from datetime import timedelta
+    from pathlib import Path
+
+    from safetylog.domain.timeutil import utcnow
+    from safetylog.services import backups
+    from safetylog.services.backups import BackupStatus
+
+    database = Path(sqlite_world.services.location.url.removeprefix("sqlite:///"))
+    folder = backups.folder_for(database)
+    folder.mkdir()
+    backups._write_status(folder, BackupStatus(utcnow() - timedelta(days=3), "/b/daily.sqlite3",
+                                               utcnow() - timedelta(days=3), ""))
+    view = _view(qtbot, sqlite_world, tasks)
+    line = view.backup_status
+    assert line.isVisible() and line.warning
+    assert "more than two days old" in line.text() and "/b/daily.sqlite3" in line.text()
+    assert "#b00020" in line.styleSheet()
+
+    backups._write_status(folder, BackupStatus(utcnow(), "/b/today.sqlite3", utcnow(), ""))
+    view.refresh()
+    settle(qtbot, tasks)
+    assert not line.warning and "/b/today.sqlite3" in line.text() and not line.styleSheet()

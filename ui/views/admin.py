@@ -12,6 +12,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 from ui.tasks import TaskRunner
 from ui.views.admin_places import PlacesTab
 from ui.views.admin_users import UsersTab
+from ui.views.backup_status import BackupStatusLine
 from ui.views.common import error_text, heading, run_for
 from ui.views.settings import SettingsTab
 from ui.widgets.message_line import MessageLine
@@ -28,6 +29,7 @@ class AdminView(QWidget):
         self.title = heading(self)
         t.bind(self.title.setText, QT_TRANSLATE_NOOP("Admin", "Administration"))
         self.message = MessageLine(self)
+        self.backup_status = BackupStatusLine(ctx, tasks, self)
         self.tabs = TranslatedTabs(CONTEXT, self)
         self.users = UsersTab(ctx, tasks, self.tabs)
         self.places = PlacesTab(ctx, tasks, self.tabs)
@@ -43,6 +45,7 @@ class AdminView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
+        layout.addWidget(self.backup_status)
         layout.addWidget(self.tabs, 1)
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
@@ -59,6 +62,7 @@ class AdminView(QWidget):
             error_text(error, self.ctx.language), True))
         if self.ctx.may(Permission.SETTINGS_MANAGE):
             self.settings.refresh()
+        self.backup_status.refresh()
 
     def _loaded(self, data: tuple[list[UserRecord], list[FacilityRecord]]) -> None:
         users, facilities = data
