@@ -87,7 +87,10 @@ class User(Base):
     facilities: Mapped[list[UserFacility]] = relationship(
         cascade="all, delete-orphan", order_by="UserFacility.facility_id"
     )
-    __mapper_args__ = {"version_id_col": version}
+    # Only an administrator's change moves the version (``AdminService``): logins and wrong
+    # passwords write this row all day, and must not make the users page conflict with itself.
+    # Their UPDATEs still name the version they read, so they cannot undo such a change.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class LoginSession(Base):

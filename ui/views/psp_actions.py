@@ -147,7 +147,8 @@ class ActionsTab(QWidget):
             return
         actor, psp, status = self.ctx.require_actor(), self.ctx.services.psp, self.status_box.value()
         run_for(self, self.tasks,
-                lambda: psp.set_action_status(actor, item.id, status), self._changed, self._refused)
+                lambda: psp.set_action_status(actor, item.id, status, expected_version=item.version),
+                self._changed, self._refused)
 
     def add(self) -> None:
         due: date | None = self.due.value()

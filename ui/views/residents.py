@@ -223,7 +223,9 @@ class ResidentsTab(QWidget):
         if resident is None:
             return
         actor, residents, day = self.ctx.require_actor(), self.ctx.services.residents, self.moved_out.value()
-        run_for(self, self.tasks, lambda: residents.move_out(actor, resident.id, day), self._changed,
+        version = resident.version
+        run_for(self, self.tasks,
+                lambda: residents.move_out(actor, resident.id, day, expected_version=version), self._changed,
                        lambda error: self._refused(self.move_form, error))
 
     def add(self) -> None:
