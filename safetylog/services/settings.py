@@ -131,12 +131,17 @@ class SettingsService(Service):
 
     def set(self, actor: Actor, key: str, value: Any, *, expected_version: int) -> int | str:
         """One setting over the value read at ``expected_version`` (0: it was never saved)."""
-        return self.set_many(actor, {key: value}, expected_versions={key: expected_version})[key]
+        return self._save(actor, {key: value}, {key: expected_version})[key]
 
     def set_many(self, actor: Actor, values: dict[str, Any], *,
                  expected_versions: dict[str, int]) -> dict[str, int | str]:
         """Several settings in one transaction: all are saved, or (one invalid, or changed by
         someone else since it was read) none is."""
+        return self._save(actor, values, expected_versions)
+
+    def _save(self, actor: Actor, values: dict[str, Any],
+              expected_versions: dict[str, int]) -> dict[str, int | str]:
+        # Not itself a checked public method: a refusal is audited once, by the caller's wrapper.
         require(actor, Permission.SETTINGS_MANAGE)
         clean = {key: _definition(key).parse(value) for key, value in values.items()}
         what = "The settings" if len(clean) > 1 else f"Setting {next(iter(clean), '')!r}"
