@@ -24,6 +24,7 @@ from safetylog.services.container import Services
 from safetylog.storage import migrate
 from safetylog.storage.engine import make_engine
 from tests.pg_server import PostgresServer, find_bin_dir
+from tests.versions import user_version
 
 PASSWORD = "correct-horse-1"
 TEST_KEY = bytes(range(32))  # the master key of every SQLite test database
@@ -180,7 +181,8 @@ def build_world(services: Services) -> World:
                                moved_in=date(2024, 3, 1)),
         services.residents.add(manager, facility.id, "B-102", full_name="Karen Karlsen"),
     ]
-    services.admin.set_facilities(admin, "manager", (facility.id, other.id))
+    services.admin.set_facilities(admin, "manager", (facility.id, other.id),
+                                  expected_version=user_version(services, "manager"))
     actors[Role.MANAGER] = services.auth.login("manager", PASSWORD, workstation="test")
     other_resident = services.residents.add(actors[Role.MANAGER], other.id, "S-201")
     return World(services, facility, other, zone, residents, other_resident, actors)

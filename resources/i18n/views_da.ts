@@ -2425,6 +2425,11 @@
 <context>
     <name>Views</name>
     <message>
+        <location filename="../../ui/views/conflict.py" line="29"/>
+        <source>&amp;Reload</source>
+        <translation>Genindlæ&amp;s</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/common.py" line="55"/>
         <source>Someone else changed this record after you opened it. Reload it and make your change again.</source>
         <translation>En anden har ændret posten, efter du åbnede den. Genindlæs den, og foretag din ændring igen.</translation>

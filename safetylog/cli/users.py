@@ -95,7 +95,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_set_role(args: argparse.Namespace) -> int:
     services = services_for(args)
     try:
-        user = services.admin.set_role(login(services, args), args.username, args.role)
+        actor = login(services, args)
+        read = services.admin.user(actor, args.username)
+        user = services.admin.set_role(actor, args.username, args.role, expected_version=read.version)
         print(f"{user.username} is now {user.role.value}.")
         return 0
     finally:
@@ -105,7 +107,9 @@ def run_set_role(args: argparse.Namespace) -> int:
 def run_deactivate(args: argparse.Namespace) -> int:
     services = services_for(args)
     try:
-        user = services.admin.deactivate(login(services, args), args.username)
+        actor = login(services, args)
+        read = services.admin.user(actor, args.username)
+        user = services.admin.deactivate(actor, args.username, expected_version=read.version)
         print(f"{user.username} is deactivated.")
         return 0
     finally:
@@ -127,7 +131,9 @@ def run_passwd(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     services = services_for(args)
     try:
-        password = services.admin.reset_password(login(services, args), args.username)
+        actor = login(services, args)
+        read = services.admin.user(actor, args.username)
+        password = services.admin.reset_password(actor, args.username, expected_version=read.version)
         print(f"One-time password for {args.username}: {password}")
         print("Give it only to them; they must choose a new password at their next login.")
         return 0
@@ -138,7 +144,9 @@ def run_reset(args: argparse.Namespace) -> int:
 def run_unlock(args: argparse.Namespace) -> int:
     services = services_for(args)
     try:
-        user = services.admin.unlock_user(login(services, args), args.username)
+        actor = login(services, args)
+        read = services.admin.user(actor, args.username)
+        user = services.admin.unlock_user(actor, args.username, expected_version=read.version)
         print(f"{user.username} may log in again.")
         return 0
     finally:

@@ -304,6 +304,7 @@ class FacilityRecord:
     municipality: str
     police_district: str
     active: bool
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +315,7 @@ class ZoneRecord:
     name: str
     kind: ZoneKind
     active: bool
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +330,7 @@ class UserRecord:
     last_login_at: datetime | None
     locked_until: datetime | None = None  # a lock-out after wrong passwords (may have passed)
     must_change_password: bool = False  # after an administrator's reset
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +341,7 @@ class ResidentRecord:
     active: bool
     moved_in: date | None
     moved_out: date | None
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +432,7 @@ class MeetingRecord:
     agenda: str
     minutes: str
     created_by: str
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,6 +456,7 @@ class AgreementRecord:
     valid_from: date | None
     valid_to: date | None
     status: AgreementStatus
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,6 +480,7 @@ class ActionItemRecord:
     created_at: datetime
     closed_at: datetime | None
     meetings_seen: tuple[int, ...] = field(default_factory=tuple)  # meetings it was carried to
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,6 +491,7 @@ class CooperationNoteRecord:
     text: str
     author: str
     created_at: datetime
+    version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,12 @@ from safetylog.domain.records import Actor, FacilityRecord, UserRecord, ZoneReco
 from safetylog.domain.validation import SHORT_LIMIT, Checker
 from safetylog.services import audit, sessions
 from safetylog.services.auth import hash_password
-from safetylog.services.base import Service, link_facilities
+from safetylog.services.base import (
+    Service,
+    link_facilities,
+    require_version,
+    stale_is_conflict,
+)
 from safetylog.services.key_slots import KeySlots
 from safetylog.services.permissions import Permission, require
 from safetylog.storage.engine import is_row_id
@@ -25,17 +30,19 @@ _CODE_RE = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 
 
 def facility_record(row: Facility) -> FacilityRecord:
-    return FacilityRecord(row.id, row.code, row.name, row.municipality, row.police_district, row.active)
+    return FacilityRecord(row.id, row.code, row.name, row.municipality, row.police_district, row.active,
+                          row.version)
 
 
 def zone_record(row: Zone) -> ZoneRecord:
-    return ZoneRecord(row.id, row.facility_id, row.code, row.name, ZoneKind(row.kind), row.active)
+    return ZoneRecord(row.id, row.facility_id, row.code, row.name, ZoneKind(row.kind), row.active,
+                      row.version)
 
 
 def user_record(row: User) -> UserRecord:
     return UserRecord(row.id, row.username, row.display_name, Role(row.role), row.active,
                       row.all_facilities, tuple(f.facility_id for f in row.facilities),
-                      row.last_login_at, row.locked_until, row.must_change_password)
+                      row.last_login_at, row.locked_until, row.must_change_password, row.version)
 
 
 class AdminService(Service):
@@ -146,14 +153,23 @@ class AdminService(Service):
             audit.record(session, actor, AuditAction.READ, "user", "*", count=len(rows))
             return [user_record(r) for r in rows]
 
-    def set_role(self, actor: Actor, username: str, role: str | Role) -> UserRecord:
+    def user(self, actor: Actor, username: str) -> UserRecord:
+        """One user as stored now (the command line reads it before it changes it)."""
         require(actor, Permission.USER_MANAGE)
         with self._sf.begin() as session:
+            user = self._user(session, username)
+            audit.record(session, actor, AuditAction.READ, "user", user.id)
+            return user_record(user)
+
+    def set_role(self, actor: Actor, username: str, role: str | Role, *,
+                 expected_version: int) -> UserRecord:
+        require(actor, Permission.USER_MANAGE)
+        with stale_is_conflict(f"User {username!r}"), self._sf.begin() as session:
             check = Checker()
             parsed = check.choice("role", role, Role)
             check.raise_if_any()
             assert parsed is not None
-            user = self._user(session, username)
+            user = self._for_change(session, username, expected_version)
             old = user.role
             user.role = parsed.value
             audit.record(session, actor, AuditAction.UPDATE, "user", user.id, role_from=old,
@@ -161,10 +177,10 @@ class AdminService(Service):
             return user_record(user)
 
     def set_facilities(self, actor: Actor, username: str, facility_ids: tuple[int, ...],
-                       all_facilities: bool = False) -> UserRecord:
+                       all_facilities: bool = False, *, expected_version: int) -> UserRecord:
         require(actor, Permission.USER_MANAGE)
-        with self._sf.begin() as session:
-            user = self._user(session, username)
+        with stale_is_conflict(f"User {username!r}"), self._sf.begin() as session:
+            user = self._for_change(session, username, expected_version)
             check = Checker()
             self._check_facilities(session, check, facility_ids)
             check.raise_if_any()
@@ -174,7 +190,7 @@ class AdminService(Service):
                          facilities=list(facility_ids), all_facilities=all_facilities)
             return user_record(user)
 
-    def reset_password(self, actor: Actor, username: str) -> str:
+    def reset_password(self, actor: Actor, username: str, *, expected_version: int) -> str:
         """A one-time password for a user who forgot theirs; returns it to be handed over once.
 
         The user must choose a new one at their next login, and their open sessions end now.
@@ -183,8 +199,8 @@ class AdminService(Service):
         if actor.username == username:
             raise PermissionDenied("Change your own password with your current one, not a reset.")
         password = one_time_password()
-        with self._sf.begin() as session:
-            user = self._user(session, username)
+        with stale_is_conflict(f"User {username!r}"), self._sf.begin() as session:
+            user = self._for_change(session, username, expected_version)
             user.password_hash = hash_password(password)
             user.must_change_password = True
             user.password_changed_at = self._clock()
@@ -194,11 +210,11 @@ class AdminService(Service):
                 self.key_slots.set_password(user.username, password)
         return password
 
-    def unlock_user(self, actor: Actor, username: str) -> UserRecord:
+    def unlock_user(self, actor: Actor, username: str, *, expected_version: int) -> UserRecord:
         """Lift a lock-out after too many wrong passwords; the count starts again."""
         require(actor, Permission.USER_MANAGE)
-        with self._sf.begin() as session:
-            user = self._user(session, username)
+        with stale_is_conflict(f"User {username!r}"), self._sf.begin() as session:
+            user = self._for_change(session, username, expected_version)
             was_locked = user.locked_until.isoformat() if user.locked_until else None
             user.failed_logins, user.last_failed_login_at, user.locked_until = 0, None, None
             audit.record(session, actor, AuditAction.ACCOUNT_UNLOCKED, "user", user.id,
@@ -207,13 +223,13 @@ class AdminService(Service):
                 self.key_slots.clear_failures(user.username)
             return user_record(user)
 
-    def deactivate(self, actor: Actor, username: str) -> UserRecord:
+    def deactivate(self, actor: Actor, username: str, *, expected_version: int) -> UserRecord:
         """The user can no longer log in; their open sessions end and their key slot goes."""
         require(actor, Permission.USER_MANAGE)
         if actor.username == username:
             raise PermissionDenied("You cannot deactivate your own account.")
-        with self._sf.begin() as session:
-            user = self._user(session, username)
+        with stale_is_conflict(f"User {username!r}"), self._sf.begin() as session:
+            user = self._for_change(session, username, expected_version)
             user.active = False
             sessions.end_all_sessions(session, user.id)
             audit.record(session, actor, AuditAction.UPDATE, "user", user.id, active=False)
@@ -230,6 +246,13 @@ class AdminService(Service):
                 if isinstance(username, str) and "\x00" not in username else None)
         if user is None:
             raise NotFound(f"No user named {username!r}.")
+        return user
+
+    @classmethod
+    def _for_change(cls, session: Session, username: str, expected_version: int) -> User:
+        user = cls._user(session, username)
+        require_version(f"User {username!r}", user.version, expected_version)
+        user.version = expected_version + 1  # set by hand: see User.__mapper_args__
         return user
 
     @staticmethod

@@ -7,9 +7,10 @@ import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from safetylog.domain.errors import ConflictError, PasswordChangeRequired, PermissionDenied
@@ -109,3 +110,24 @@ def stale_is_conflict(what: str) -> Iterator[None]:
     except StaleDataError:
         raise ConflictError(f"{what} was changed by someone else at the same moment. "
                             "Reload it and make your change again.") from None
+
+
+class Versioned(Protocol):
+    version: int
+
+
+def require_version(what: str, version: int, expected_version: int) -> None:
+    """The client saves what it read: a row that moved on since then is not overwritten."""
+    if version != expected_version:
+        raise ConflictError(f"{what} was changed by someone else (version {version}, you "
+                            f"opened version {expected_version}). Reload it and make your change again.")
+
+
+def moved_on(session: Session, row: Versioned, opened: int, attribute: str) -> None:
+    """Every save moves the row's version once, even one that changed no field (a role set to
+    the one it had): otherwise the optimistic lock would not see it, and of two saves of the same
+    version both would win."""
+    session.flush()
+    if row.version == opened:
+        flag_modified(row, attribute)
+        session.flush()

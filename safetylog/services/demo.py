@@ -379,7 +379,8 @@ class DemoGenerator:
         self.summary.meetings += 1
         for item in self.psp.action_items(psp, open_only=True):
             if self._rng.random() < 0.55:
-                self.psp.set_action_status(psp, item.id, ActionItemStatus.DONE)
+                self.psp.set_action_status(psp, item.id, ActionItemStatus.DONE,
+                                           expected_version=item.version)
         owners = ("Politi", "Socialforvaltningen", "Psykiatrien", places[0].spec.name)
         texts = ("Øget synlighed ved indgangen i weekenden", "Opfølgning på beboer med gæld",
                  "Kontakt til OPUS om samtaleforløb", "Belysning i gården undersøges",

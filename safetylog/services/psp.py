@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import ActionItemStatus, AgreementStatus, AuditAction
-from safetylog.domain.errors import ConflictError, NotFound
+from safetylog.domain.errors import NotFound
 from safetylog.domain.records import (
     ActionItemInput,
     ActionItemRecord,
@@ -23,7 +23,7 @@ from safetylog.domain.records import (
 )
 from safetylog.domain.validation import NARRATIVE_LIMIT, SHORT_LIMIT, TEXT_LIMIT, Checker
 from safetylog.services import audit
-from safetylog.services.base import Service, stale_is_conflict
+from safetylog.services.base import Service, moved_on, require_version, stale_is_conflict
 from safetylog.services.permissions import Permission, require, require_facility
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import (
@@ -50,12 +50,13 @@ def _name(session: Session, user_id: int) -> str:
 
 def meeting_record(session: Session, row: PspMeeting) -> MeetingRecord:
     return MeetingRecord(row.id, row.held_on, row.district, tuple(f.facility_id for f in row.facilities),
-                         row.participants, row.agenda, row.minutes, _name(session, row.created_by_id))
+                         row.participants, row.agenda, row.minutes, _name(session, row.created_by_id),
+                         row.version)
 
 
 def agreement_record(row: PspAgreement) -> AgreementRecord:
     return AgreementRecord(row.id, row.facility_id, row.title, row.police_contact, row.scope,
-                           row.valid_from, row.valid_to, AgreementStatus(row.status))
+                           row.valid_from, row.valid_to, AgreementStatus(row.status), row.version)
 
 
 def action_record(session: Session, row: PspActionItem) -> ActionItemRecord:
@@ -63,7 +64,8 @@ def action_record(session: Session, row: PspActionItem) -> ActionItemRecord:
                                  .where(PspActionItemCarry.item_id == row.id)
                                  .order_by(PspActionItemCarry.meeting_id)))
     return ActionItemRecord(row.id, row.text, row.owner_role, row.due_on, ActionItemStatus(row.status),
-                            row.source_meeting_id, row.facility_id, row.created_at, row.closed_at, seen)
+                            row.source_meeting_id, row.facility_id, row.created_at, row.closed_at, seen,
+                            row.version)
 
 
 def _meeting_covers(session: Session, meeting_id: object, facility_id: int) -> bool:
@@ -106,13 +108,17 @@ class PspService(Service):
                          carried_items=carried)
             return meeting_record(session, meeting)
 
-    def update_minutes(self, actor: Actor, meeting_id: int, minutes: str) -> MeetingRecord:
+    def update_minutes(self, actor: Actor, meeting_id: int, minutes: str, *,
+                       expected_version: int) -> MeetingRecord:
+        """New minutes over the ones read at ``expected_version``; never over someone else's."""
         require(actor, Permission.PSP_MANAGE)
-        with self._sf.begin() as session:
+        with stale_is_conflict(f"Meeting {meeting_id}"), self._sf.begin() as session:
             meeting = self._meeting(session, actor, meeting_id)
+            require_version(f"Meeting {meeting_id}", meeting.version, expected_version)
             check = Checker()
             meeting.minutes = check.text("minutes", minutes, limit=NARRATIVE_LIMIT)
             check.raise_if_any()
+            moved_on(session, meeting, expected_version, "minutes")
             audit.record(session, actor, AuditAction.UPDATE, "psp_meeting", meeting_id)
             return meeting_record(session, meeting)
 
@@ -126,11 +132,15 @@ class PspService(Service):
 
     # --- agreements with the police -------------------------------------------------------
 
-    def save_agreement(self, actor: Actor, data: AgreementInput,
-                       agreement_id: int | None = None) -> AgreementRecord:
+    def save_agreement(self, actor: Actor, data: AgreementInput, agreement_id: int | None = None,
+                       *, expected_version: int | None = None) -> AgreementRecord:
+        """A new agreement, or (with ``agreement_id``) a change to the one read at
+        ``expected_version``, which a change must give."""
         require(actor, Permission.PSP_MANAGE)
         require_facility(actor, data.facility_id)
-        with self._sf.begin() as session:
+        if agreement_id is not None and expected_version is None:
+            raise TypeError("save_agreement: a change needs the expected_version that was read")
+        with stale_is_conflict(f"Agreement {agreement_id}"), self._sf.begin() as session:
             check = Checker()
             if session.get(Facility, data.facility_id) is None:
                 check.add("facility_id", "unknown_facility")
@@ -147,11 +157,15 @@ class PspService(Service):
             row = session.get(PspAgreement, agreement_id) if agreement_id else PspAgreement()
             if row is None or (agreement_id and not actor.may_see_facility(row.facility_id)):
                 raise NotFound(f"No agreement {agreement_id}.")
+            if agreement_id and expected_version is not None:
+                require_version(f"Agreement {agreement_id}", row.version, expected_version)
             row.facility_id, row.title, row.police_contact, row.scope = (
                 data.facility_id, title, contact, scope)
             row.valid_from, row.valid_to, row.status = valid_from, valid_to, status.value
             session.add(row)
             session.flush()
+            if agreement_id and expected_version is not None:
+                moved_on(session, row, expected_version, "status")
             audit.record(session, actor, AuditAction.UPDATE if agreement_id else AuditAction.CREATE,
                          "psp_agreement", row.id)
             return agreement_record(row)
@@ -187,7 +201,8 @@ class PspService(Service):
             session.add(note)
             session.flush()
             audit.record(session, actor, AuditAction.CREATE, "psp_note", note.id)
-            return CooperationNoteRecord(note.id, facility_id, meeting_id, text, actor.display_name, now)
+            return CooperationNoteRecord(note.id, facility_id, meeting_id, text, actor.display_name, now,
+                                         note.version)
 
     def notes(self, actor: Actor, facility_id: int) -> list[CooperationNoteRecord]:
         require(actor, Permission.PSP_READ)
@@ -197,7 +212,8 @@ class PspService(Service):
                                         .order_by(PspNote.created_at.desc())))
             audit.record(session, actor, AuditAction.READ, "psp_note", "*", facility_id=facility_id)
             return [CooperationNoteRecord(n.id, n.facility_id, n.meeting_id, n.text,
-                                          _name(session, n.author_id), n.created_at) for n in rows]
+                                          _name(session, n.author_id), n.created_at, n.version)
+                    for n in rows]
 
     # --- action items ---------------------------------------------------------------------
 
@@ -227,7 +243,7 @@ class PspService(Service):
             return action_record(session, item)
 
     def set_action_status(self, actor: Actor, item_id: int, status: ActionItemStatus | str, *,
-                          expected_version: int | None = None) -> ActionItemRecord:
+                          expected_version: int) -> ActionItemRecord:
         require(actor, Permission.PSP_MANAGE)
         now = self._clock()
         with stale_is_conflict(f"Action item {item_id}"), self._sf.begin() as session:
@@ -236,14 +252,14 @@ class PspService(Service):
                 item.facility_id)
             if item is None or hidden:
                 raise NotFound(f"No action item {item_id}.")
-            if expected_version is not None and item.version != expected_version:
-                raise ConflictError(f"Action item {item_id} was changed by someone else.")
+            require_version(f"Action item {item_id}", item.version, expected_version)
             check = Checker()
             parsed = check.choice("status", status, ActionItemStatus)
             check.raise_if_any()
             assert parsed is not None
             item.status = parsed.value
             item.closed_at = None if parsed.value in _OPEN else now
+            moved_on(session, item, expected_version, "status")
             audit.record(session, actor, AuditAction.UPDATE, "psp_action_item", item_id,
                          status=parsed.value)
             return action_record(session, item)

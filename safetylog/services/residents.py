@@ -13,7 +13,7 @@ from safetylog.domain.records import Actor, ResidentIdentity, ResidentRecord
 from safetylog.domain.timeutil import to_local
 from safetylog.domain.validation import SHORT_LIMIT, Checker
 from safetylog.services import audit
-from safetylog.services.base import Service
+from safetylog.services.base import Service, moved_on, require_version, stale_is_conflict
 from safetylog.services.permissions import Permission, require, require_facility
 from safetylog.storage.models import Facility, Resident, ResidentIdentityRow
 
@@ -22,7 +22,7 @@ _PSEUDONYM_RE = re.compile(r"^[A-Za-zÆØÅæøå0-9._-]{2,40}$")
 
 def resident_record(row: Resident) -> ResidentRecord:
     return ResidentRecord(row.id, row.facility_id, row.pseudonym, row.active, row.moved_in,
-                          row.moved_out)
+                          row.moved_out, row.version)
 
 
 class ResidentService(Service):
@@ -91,13 +91,15 @@ class ResidentService(Service):
                                     key.full_name if key else "", key.birth_date if key else None,
                                     key.note if key else "")
 
-    def move_out(self, actor: Actor, resident_id: int, moved_out: date) -> ResidentRecord:
+    def move_out(self, actor: Actor, resident_id: int, moved_out: date, *,
+                 expected_version: int) -> ResidentRecord:
         require(actor, Permission.RESIDENT_MANAGE)
-        with self._sf.begin() as session:
+        with stale_is_conflict(f"Resident {resident_id}"), self._sf.begin() as session:
             resident = session.get(Resident, resident_id)
             if resident is None:
                 raise NotFound(f"No resident {resident_id}.")
             require_facility(actor, resident.facility_id)
+            require_version(f"Resident {resident_id}", resident.version, expected_version)
             check = Checker()
             day = check.day("moved_out", moved_out)
             if day is not None and resident.moved_in is not None and day < resident.moved_in:
@@ -107,6 +109,7 @@ class ResidentService(Service):
             moved_out = day
             resident.moved_out = moved_out
             resident.active = False
+            moved_on(session, resident, expected_version, "active")
             audit.record(session, actor, AuditAction.UPDATE, "resident", resident_id,
                          subject_resident_id=resident_id, moved_out=moved_out.isoformat())
             return resident_record(resident)

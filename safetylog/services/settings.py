@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction
-from safetylog.domain.errors import ValidationError
+from safetylog.domain.errors import ConflictError, ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import Actor
 from safetylog.domain.throttle import DEFAULT_LOCKOUT_AFTER, DEFAULT_LOCKOUT_MINUTES, ThrottlePolicy
 from safetylog.services import audit
-from safetylog.services.base import Service
+from safetylog.services.base import Service, moved_on, require_version, stale_is_conflict
 from safetylog.services.permissions import Permission, require
 from safetylog.storage.models import Setting
 
@@ -125,20 +126,52 @@ class SettingsService(Service):
                 result[key] = definition.default
         return result
 
-    def set(self, actor: Actor, key: str, value: Any) -> int | str:
+    def versions(self) -> dict[str, int]:
+        """Each setting's version as stored now; 0 for one never saved (it has no row yet).
+        A change gives back the version read with the value it replaces."""
+        with self._sf() as session:
+            stored = {r.key: r.version for r in session.scalars(select(Setting))}
+        return {key: stored.get(key, 0) for key in DEFINITIONS}
+
+    def set(self, actor: Actor, key: str, value: Any, *, expected_version: int) -> int | str:
+        """One setting over the value read at ``expected_version`` (0: it was never saved)."""
+        return self._save(actor, {key: value}, {key: expected_version})[key]
+
+    def set_many(self, actor: Actor, values: dict[str, Any], *,
+                 expected_versions: dict[str, int]) -> dict[str, int | str]:
+        """Several settings in one transaction: all are saved, or (one invalid, or changed by
+        someone else since it was read) none is."""
+        return self._save(actor, values, expected_versions)
+
+    def _save(self, actor: Actor, values: dict[str, Any],
+              expected_versions: dict[str, int]) -> dict[str, int | str]:
+        # Not itself a checked public method: a refusal is audited once, by the caller's wrapper.
         require(actor, Permission.SETTINGS_MANAGE)
-        definition = _definition(key)
-        clean = definition.parse(value)
-        with self._sf.begin() as session:
-            row = session.get(Setting, key)
-            old = row.value.get("value") if row is not None else None
-            if row is None:
-                session.add(Setting(key=key, value={"value": clean}))
-            else:
-                row.value = {"value": clean}
-            audit.record(session, actor, AuditAction.UPDATE, "setting", key, value_from=old,
-                         value_to=clean)
+        clean = {key: _definition(key).parse(value) for key, value in values.items()}
+        what = "The settings" if len(clean) > 1 else f"Setting {next(iter(clean), '')!r}"
+        try:
+            with stale_is_conflict(what), self._sf.begin() as session:
+                for key, value in clean.items():
+                    self._store(session, actor, key, value, expected_versions.get(key, -1))
+        except IntegrityError:
+            raise ConflictError(f"Someone else changed {what.lower()} at the same moment. "
+                                "Reload and make your change again.") from None
         return clean
+
+    @staticmethod
+    def _store(session: Session, actor: Actor, key: str, clean: int | str, expected_version: int) -> None:
+        row = session.get(Setting, key)
+        old = row.value.get("value") if row is not None else None
+        what = f"Setting {key!r}"
+        if row is None:
+            require_version(what, 0, expected_version)  # 0: never saved
+            session.add(Setting(key=key, value={"value": clean}))
+            session.flush()  # two first saves at once: the second's INSERT fails here
+        else:
+            require_version(what, row.version, expected_version)
+            row.value = {"value": clean}
+            moved_on(session, row, expected_version, "value")
+        audit.record(session, actor, AuditAction.UPDATE, "setting", key, value_from=old, value_to=clean)
 
     def idle_lock_minutes(self) -> int:
         value = self.get(IDLE_LOCK_MINUTES)

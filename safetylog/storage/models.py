@@ -47,6 +47,8 @@ class Facility(Base):
     police_district: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     zones: Mapped[list[Zone]] = relationship(back_populates="facility", order_by="Zone.id")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Zone(Base):
@@ -61,6 +63,8 @@ class Zone(Base):
     kind: Mapped[str] = mapped_column(String(30))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     facility: Mapped[Facility] = relationship(back_populates="zones")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class User(Base):
@@ -83,7 +87,10 @@ class User(Base):
     facilities: Mapped[list[UserFacility]] = relationship(
         cascade="all, delete-orphan", order_by="UserFacility.facility_id"
     )
-    __mapper_args__ = {"version_id_col": version}
+    # Only an administrator's change moves the version (``AdminService``): logins and wrong
+    # passwords write this row all day, and must not make the users page conflict with itself.
+    # Their UPDATEs still name the version they read, so they cannot undo such a change.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class LoginSession(Base):
@@ -119,6 +126,8 @@ class Resident(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     moved_in: Mapped[date | None] = mapped_column(Date)
     moved_out: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ResidentIdentityRow(Base):
@@ -369,6 +378,8 @@ class PspMeeting(Base):
     facilities: Mapped[list[PspMeetingFacility]] = relationship(
         cascade="all, delete-orphan", order_by="PspMeetingFacility.facility_id"
     )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class PspMeetingFacility(Base):
@@ -387,6 +398,8 @@ class PspAgreement(Base):
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class PspNote(Base):
@@ -397,6 +410,8 @@ class PspNote(Base):
     text: Mapped[str] = mapped_column(Text)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class PspActionItem(Base):
@@ -484,3 +499,5 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[dict[str, Any]]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}

@@ -18,6 +18,7 @@ from safetylog.services.demo_content import DEMO_PASSWORD
 from safetylog.storage.models import DutyRow, Incident
 from tests.conftest import TEST_KEY, open_engine
 from tests.core.classification_cases import TEST_INSTRUMENT
+from tests.versions import setting_version
 
 
 @pytest.fixture
@@ -170,7 +171,8 @@ def test_with_a_database_the_configured_deadlines_are_used(
     services = open_services(demo_url, key=TEST_KEY)
     try:
         admin = services.auth.login("admin", DEMO_PASSWORD)
-        services.settings.set(admin, "duty_force_registration_hours", 48)
+        services.settings.set(admin, "duty_force_registration_hours", 48,
+                              expected_version=setting_version(services, "duty_force_registration_hours"))
     finally:
         services.close()
     code, result = classify(capsys, str(export_file))

@@ -27,6 +27,7 @@ from safetylog.storage.models import AuditRow, User
 from tests.conftest import PASSWORD, World
 from tests.factories import last_audit_id
 from tests.security.conftest import Clock
+from tests.versions import setting_version, user_version
 
 WRONG = "forkert-kodeord-9"
 
@@ -66,7 +67,8 @@ def test_ten_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it(
     clock.advance(minutes=5)
     with pytest.raises(AccountLocked):  # even the right password, while locked
         world.services.auth.login("staff", PASSWORD, workstation="pc")
-    world.services.admin.unlock_user(world.actor(Role.ADMIN), "staff")
+    world.services.admin.unlock_user(world.actor(Role.ADMIN), "staff",
+                                     expected_version=user_version(world.services, "staff"))
     assert "account_unlocked" in [r.action for r in _audit(world, mark)]
     assert world.services.auth.login("staff", PASSWORD, workstation="pc").username == "staff"
     assert _user(world, "staff").failed_logins == 0
@@ -74,8 +76,10 @@ def test_ten_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it(
 
 def test_a_lock_out_ends_by_itself_after_lockout_minutes(world: World, clock: Clock) -> None:
     admin = world.actor(Role.ADMIN)
-    world.services.settings.set(admin, LOCKOUT_AFTER, 5)
-    world.services.settings.set(admin, LOCKOUT_MINUTES, 15)
+    world.services.settings.set(admin, LOCKOUT_AFTER, 5,
+                                expected_version=setting_version(world.services, LOCKOUT_AFTER))
+    world.services.settings.set(admin, LOCKOUT_MINUTES, 15,
+                                expected_version=setting_version(world.services, LOCKOUT_MINUTES))
     errors = [_guess(world, clock) for _ in range(5)]
     assert isinstance(errors[-1], AccountLocked) and errors[-1].minutes == 15
     clock.advance(minutes=14)
@@ -104,7 +108,8 @@ def test_the_lockout_settings_have_sane_bounds(world: World) -> None:
     admin = world.actor(Role.ADMIN)
     for key, value in ((LOCKOUT_AFTER, 0), (LOCKOUT_AFTER, 1000), (LOCKOUT_MINUTES, 0)):
         with pytest.raises(ValidationError):
-            world.services.settings.set(admin, key, value)
+            world.services.settings.set(admin, key, value,
+                                        expected_version=setting_version(world.services, key))
 
 
 # --- names cannot be probed ---------------------------------------------------------------------
@@ -196,7 +201,8 @@ def test_a_weak_password_is_refused_at_a_change(world: World, clock: Clock) -> N
 def test_a_reset_gives_a_one_time_password_that_must_be_changed_first(world: World) -> None:
     admin, staff = world.actor(Role.ADMIN), world.actor(Role.STAFF)
     mark = last_audit_id(world.services.engine)
-    one_time = world.services.admin.reset_password(admin, "staff")
+    one_time = world.services.admin.reset_password(admin, "staff",
+                                                   expected_version=user_version(world.services, "staff"))
     assert password_problem(one_time, username="staff", display_name="Søren Staff") is None
     assert "password_reset" in [r.action for r in _audit(world, mark)]
     assert one_time not in repr([r.details for r in _audit(world, mark)])
@@ -213,7 +219,8 @@ def test_a_reset_gives_a_one_time_password_that_must_be_changed_first(world: Wor
     assert world.services.queries.count(fresh) == 0
     assert world.services.queries.count(actor) == 0  # the same session, re-read
     with pytest.raises(Exception):  # noqa: B017 - an administrator does not reset their own
-        world.services.admin.reset_password(admin, "admin")
+        world.services.admin.reset_password(admin, "admin",
+                                            expected_version=user_version(world.services, "admin"))
 
 
 # --- the key file follows every password --------------------------------------------------------
@@ -242,8 +249,9 @@ def test_key_slots_follow_creation_change_reset_unlock_and_deactivation(world: W
                                      (world.facility.id,))
     vikar = world.services.auth.login("vikar", PASSWORD, workstation="pc")
     world.services.auth.change_password(vikar, PASSWORD, "fire-blå-heste-løber")
-    one_time = world.services.admin.reset_password(admin, "vikar")
-    world.services.admin.unlock_user(admin, "vikar")
-    world.services.admin.deactivate(admin, "vikar")
+    one_time = world.services.admin.reset_password(admin, "vikar",
+                                                   expected_version=user_version(world.services, "vikar"))
+    world.services.admin.unlock_user(admin, "vikar", expected_version=user_version(world.services, "vikar"))
+    world.services.admin.deactivate(admin, "vikar", expected_version=user_version(world.services, "vikar"))
     assert slots.calls == [("set", "vikar", PASSWORD), ("set", "vikar", "fire-blå-heste-løber"),
                            ("set", "vikar", one_time), ("clear", "vikar"), ("remove", "vikar")]

@@ -33,6 +33,7 @@ from safetylog.services.settings import IDLE_LOCK_MINUTES
 from tests.conftest import PASSWORD, World
 from tests.factories import incident_input
 from tests.security.conftest import Clock
+from tests.versions import setting_version, user_version
 
 NS, S, M, P, A = Role.NIGHT_STAFF, Role.STAFF, Role.MANAGER, Role.PSP_COORDINATOR, Role.ADMIN
 
@@ -72,7 +73,8 @@ def test_a_copied_actor_with_a_higher_role_gains_nothing(world: World) -> None:
 def test_a_deactivated_users_open_session_is_refused_at_its_next_call(world: World) -> None:
     night = world.actor(NS)
     assert world.services.queries.count(night) == 0
-    world.services.admin.deactivate(world.actor(A), "night_staff")
+    world.services.admin.deactivate(world.actor(A), "night_staff",
+                                    expected_version=user_version(world.services, "night_staff"))
     with pytest.raises(SessionEnded):
         world.services.queries.count(night)
     with pytest.raises(AuthenticationError):
@@ -82,7 +84,8 @@ def test_a_deactivated_users_open_session_is_refused_at_its_next_call(world: Wor
 def test_a_role_change_applies_at_the_next_call(world: World) -> None:
     manager = world.actor(M)
     world.services.residents.identity(manager, world.residents[0].id, "Pårørende")
-    world.services.admin.set_role(world.actor(A), "manager", S)
+    world.services.admin.set_role(world.actor(A), "manager", S,
+                                  expected_version=user_version(world.services, "manager"))
     with pytest.raises(PermissionDenied):
         world.services.residents.identity(manager, world.residents[0].id, "Pårørende")
 
@@ -119,9 +122,11 @@ def test_unlocking_opens_a_fresh_session_and_ends_the_locked_one(world: World) -
 
 def test_the_idle_lock_is_at_most_30_minutes(world: World) -> None:
     admin = world.actor(A)
-    world.services.settings.set(admin, IDLE_LOCK_MINUTES, 30)
+    world.services.settings.set(admin, IDLE_LOCK_MINUTES, 30,
+                                expected_version=setting_version(world.services, IDLE_LOCK_MINUTES))
     with pytest.raises(ValidationError):
-        world.services.settings.set(admin, IDLE_LOCK_MINUTES, 31)
+        world.services.settings.set(admin, IDLE_LOCK_MINUTES, 31,
+                                    expected_version=setting_version(world.services, IDLE_LOCK_MINUTES))
 
 
 # --- the password again for identities, disclosures and exports ---------------------------------

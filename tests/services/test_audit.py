@@ -26,6 +26,7 @@ from safetylog.services.reports import ReportRequest
 from safetylog.storage.models import AuditRow, User
 from tests.conftest import PASSWORD, World
 from tests.factories import incident_input, last_audit_id
+from tests.versions import user_version
 
 
 def _logged(world: World, after: int) -> list[dict[str, Any]]:
@@ -251,7 +252,8 @@ def test_failed_logins_name_a_real_user_but_keep_no_typed_name_and_are_counted(
 
 
 def test_a_deactivated_account_cannot_log_in_and_the_attempt_is_logged(world: World) -> None:
-    world.services.admin.deactivate(world.actor(Role.ADMIN), "night_staff")
+    world.services.admin.deactivate(world.actor(Role.ADMIN), "night_staff",
+                                    expected_version=user_version(world.services, "night_staff"))
     mark = last_audit_id(world.services.engine)
     with pytest.raises(AuthenticationError):
         world.services.auth.login("night_staff", PASSWORD, workstation="pc")

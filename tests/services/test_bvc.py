@@ -12,6 +12,7 @@ from safetylog.domain.records import BvcInput, IncidentInput, InvolvedResident, 
 from safetylog.domain.timeutil import local_stamp
 from safetylog.services import audit
 from tests.conftest import World
+from tests.versions import resident_version
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -67,7 +68,9 @@ def test_bad_input_is_refused_per_field(world: World, data: object, field: str, 
 
 def test_a_resident_who_moved_out_is_not_assessed(world: World) -> None:
     manager = world.actor(Role.MANAGER)
-    world.services.residents.move_out(manager, world.residents[1].id, NOW.date())
+    moving = world.residents[1].id
+    world.services.residents.move_out(manager, moving, NOW.date(),
+                                      expected_version=resident_version(world.services, moving))
     with pytest.raises(ValidationError) as refused:
         world.services.bvc.record(manager, assess(world, 0, resident=1))
     assert refused.value.messages("en")["resident_id"] == "B-102 has moved out."

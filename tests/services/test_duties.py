@@ -21,6 +21,7 @@ from safetylog.domain.timeutil import to_local
 from safetylog.services import audit
 from safetylog.services.duties import DutyService
 from tests.conftest import World
+from tests.versions import setting_version
 
 START = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
 
@@ -186,14 +187,17 @@ def test_other_facilities_duties_are_invisible(world: World) -> None:
 
 def test_configured_deadlines_apply_to_new_duties(world: World) -> None:
     admin = world.actor(Role.ADMIN)
-    world.services.settings.set(admin, "duty_force_registration_hours", 48)
-    world.services.settings.set(admin, "duty_police_journal_days", 0)
+    for key, value in (("duty_force_registration_hours", 48), ("duty_police_journal_days", 0)):
+        world.services.settings.set(admin, key, value,
+                                    expected_version=setting_version(world.services, key))
     assert world.services.duties.deadlines().force_registration_hours == 48
     detail = submit(world)
     assert duty(detail, "force_case").due_at == START + timedelta(hours=48)
     assert duty(detail, "police_report").due_at is None
     with pytest.raises(ValidationError):
-        world.services.settings.set(admin, "duty_easy_report_days", 30)  # the law says 14 at most
+        # the law says 14 at most
+        world.services.settings.set(admin, "duty_easy_report_days", 30,
+                                    expected_version=setting_version(world.services, "duty_easy_report_days"))
 
 
 def test_a_correction_opens_new_duties_and_moves_open_deadlines(world: World) -> None:

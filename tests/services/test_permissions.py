@@ -32,6 +32,7 @@ from safetylog.services.permissions import ROLE_PERMISSIONS, Permission
 from safetylog.services.reports import ReportRequest
 from tests.conftest import PASSWORD, World
 from tests.factories import incident_input, table_counts
+from tests.versions import meeting_version, resident_version, setting_version, user_version
 
 NS, S, M, P, A = Role.NIGHT_STAFF, Role.STAFF, Role.MANAGER, Role.PSP_COORDINATOR, Role.ADMIN
 D = Role.DPO
@@ -139,7 +140,9 @@ OPS: tuple[Op, ...] = (
        lambda w, a, _: w.services.residents.identity(a, w.residents[0].id, "Kontakt til pårørende"),
        permission=Permission.RESIDENT_IDENTITY),
     Op("residents.move_out", frozenset({M}),
-       lambda w, a, _: w.services.residents.move_out(a, w.residents[1].id, date(2026, 11, 1)),
+       lambda w, a, _: w.services.residents.move_out(
+           a, w.residents[1].id, date(2026, 11, 1),
+           expected_version=resident_version(w.services, w.residents[1].id)),
        permission=Permission.RESIDENT_MANAGE),
     # --- Brøset ---
     Op("bvc.record", FRONTLINE,
@@ -166,7 +169,8 @@ OPS: tuple[Op, ...] = (
     Op("psp.create_meeting", PSP, lambda w, a, _: w.services.psp.create_meeting(
         a, MeetingInput(date(2026, 11, 5), "Politikreds", (w.facility.id,))),
        permission=Permission.PSP_MANAGE),
-    Op("psp.update_minutes", PSP, lambda w, a, m: w.services.psp.update_minutes(a, m.id, "Referat"),
+    Op("psp.update_minutes", PSP, lambda w, a, m: w.services.psp.update_minutes(
+        a, m.id, "Referat", expected_version=meeting_version(w.services, m.id)),
        _meeting, Permission.PSP_MANAGE),
     Op("psp.meetings", PSP, lambda w, a, _: w.services.psp.meetings(a), permission=Permission.PSP_READ),
     Op("psp.save_agreement", PSP, lambda w, a, _: w.services.psp.save_agreement(
@@ -179,7 +183,8 @@ OPS: tuple[Op, ...] = (
     Op("psp.add_action_item", PSP, lambda w, a, _: w.services.psp.add_action_item(
         a, ActionItemInput("Lys i gården", "Kommunen")), permission=Permission.PSP_MANAGE),
     Op("psp.set_action_status", PSP,
-       lambda w, a, item: w.services.psp.set_action_status(a, item.id, ActionItemStatus.DONE),
+       lambda w, a, item: w.services.psp.set_action_status(a, item.id, ActionItemStatus.DONE,
+                                                           expected_version=item.version),
        lambda w: w.services.psp.add_action_item(w.actor(P), ActionItemInput("Lys", "Kommunen")),
        Permission.PSP_MANAGE),
     Op("psp.action_items", PSP, lambda w, a, _: w.services.psp.action_items(a),
@@ -212,22 +217,28 @@ OPS: tuple[Op, ...] = (
         a, "ny.bruger", "Ny Bruger", PASSWORD, S, (w.facility.id,)), permission=Permission.USER_MANAGE),
     Op("admin.list_users", frozenset({A}), lambda w, a, _: w.services.admin.list_users(a),
        permission=Permission.USER_MANAGE),
-    Op("admin.set_role", frozenset({A}), lambda w, a, name: w.services.admin.set_role(a, name, NS),
+    Op("admin.set_role", frozenset({A}), lambda w, a, name: w.services.admin.set_role(
+        a, name, NS, expected_version=user_version(w.services, name)),
        _temp_user, Permission.USER_MANAGE),
     Op("admin.set_facilities", frozenset({A}), lambda w, a, name: w.services.admin.set_facilities(
-        a, name, (w.other_facility.id,)), _temp_user, Permission.USER_MANAGE),
-    Op("admin.reset_password of another user", frozenset({A}),
-       lambda w, a, name: w.services.admin.reset_password(a, name), _temp_user,
+        a, name, (w.other_facility.id,), expected_version=user_version(w.services, name)), _temp_user,
        Permission.USER_MANAGE),
-    Op("admin.unlock_user", frozenset({A}), lambda w, a, name: w.services.admin.unlock_user(a, name),
+    Op("admin.reset_password of another user", frozenset({A}),
+       lambda w, a, name: w.services.admin.reset_password(
+           a, name, expected_version=user_version(w.services, name)), _temp_user,
+       Permission.USER_MANAGE),
+    Op("admin.unlock_user", frozenset({A}), lambda w, a, name: w.services.admin.unlock_user(
+        a, name, expected_version=user_version(w.services, name)),
        _temp_user, Permission.USER_MANAGE),
-    Op("admin.deactivate", frozenset({A}), lambda w, a, name: w.services.admin.deactivate(a, name),
+    Op("admin.deactivate", frozenset({A}), lambda w, a, name: w.services.admin.deactivate(
+        a, name, expected_version=user_version(w.services, name)),
        _temp_user, Permission.USER_MANAGE),
     Op("auth.change_password of oneself", EVERYONE,
        lambda w, a, n: w.services.auth.change_password(a, PASSWORD if n % 2 else "mit-nye-kodeord",
                                                        "mit-nye-kodeord" if n % 2 else PASSWORD),
        lambda w: next(w.changes)),
-    Op("settings.set", frozenset({A}), lambda w, a, _: w.services.settings.set(a, "idle_lock_minutes", 15),
+    Op("settings.set", frozenset({A}), lambda w, a, _: w.services.settings.set(
+        a, "idle_lock_minutes", 15, expected_version=setting_version(w.services, "idle_lock_minutes")),
        permission=Permission.SETTINGS_MANAGE),
     Op("exchange.export_document", frozenset({A}), lambda w, a, _: w.services.exchange.export_document(a),
        permission=Permission.DATA_EXPORT),
@@ -334,11 +345,12 @@ def test_facility_scope_holds_for_duties_brøset_and_psp(world: World) -> None:
     assert world.services.psp.agreements(coordinator) == []
     with pytest.raises(NotFound):  # cannot rewrite another facility's agreement by its number
         world.services.psp.save_agreement(coordinator, AgreementInput(world.facility.id, "Overtaget"),
-                                          agreement.id)
+                                          agreement.id, expected_version=agreement.version)
     item = world.services.psp.add_action_item(
         manager, ActionItemInput("Kameraer", "Politiet", facility_id=world.other_facility.id))
     with pytest.raises(NotFound):
-        world.services.psp.set_action_status(coordinator, item.id, ActionItemStatus.DONE)
+        world.services.psp.set_action_status(coordinator, item.id, ActionItemStatus.DONE,
+                                             expected_version=item.version)
     with pytest.raises(PermissionDenied):
         world.services.psp.notes(coordinator, world.other_facility.id)
 

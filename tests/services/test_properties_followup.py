@@ -35,6 +35,7 @@ from tests.services.fuzz import (
     tuples,
 )
 from tests.services.incident_fuzz import TAXONOMY, partly_hostile, past, plain_text
+from tests.versions import setting_version
 
 ANY_ROLE = st.sampled_from(list(Role))
 FRONTLINE = st.sampled_from([Role.NIGHT_STAFF, Role.STAFF, Role.MANAGER])
@@ -178,8 +179,9 @@ def test_settings_save_or_refuse(world: World, data: st.DataObject) -> None:
                                    st.sampled_from(["²", "١٢", "1" * 5000, "-0", "+5", "1e3"]))),
     }, max_bad=1))
     settings_service = world.services.settings
-    outcome = attempt(world.services.engine, lambda: settings_service.set(world.actor(a["role"]), key,
-                                                                          a["value"]), {key, "key"})
+    version = setting_version(world.services, key)
+    outcome = attempt(world.services.engine, lambda: settings_service.set(
+        world.actor(a["role"]), key, a["value"], expected_version=version), {key, "key"})
     if not bad and definition is not None:
         assert outcome.kind == "saved", outcome.value
     if outcome.kind == "saved":

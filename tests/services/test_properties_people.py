@@ -41,6 +41,7 @@ from tests.services.fuzz import (
     tuples,
 )
 from tests.services.incident_fuzz import partly_hostile, plain_text
+from tests.versions import resident_version, user_version
 
 ANY_ROLE = st.sampled_from(list(Role))
 _unique = itertools.count(1)
@@ -176,14 +177,17 @@ def test_user_administration_saves_or_refuses(world: World, temps: list[str], da
     }
     bad, args = data.draw(partly_hostile({name: fields[name] for name in relevant}, max_bad=2))
     actor, admin = world.actor(args["role"]), world.services.admin
+    version = user_version(world.services, args.get("username"))  # as the users page read it
     calls: dict[str, Any] = {
         "create": lambda: admin.create_user(actor, args["new_username"], args["display_name"],
                                             args["password"], args["new_role"], args["facility_ids"]),
-        "role": lambda: admin.set_role(actor, args["username"], args["new_role"]),
-        "facilities": lambda: admin.set_facilities(actor, args["username"], args["facility_ids"]),
-        "reset": lambda: admin.reset_password(actor, args["username"]),
-        "unlock": lambda: admin.unlock_user(actor, args["username"]),
-        "deactivate": lambda: admin.deactivate(actor, args["username"]),
+        "role": lambda: admin.set_role(actor, args["username"], args["new_role"],
+                                       expected_version=version),
+        "facilities": lambda: admin.set_facilities(actor, args["username"], args["facility_ids"],
+                                                   expected_version=version),
+        "reset": lambda: admin.reset_password(actor, args["username"], expected_version=version),
+        "unlock": lambda: admin.unlock_user(actor, args["username"], expected_version=version),
+        "deactivate": lambda: admin.deactivate(actor, args["username"], expected_version=version),
         "list": lambda: admin.list_users(actor),
     }
     call = calls[step]
@@ -261,7 +265,9 @@ def test_residents_save_or_refuse(world: World, data: st.DataObject) -> None:
                                      moved_in=args["moved_in"]),
         "list": lambda: residents.list(actor, args["facility_id"]),
         "identity": lambda: residents.identity(actor, args["resident_id"], args["purpose"]),
-        "move_out": lambda: residents.move_out(actor, args["resident_id"], args["moved_out"]),
+        "move_out": lambda: residents.move_out(
+            actor, args["resident_id"], args["moved_out"],
+            expected_version=resident_version(world.services, args.get("resident_id"))),
     }
     call = calls[step]
     outcome = attempt(world.services.engine, call,

@@ -31,6 +31,7 @@ from tests.services.fuzz import (
     tuples,
 )
 from tests.services.incident_fuzz import partly_hostile, plain_text
+from tests.versions import agreement_version, meeting_version
 
 PSP_ROLES = st.sampled_from([Role.MANAGER, Role.PSP_COORDINATOR])
 ANY_ROLE = st.sampled_from(list(Role))
@@ -120,10 +121,13 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
         "meeting": lambda: service.create_meeting(actor, MeetingInput(
             a["held_on"], a["district"], a["facility_ids"], a["long_text"], a["long_text"],
             a["long_text"])),
-        "minutes": lambda: service.update_minutes(actor, a["meeting_id"], a["long_text"]),
+        "minutes": lambda: service.update_minutes(
+            actor, a["meeting_id"], a["long_text"],
+            expected_version=meeting_version(world.services, a["meeting_id"])),
         "agreement": lambda: service.save_agreement(actor, AgreementInput(
             a["facility_id"], a["title"], a["long_text"], a["long_text"], a["valid_from"], a["valid_to"],
-            a["agreement_status"]), a["agreement_id"]),
+            a["agreement_status"]), a["agreement_id"],
+            expected_version=agreement_version(world.services, a["agreement_id"])),
         "note": lambda: service.add_note(actor, a["facility_id"], a["text"], a["meeting_id"]),
         "action": lambda: service.add_action_item(actor, ActionItemInput(
             a["text"], a["owner_role"], a["due_on"], a["meeting_id"], a["facility_id"])),

@@ -13,6 +13,7 @@ from safetylog.services.settings import IDLE_LOCK_MINUTES
 from safetylog.storage.models import AuditRow
 from tests.conftest import PASSWORD, World
 from tests.ui.app_driver import Keyboard, log_in, running_app, settle, wait_out_the_delay
+from tests.versions import setting_version
 from ui.app import Shell
 from ui.entry.form import IncidentForm
 from ui.main_window import MainWindow
@@ -112,7 +113,9 @@ def test_the_window_locks_itself_after_the_idle_time(qtbot: QtBot, sqlite_world:
 
 
 def test_the_idle_time_comes_from_the_settings(qtbot: QtBot, sqlite_world: World) -> None:
-    sqlite_world.services.settings.set(sqlite_world.actor(Role.ADMIN), IDLE_LOCK_MINUTES, 3)
+    services = sqlite_world.services
+    services.settings.set(sqlite_world.actor(Role.ADMIN), IDLE_LOCK_MINUTES, 3,
+                          expected_version=setting_version(services, IDLE_LOCK_MINUTES))
     with running_app(qtbot, sqlite_world.services) as shell:
         window = log_in(qtbot, shell, "staff")
         assert window.idle.interval_ms == 3 * 60_000

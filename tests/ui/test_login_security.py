@@ -18,6 +18,7 @@ from safetylog.services import sessions
 from safetylog.storage.models import User
 from tests.conftest import PASSWORD, World
 from tests.ui.app_driver import log_in, running_app, settle
+from tests.versions import user_version
 from ui.app import Shell
 from ui.password_dialog import ChangePasswordDialog
 from ui.reauth import ReauthDialog
@@ -89,7 +90,8 @@ def test_a_deactivated_users_window_returns_to_the_login_at_the_next_action(
 ) -> None:
     with running_app(qtbot, sqlite_world.services, pages=None) as shell:
         window = log_in(qtbot, shell, "staff")
-        sqlite_world.services.admin.deactivate(sqlite_world.actor(Role.ADMIN), "staff")
+        sqlite_world.services.admin.deactivate(sqlite_world.actor(Role.ADMIN), "staff",
+                                               expected_version=user_version(sqlite_world.services, "staff"))
         window.show_page("incidents")  # the list asks the database: the login is gone
         qtbot.waitUntil(lambda: shell.login.isVisible(), timeout=5_000)
         settle(qtbot, shell)
@@ -100,7 +102,9 @@ def test_a_deactivated_users_window_returns_to_the_login_at_the_next_action(
 
 
 def test_after_a_reset_the_user_must_choose_a_new_password(qtbot: QtBot, sqlite_world: World) -> None:
-    one_time = sqlite_world.services.admin.reset_password(sqlite_world.actor(Role.ADMIN), "staff")
+    services = sqlite_world.services
+    one_time = services.admin.reset_password(sqlite_world.actor(Role.ADMIN), "staff",
+                                             expected_version=user_version(services, "staff"))
     with running_app(qtbot, sqlite_world.services) as shell:
         submit(qtbot, shell, "staff", one_time)
         qtbot.waitUntil(lambda: shell.password_change is not None and shell.password_change.isVisible(),

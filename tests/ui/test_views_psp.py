@@ -42,7 +42,7 @@ def first_meeting(sqlite_world: World) -> int:
     psp.add_action_item(actor, ActionItemInput("Bedre lys ved indgangen", "Kommunen",
                                                date.today() + timedelta(days=10), meeting.id))
     done = psp.add_action_item(actor, ActionItemInput("Skilt om narkohandel", "Bostedet", None, meeting.id))
-    psp.set_action_status(actor, done.id, ActionItemStatus.DONE)
+    psp.set_action_status(actor, done.id, ActionItemStatus.DONE, expected_version=done.version)
     return meeting.id
 
 

@@ -29,6 +29,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.common import ValueCombo, accessible_name_setter, local_datetime, run_for
+from ui.views.conflict import ConflictNotice
 from ui.views.forms import CheckList, FormRows, button
 from ui.views.one_time_password import OneTimePasswordDialog
 from ui.views.psp_meetings import table
@@ -137,6 +138,9 @@ class UsersTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.deactivate_button)
         f.layout.addRow(buttons)
+        self.conflict = ConflictNotice(box)
+        self.conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.USERS))
+        f.add(self.conflict)
         box.setLayout(f.layout)
         box.setEnabled(False)
         self.change_box = box
@@ -186,6 +190,7 @@ class UsersTab(QWidget):
         user = self.selected()
         self.change_box.setEnabled(user is not None)
         self.change_form.errors.clear()
+        self.conflict.hide()
         if user is None:
             return
         self.change_role.select(user.role)
@@ -217,20 +222,23 @@ class UsersTab(QWidget):
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
             role = self.change_role.value()
-            run_for(self, self.tasks, lambda: admin.set_role(actor, user.username, role), self._changed,
+            run_for(self, self.tasks, lambda: admin.set_role(actor, user.username, role,
+                                                                expected_version=user.version), self._changed,
                            self._change_refused)
 
     def set_facilities(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
             ids, everything = tuple(self.change_facilities.checked()), self.change_all.isChecked()
-            run_for(self, self.tasks, lambda: admin.set_facilities(actor, user.username, ids, everything),
+            run_for(self, self.tasks, lambda: admin.set_facilities(
+                actor, user.username, ids, everything, expected_version=user.version),
                            self._changed, self._change_refused)
 
     def reset_password(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            run_for(self, self.tasks, lambda: admin.reset_password(actor, user.username),
+            run_for(self, self.tasks, lambda: admin.reset_password(actor, user.username,
+                                                                      expected_version=user.version),
                     lambda password: self._password_reset(user, password), self._change_refused)
 
     def _password_reset(self, user: UserRecord, password: str) -> None:
@@ -253,7 +261,8 @@ class UsersTab(QWidget):
     def unlock(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            run_for(self, self.tasks, lambda: admin.unlock_user(actor, user.username),
+            run_for(self, self.tasks, lambda: admin.unlock_user(actor, user.username,
+                                                                   expected_version=user.version),
                     self._unlocked, self._change_refused)
 
     def _unlocked(self, user: UserRecord) -> None:
@@ -265,16 +274,21 @@ class UsersTab(QWidget):
     def deactivate(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            run_for(self, self.tasks, lambda: admin.deactivate(actor, user.username), self._changed,
-                           self._change_refused)
+            run_for(self, self.tasks,
+                    lambda: admin.deactivate(actor, user.username, expected_version=user.version),
+                    self._changed, self._change_refused)
 
     def _changed(self, user: UserRecord) -> None:
         self.change_form.errors.clear()
+        self.conflict.hide()
         self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 (%2) is saved."), user.display_name,
                              label(user.role)), False)
         self.ctx.notify(Changes.USERS)
 
     def _change_refused(self, error: BaseException) -> None:
+        if self.conflict.show_error(error, self.ctx.language):
+            self.change_form.errors.clear()  # the choices stay as made, beside the notice
+            return
         # The core names the fields "role" and "facility_ids"; here they sit in the
         # form for the chosen user, under other names.
         if isinstance(error, ValidationError):

@@ -26,6 +26,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.common import ValueCombo, accessible_name_setter, local_date, run_for
+from ui.views.conflict import ConflictNotice
 from ui.views.forms import FormRows, OptionalDateInput, button
 from ui.views.psp_labels import action_status
 from ui.views.psp_meetings import table
@@ -86,6 +87,9 @@ class ActionsTab(QWidget):
         left_layout.addWidget(self.only_open)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(status_row)
+        self.conflict = ConflictNotice(left)
+        self.conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.PSP))
+        left_layout.addWidget(self.conflict)
 
         box = QGroupBox(self)
         t.bind(box.setTitle, QT_TRANSLATE_NOOP("PspActions", "New action item"))
@@ -135,6 +139,7 @@ class ActionsTab(QWidget):
     def _show(self) -> None:
         items = [a for a in self.items if a.status in OPEN] if self.only_open.isChecked() else self.items
         self.model.set_rows(items)
+        self.conflict.hide()  # the list now shows the items as stored
 
     def selected(self) -> ActionItemRecord | None:
         rows = self.list.selectionModel().selectedRows()
@@ -147,7 +152,12 @@ class ActionsTab(QWidget):
             return
         actor, psp, status = self.ctx.require_actor(), self.ctx.services.psp, self.status_box.value()
         run_for(self, self.tasks,
-                lambda: psp.set_action_status(actor, item.id, status), self._changed, self._refused)
+                lambda: psp.set_action_status(actor, item.id, status, expected_version=item.version),
+                self._changed, self._status_refused)
+
+    def _status_refused(self, error: BaseException) -> None:
+        if not self.conflict.show_error(error, self.ctx.language):
+            self._refused(error)
 
     def add(self) -> None:
         due: date | None = self.due.value()
@@ -164,6 +174,7 @@ class ActionsTab(QWidget):
         self._changed(item)
 
     def _changed(self, item: ActionItemRecord) -> None:
+        self.conflict.hide()
         self.message.emit(_t(QT_TRANSLATE_NOOP("PspActions", "\u201c%1\u201d: %2."), item.text,
                              action_status(item.status)), False)
         self.ctx.notify(Changes.PSP)

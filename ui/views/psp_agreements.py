@@ -29,6 +29,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.tasks import TaskRunner
 from ui.views.common import ValueCombo, accessible_name_setter, local_date, local_datetime, run_for
+from ui.views.conflict import ConflictNotice
 from ui.views.forms import FormRows, OptionalDateInput, button
 from ui.views.psp_labels import agreement_status
 from ui.views.psp_meetings import table
@@ -55,6 +56,7 @@ class AgreementsTab(QWidget):
         self._texts = t = Retranslator(CONTEXT)
         self.facilities: list[FacilityRecord] = []
         self.editing: AgreementRecord | None = None
+        self._reloading = False  # the next data replaces the form (the user asked to reload)
         self.model: RecordTableModel[AgreementRecord] = RecordTableModel([
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("PspAgreements", "Agreement"), lambda a: a.title),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("PspAgreements", "Facility"), self._facility),
@@ -86,6 +88,9 @@ class AgreementsTab(QWidget):
                                       OptionalDateInput(box))
         self.status_box = self.form.row("status", QT_TRANSLATE_NOOP("PspAgreements", "St&atus"),
                                         ValueCombo(box))
+        self.conflict = ConflictNotice(box)
+        self.conflict.reload_requested.connect(self.reload)
+        self.form.add(self.conflict)
         buttons = QHBoxLayout()
         self.save_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "&Save agreement"), self.save, box)
         self.new_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "&New agreement"),
@@ -115,13 +120,26 @@ class AgreementsTab(QWidget):
         self.facilities = facilities
         self.facility_box.set_items([(f.name, f.id) for f in facilities])
         self.model.set_rows(agreements)
+        # The agreement being edited keeps the version it was read at, so that saving over a newer
+        # one is refused; only a reload the user asked for brings the newer one into the form.
+        row = self.model.row_of(self.editing.id) if self.editing is not None else -1
+        if self._reloading and row >= 0:
+            self.list.selectRow(row)
+            self._show(self.model.row_at(row))
+        self._reloading = False
+
+    def reload(self) -> None:
+        self._reloading = True
+        self.ctx.notify(Changes.PSP)
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list.selectionModel().selectedRows()
-        if not rows:
-            return
-        a = self.model.row_at(rows[0].row())
+        if rows:
+            self._show(self.model.row_at(rows[0].row()))
+
+    def _show(self, a: AgreementRecord) -> None:
         self.editing = a
+        self.conflict.hide()
         self.facility_box.select(a.facility_id)
         self.title_edit.setText(a.title)
         self.contact.setText(a.police_contact)
@@ -140,6 +158,7 @@ class AgreementsTab(QWidget):
         self.valid_to.set_value(None)
         self.status_box.setCurrentIndex(0)
         self.form.errors.clear()
+        self.conflict.hide()
 
     def save(self) -> None:
         data = AgreementInput(self.facility_box.value(), self.title_edit.text(), self.contact.text(),
@@ -147,8 +166,10 @@ class AgreementsTab(QWidget):
                               self.status_box.value())
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
         agreement_id = self.editing.id if self.editing else None
+        version = self.editing.version if self.editing else None
         run_for(self, self.tasks,
-                lambda: psp.save_agreement(actor, data, agreement_id), self._saved, self._refused)
+                lambda: psp.save_agreement(actor, data, agreement_id, expected_version=version),
+                self._saved, self._refused)
 
     def _saved(self, agreement: AgreementRecord) -> None:
         self.clear_form()
@@ -157,6 +178,10 @@ class AgreementsTab(QWidget):
         self.ctx.notify(Changes.PSP)
 
     def _refused(self, error: BaseException) -> None:
+        # A conflict keeps the form as typed, with the notice and a reload beside it.
+        if self.conflict.show_error(error, self.ctx.language):
+            self.form.errors.clear()
+            return
         self.form.refuse(error, self.ctx.language, self.message.emit)
 
     def changeEvent(self, event: QEvent) -> None:

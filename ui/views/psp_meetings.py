@@ -45,6 +45,7 @@ from ui.views.common import (
     row_table,
     run_for,
 )
+from ui.views.conflict import ConflictNotice
 from ui.views.forms import CheckList, DateInput, FormRows, button, caption_for
 from ui.views.psp_labels import action_status
 
@@ -162,6 +163,8 @@ class MeetingsTab(QWidget):
         self.save_minutes = button(t, QT_TRANSLATE_NOOP("PspMeetings", "&Save the minutes"),
                                    self.save_minutes_clicked, self.detail)
         self.save_minutes.setVisible(may)
+        self.minutes_conflict = ConflictNotice(self.detail)
+        self.minutes_conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.PSP))
         items_caption, disclosure_caption = QLabel(self.detail), QLabel(self.detail)
         t.bind(items_caption.setText, QT_TRANSLATE_NOOP(
             "PspMeetings", "Action items at this meeting (new and carried over)"))
@@ -172,9 +175,9 @@ class MeetingsTab(QWidget):
         for view in (self.items_table, self.disclosure_table):
             view.setMinimumHeight(120)
         self.disclose_box = self._disclosure_form()
-        for widget in (self.heading, self.facts, minutes_caption, self.minutes, self.save_minutes,
-                       items_caption, self.items_table, disclosure_caption, self.disclosure_table,
-                       self.disclose_box):
+        for widget in (self.heading, self.facts, minutes_caption, self.minutes, self.minutes_conflict,
+                       self.save_minutes, items_caption, self.items_table, disclosure_caption,
+                       self.disclosure_table, self.disclose_box):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.detail.setEnabled(False)
@@ -241,6 +244,7 @@ class MeetingsTab(QWidget):
                  _t(QT_TRANSLATE_NOOP("PspMeetings", "Created by %1"), meeting.created_by)]
         self.facts.setText("\n".join(facts))
         self.minutes.setPlainText(meeting.minutes)
+        self.minutes_conflict.hide()
         self.meeting_items.set_rows([a for a in self.items if a.source_meeting_id == meeting.id
                                      or meeting.id in a.meetings_seen])
         allowed = set(meeting.facility_ids)
@@ -274,11 +278,18 @@ class MeetingsTab(QWidget):
         if self.meeting is None:
             return
         actor, psp, meeting_id = self.ctx.require_actor(), self.ctx.services.psp, self.meeting.id
-        text = self.minutes.toPlainText()
+        text, version = self.minutes.toPlainText(), self.meeting.version
         run_for(self, self.tasks,
-                lambda: psp.update_minutes(actor, meeting_id, text), self._minutes_saved, self._failed)
+                lambda: psp.update_minutes(actor, meeting_id, text, expected_version=version),
+                self._minutes_saved, self._minutes_refused)
+
+    def _minutes_refused(self, error: BaseException) -> None:
+        # A conflict leaves the typed minutes where they are, with the notice and a reload beside.
+        if not self.minutes_conflict.show_error(error, self.ctx.language):
+            self._failed(error)
 
     def _minutes_saved(self, meeting: MeetingRecord) -> None:
+        self.minutes_conflict.hide()
         self.message.emit(_t(QT_TRANSLATE_NOOP("PspMeetings", "The minutes are saved.")), False)
         self.created_id = meeting.id
         self.ctx.notify(Changes.PSP)

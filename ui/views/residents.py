@@ -35,6 +35,7 @@ from ui.views.common import (
     local_date,
     run_for,
 )
+from ui.views.conflict import ConflictNotice
 from ui.views.forms import DateInput, FormRows, OptionalDateInput, button
 from ui.views.psp_meetings import table
 from ui.widgets.message_line import MessageLine
@@ -130,6 +131,9 @@ class ResidentsTab(QWidget):
         self.moved_out = self.move_form.row("moved_out", QT_TRANSLATE_NOOP("Residents", "Mo&ved out on"),
                                             DateInput(box))
         self.move_button = button(t, QT_TRANSLATE_NOOP("Residents", "Record move-ou&t"), self.move_out, box)
+        self.move_conflict = ConflictNotice(box)
+        self.move_conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.RESIDENTS))
+        self.move_form.add(self.move_conflict)
         self.move_form.add(self.move_button)
         box.setLayout(self.move_form.layout)
         box.setVisible(self.ctx.may(Permission.RESIDENT_MANAGE))
@@ -162,6 +166,7 @@ class ResidentsTab(QWidget):
         return next((f.name for f in self.facilities if f.id == r.facility_id), "")
 
     def set_data(self, facilities: list[FacilityRecord], residents: list[ResidentRecord]) -> None:
+        self.move_conflict.hide()  # the list now shows the residents as stored
         self.facilities, self.residents = facilities, residents
         self._fill_facilities()
         self.new_facility.set_items([(f.name, f.id) for f in facilities])
@@ -223,8 +228,15 @@ class ResidentsTab(QWidget):
         if resident is None:
             return
         actor, residents, day = self.ctx.require_actor(), self.ctx.services.residents, self.moved_out.value()
-        run_for(self, self.tasks, lambda: residents.move_out(actor, resident.id, day), self._changed,
-                       lambda error: self._refused(self.move_form, error))
+        version = resident.version
+        run_for(self, self.tasks,
+                lambda: residents.move_out(actor, resident.id, day, expected_version=version), self._changed,
+                self._move_refused)
+
+    def _move_refused(self, error: BaseException) -> None:
+        # A conflict: the date stays as typed, the notice and a reload beside it.
+        if not self.move_conflict.show_error(error, self.ctx.language):
+            self._refused(self.move_form, error)
 
     def add(self) -> None:
         actor, residents = self.ctx.require_actor(), self.ctx.services.residents
@@ -242,6 +254,7 @@ class ResidentsTab(QWidget):
         self._changed(resident)
 
     def _changed(self, resident: ResidentRecord) -> None:
+        self.move_conflict.hide()
         self.message.say(_t(QT_TRANSLATE_NOOP("Residents", "%1 is saved."), resident.pseudonym), False)
         self.ctx.notify(Changes.RESIDENTS)
 

@@ -17,6 +17,7 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.tasks import TaskRunner
 from ui.views.common import ValueCombo, run_for
+from ui.views.conflict import ConflictNotice
 from ui.views.forms import FormRows, button
 
 CONTEXT = "Settings"
@@ -63,8 +64,12 @@ class SettingsTab(QWidget):
         self.form = FormRows(t, self)
         self.inputs: dict[str, QWidget] = {}
         self.stored: dict[str, int | str] = {}
+        self.versions: dict[str, int] = {}  # as read with ``stored``; a save sends them back
         for key, definition in DEFINITIONS.items():
             self.inputs[key] = self.form.row(key, CAPTIONS.get(key, key), self._input(definition))
+        self.conflict = ConflictNotice(self)
+        self.conflict.reload_requested.connect(self.refresh)
+        self.form.add(self.conflict)
         self.save_button = button(t, QT_TRANSLATE_NOOP("Settings", "&Save settings"), self.save, self)
         self.form.add(self.save_button)
         self.note = QLabel(self)
@@ -98,10 +103,19 @@ class SettingsTab(QWidget):
         if self.ctx.actor is None:
             return  # logged out: the page is about to be removed
         settings = self.ctx.services.settings
-        run_for(self, self.tasks, settings.all, self._loaded, self._refused)
 
-    def _loaded(self, values: dict[str, int | str]) -> None:
+        def load() -> tuple[dict[str, int | str], dict[str, int]]:
+            # Versions first: a change landing between the two reads then conflicts on save,
+            # instead of the older version passing with the newer value shown.
+            versions = settings.versions()
+            return settings.all(), versions
+
+        run_for(self, self.tasks, load, self._loaded, self._refused)
+
+    def _loaded(self, loaded: tuple[dict[str, int | str], dict[str, int]]) -> None:
+        values, self.versions = loaded
         self.stored = dict(values)
+        self.conflict.hide()
         for key, value in values.items():
             widget = self.inputs.get(key)
             if isinstance(widget, QSpinBox) and isinstance(value, int):
@@ -116,18 +130,25 @@ class SettingsTab(QWidget):
             return
         actor, settings = self.ctx.require_actor(), self.ctx.services.settings
 
+        versions = {key: self.versions.get(key, 0) for key in changed}
+
         def store() -> dict[str, int | str]:
-            return {key: settings.set(actor, key, value) for key, value in changed.items()}
+            return settings.set_many(actor, changed, expected_versions=versions)
 
         run_for(self, self.tasks, store, self._saved, self._refused)
 
     def _saved(self, saved: dict[str, int | str]) -> None:
         self.stored.update(saved)
         self.form.errors.clear()
+        self.conflict.hide()
+        self.refresh()  # the new versions (the values shown are the ones just saved)
         self.message.emit(_t(QT_TRANSLATE_NOOP("Settings", "The settings are saved.")), False)
         self.ctx.notify(Changes.SETTINGS)
 
     def _refused(self, error: BaseException) -> None:
+        if self.conflict.show_error(error, self.ctx.language):
+            self.form.errors.clear()  # what was typed stays, beside the notice
+            return
         self.form.refuse(error, self.ctx.language, self.message.emit)
 
     def changeEvent(self, event: QEvent) -> None:
