@@ -24,7 +24,7 @@ from safetylog.domain.errors import AuthenticationError, DatabaseDamaged, Databa
 from safetylog.domain.passwords import MIN_LENGTH as MIN_PASSWORD_LENGTH
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
-from safetylog.services import audit, backups
+from safetylog.services import audit, backups, sessions
 from safetylog.services.admin import AdminService
 from safetylog.services.audit_log import AuditService
 from safetylog.services.auth import AuthService, hash_password
@@ -249,7 +249,8 @@ def unlock_and_open(url: str | None, username: str, password: str,
             raise
     _refuse_unless(state, "locked")
     path = _embedded_path(state.location)
-    unlocked = keyslots.unlock(key_file_for(path), username, password, clock())
+    # The key file's throttle runs on the wall clock, like the login's own (sessions.now).
+    unlocked = keyslots.unlock(key_file_for(path), username, password, sessions.now())
     services = _open_unlocked(state.location, path, (unlocked.master_key, *unlocked.older_keys), clock)
     try:
         _audit_key_file(services, username, workstation, unlocked)
