@@ -35,6 +35,7 @@ from safetylog.services.export_rows import decode, encode, json_chunks
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import migrate
+from safetylog.storage.engine import read_snapshot
 from safetylog.storage.models import AuditHead, AuditRow, Base, Incident, LoginSession, User
 
 FORMAT = "safetylog-export"
@@ -81,12 +82,13 @@ class ExchangeService(Service):
     def export_document(self, actor: Actor, *, full_move: bool = False) -> dict[str, Any]:
         """Everything, as one JSON-ready document in memory. Administrators only; audited."""
         self._check_export(actor, full_move)
-        with self._sf.begin() as session:
+        with self._sf() as session:
             sessions.require_recent_auth(session, actor)
-            document = self._document(session, actor, full_move)
+        document = self._snapshot(actor, full_move)
+        with self._sf.begin() as session:
             audit.record(session, actor, AuditAction.EXPORT, "database", "",
                          **self._export_details(document, full_move))
-            return document
+        return document
 
     def export_to(self, actor: Actor, path: Path, *, passphrase: str | None,
                   full_move: bool = False) -> ExportResult:
@@ -103,14 +105,15 @@ class ExchangeService(Service):
             except ExportFileError as exc:
                 raise ExportRefused(str(exc)) from None
         written: WrittenFile | None = None
+        with self._sf() as session:
+            sessions.require_recent_auth(session, actor)
+        document = self._snapshot(actor, full_move)
         try:
+            try:
+                written = export_file.write(path, json_chunks(document), passphrase)
+            except ExportFileError as exc:
+                raise ExportRefused(str(exc)) from None
             with self._sf.begin() as session:
-                sessions.require_recent_auth(session, actor)
-                document = self._document(session, actor, full_move)
-                try:
-                    written = export_file.write(path, json_chunks(document), passphrase)
-                except ExportFileError as exc:
-                    raise ExportRefused(str(exc)) from None
                 audit.record(session, actor, AuditAction.EXPORT, "database", path.name,
                              encrypted=written.encrypted, folder=str(path.resolve().parent),
                              file=path.name, sha256=written.sha256, size=written.size,
@@ -137,6 +140,12 @@ class ExchangeService(Service):
         return {"full_move": full_move, "rows": sum(counts.values()),
                 "incidents": counts.get("incidents", 0),
                 "residents": [row["id"] for row in document["tables"].get("residents", [])]}
+
+    def _snapshot(self, actor: Actor, full_move: bool) -> dict[str, Any]:
+        """The whole database as it was at one moment: no row in the file points at a row that a
+        save committed half-way through the export left out (the export's audit row follows)."""
+        with self._sf() as session, read_snapshot(session):
+            return self._document(session, actor, full_move)
 
     def _document(self, session: Session, actor: Actor, full_move: bool) -> dict[str, Any]:
         tables: dict[str, list[dict[str, Any]]] = {}

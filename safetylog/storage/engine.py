@@ -7,6 +7,8 @@ in-memory databases, the benchmark baseline, reading a legacy file to encrypt it
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
@@ -119,3 +121,23 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def read_snapshot(session: Session) -> Iterator[Session]:
+    """Every read inside sees the database at one moment, whatever others commit meanwhile.
+
+    SQLite: Python's driver runs a SELECT outside any transaction, so a series of them can see
+    different commits; an explicit BEGIN makes them share one WAL snapshot. PostgreSQL: one
+    REPEATABLE READ, READ ONLY transaction. The snapshot is read-only: write (an audit row)
+    in a transaction of its own afterwards. Rolled back at the end.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    try:
+        yield session
+    finally:
+        session.rollback()
