@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from safetylog.domain.records import AuditEntry
+from safetylog.services.exports import fixed_zip_times
 
 FORMATS = ("csv", "xlsx")
 HEADERS = ("id", "at_utc", "username", "workstation", "action", "entity", "entity_id",
@@ -65,20 +65,7 @@ def to_xlsx(entries: Sequence[AuditEntry]) -> bytes:
     book.properties.modified = stamp
     raw = io.BytesIO()
     book.save(raw)
-    return _fixed_zip_times(raw.getvalue(), stamp)
-
-
-def _fixed_zip_times(content: bytes, stamp: datetime) -> bytes:
-    moment = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(content)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=moment)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+    return fixed_zip_times(raw.getvalue(), stamp)
 
 
 def render(entries: Sequence[AuditEntry], fmt: str) -> bytes:

@@ -105,10 +105,10 @@ def records_xlsx(lines: Sequence[IncidentLine], provenance: Provenance, *,
     book.properties.modified = stamp
     raw = io.BytesIO()
     book.save(raw)
-    return _fixed_zip_times(raw.getvalue(), stamp)
+    return fixed_zip_times(raw.getvalue(), stamp)
 
 
-def _fixed_zip_times(content: bytes, stamp: datetime) -> bytes:
+def fixed_zip_times(content: bytes, stamp: datetime) -> bytes:
     """Re-pack the XLSX with every entry dated at the stamp instead of the clock."""
     moment = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     out = io.BytesIO()

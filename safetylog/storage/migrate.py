@@ -23,6 +23,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+from safetylog.storage.backup_copy import export_encrypted
 from safetylog.storage.engine import is_encrypted
 from safetylog.storage.files import create_private_empty, make_private
 
@@ -66,19 +67,10 @@ def backup_sqlite(engine: Engine) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = source.with_name(f"{source.name}.{stamp}.bak")
-    create_private_empty(target)
     if is_encrypted(engine):
-        raw = engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute("ATTACH DATABASE ? AS backup", (str(target),))
-            try:
-                cursor.execute("SELECT sqlcipher_export('backup')").fetchall()
-            finally:
-                cursor.execute("DETACH DATABASE backup")
-        finally:
-            raw.close()
+        export_encrypted(engine, target)
     else:  # a plaintext engine the caller asked for explicitly (tests, benchmark baseline)
+        create_private_empty(target)
         with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
             src.backup(dst)
     make_private(target)

@@ -154,7 +154,8 @@ def test_identity_disclosure_and_exports_ask_again_after_five_minutes(
         "records": lambda: world.services.reports.export_records(
             manager, _month(), report="monthly", fmt="csv", target=tmp_path / "m.csv"),
         "database": lambda: world.services.exchange.export_document(admin),
-        "database file": lambda: world.services.exchange.export_to(admin, tmp_path / "db.json"),
+        "database file": lambda: world.services.exchange.export_to(
+            admin, tmp_path / "db.safetylog", passphrase="en lang og hemmelig sætning"),
     }
     for name, call in calls.items():
         with pytest.raises(ReauthenticationRequired):
