@@ -24,6 +24,7 @@ from safetylog.cli import main
 from safetylog.domain.enums import Role
 from safetylog.domain.errors import AccountLocked, AuthenticationError, DatabaseDamaged
 from safetylog.domain.timeutil import utcnow
+from safetylog.services import sessions
 from safetylog.services.container import (
     create_new,
     encrypt_existing,
@@ -121,7 +122,7 @@ def test_plain_sqlite_cannot_read_the_file_nor_add_an_administrator(demo_url: st
 # --- passwords and the key file -------------------------------------------------------------------
 
 
-def test_the_wrong_password_or_key_cannot_open(tmp_path: Path) -> None:
+def test_the_wrong_password_or_key_cannot_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url, _ = _new(tmp_path)
     with pytest.raises(AuthenticationError, match="Wrong user name or password"):
         unlock_and_open(url, "anna", PASSWORD + "x")
@@ -129,8 +130,8 @@ def test_the_wrong_password_or_key_cannot_open(tmp_path: Path) -> None:
         unlock_and_open(url, "nobody", PASSWORD)
     with pytest.raises(DatabaseDamaged):
         open_encrypted(_path(url), [os.urandom(32)])
-    services, actor = unlock_and_open(url, "anna", PASSWORD,
-                                      clock=lambda: utcnow() + timedelta(minutes=1))
+    monkeypatch.setattr(sessions, "now", lambda: utcnow() + timedelta(minutes=1))  # past the wait
+    services, actor = unlock_and_open(url, "anna", PASSWORD)
     services.close()
     assert actor.username == "anna"
 
@@ -390,8 +391,8 @@ def test_recover_with_the_recovery_key_sets_a_new_admin_password(
     assert "new password" in capsys.readouterr().out
     with pytest.raises(AuthenticationError):
         unlock_and_open(url, "anna", PASSWORD)
-    services, actor = unlock_and_open(url, "anna", "a-new-long-password",
-                                      clock=lambda: utcnow() + timedelta(minutes=2))
+    monkeypatch.setattr(sessions, "now", lambda: utcnow() + timedelta(minutes=2))  # past the wait
+    services, actor = unlock_and_open(url, "anna", "a-new-long-password")
     services.close()
     assert actor.role is Role.ADMIN
     wrong = ("B" if recovery[0] != "B" else "C") + recovery[1:]
