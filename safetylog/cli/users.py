@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from safetylog.cli.common import (
     add_login_arguments,
@@ -14,7 +15,10 @@ from safetylog.cli.common import (
     services_for,
 )
 from safetylog.domain.enums import Role
+from safetylog.domain.records import Actor
+from safetylog.services.container import Services
 
+_T = TypeVar("_T")
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("user", help="manage staff users (administrators)")
@@ -92,28 +96,29 @@ def run_list(args: argparse.Namespace) -> int:
         services.close()
 
 
-def run_set_role(args: argparse.Namespace) -> int:
+def _change_user(args: argparse.Namespace, change: Callable[[Services, Actor, int], _T]) -> _T:
+    """Log in, read the named user's version, and make one change at that version, so that an
+    administrator's change made meanwhile elsewhere is a conflict, not an overwrite."""
     services = services_for(args)
     try:
         actor = login(services, args)
-        read = services.admin.user(actor, args.username)
-        user = services.admin.set_role(actor, args.username, args.role, expected_version=read.version)
-        print(f"{user.username} is now {user.role.value}.")
-        return 0
+        version = services.admin.user(actor, args.username).version
+        return change(services, actor, version)
     finally:
         services.close()
+
+
+def run_set_role(args: argparse.Namespace) -> int:
+    user = _change_user(args, lambda s, a, v: s.admin.set_role(a, args.username, args.role,
+                                                               expected_version=v))
+    print(f"{user.username} is now {user.role.value}.")
+    return 0
 
 
 def run_deactivate(args: argparse.Namespace) -> int:
-    services = services_for(args)
-    try:
-        actor = login(services, args)
-        read = services.admin.user(actor, args.username)
-        user = services.admin.deactivate(actor, args.username, expected_version=read.version)
-        print(f"{user.username} is deactivated.")
-        return 0
-    finally:
-        services.close()
+    user = _change_user(args, lambda s, a, v: s.admin.deactivate(a, args.username, expected_version=v))
+    print(f"{user.username} is deactivated.")
+    return 0
 
 
 def run_passwd(args: argparse.Namespace) -> int:
@@ -129,25 +134,14 @@ def run_passwd(args: argparse.Namespace) -> int:
 
 
 def run_reset(args: argparse.Namespace) -> int:
-    services = services_for(args)
-    try:
-        actor = login(services, args)
-        read = services.admin.user(actor, args.username)
-        password = services.admin.reset_password(actor, args.username, expected_version=read.version)
-        print(f"One-time password for {args.username}: {password}")
-        print("Give it only to them; they must choose a new password at their next login.")
-        return 0
-    finally:
-        services.close()
+    password = _change_user(args, lambda s, a, v: s.admin.reset_password(a, args.username,
+                                                                         expected_version=v))
+    print(f"One-time password for {args.username}: {password}")
+    print("Give it only to them; they must choose a new password at their next login.")
+    return 0
 
 
 def run_unlock(args: argparse.Namespace) -> int:
-    services = services_for(args)
-    try:
-        actor = login(services, args)
-        read = services.admin.user(actor, args.username)
-        user = services.admin.unlock_user(actor, args.username, expected_version=read.version)
-        print(f"{user.username} may log in again.")
-        return 0
-    finally:
-        services.close()
+    user = _change_user(args, lambda s, a, v: s.admin.unlock_user(a, args.username, expected_version=v))
+    print(f"{user.username} may log in again.")
+    return 0
