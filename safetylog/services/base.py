@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from safetylog.domain.errors import ConflictError, PasswordChangeRequired, PermissionDenied
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
+from safetylog.services import denials, sessions
 from safetylog.storage.models import User, UserFacility
 
 
@@ -43,23 +44,17 @@ class Service:
                 setattr(cls, name, _checked(member))
 
     def _current_actor(self, actor: Actor) -> Actor:
-        from safetylog.services import sessions
-
         with self._sf() as session:
             return sessions.current_actor(session, actor)
 
     def _require_recent_auth(self, actor: Actor) -> None:
         """Identity look-ups, disclosure decisions and exports: the password within 5 minutes,
         or ``ReauthenticationRequired`` (the UI asks for it and calls ``auth.reauthenticate``)."""
-        from safetylog.services import sessions
-
         with self._sf() as session:
             sessions.require_recent_auth(session, actor)
 
     def _audit_denied(self, actor: Actor, method: str, arguments: dict[str, Any],
                       reason: str) -> None:
-        from safetylog.services import denials
-
         denials.record(self._sf, actor, f"{type(self).__name__}.{method}", arguments, reason)
 
 
@@ -84,17 +79,6 @@ def _checked(method: Callable[..., Any]) -> Callable[..., Any]:
             raise
 
     return call
-
-
-def actor_from_user(user: User, workstation: str = "") -> Actor:
-    from safetylog.domain.enums import Role
-
-    return Actor(
-        user_id=user.id, username=user.username, display_name=user.display_name,
-        role=Role(user.role), all_facilities=user.all_facilities,
-        facility_ids=frozenset(link.facility_id for link in user.facilities),
-        workstation=workstation, must_change_password=user.must_change_password,
-    )
 
 
 def link_facilities(user: User, facility_ids: tuple[int, ...]) -> None:

@@ -84,6 +84,11 @@ class Services:
             audit_log=AuditService(sf, clock),
         )
 
+    @property
+    def database_file(self) -> Path | None:
+        """The embedded database's file; None on PostgreSQL, whose server keeps its own files."""
+        return sqlite_path(self.location.url)
+
     def close(self) -> None:
         if self.daily_backup is not None:
             self.daily_backup.wait()  # a short CLI command still ends with a complete copy
@@ -319,7 +324,7 @@ def rekey(services: Services) -> str:
     by the returned new one. The services' engine is replaced by one on the new key.
     """
     ring = services.key_ring
-    path = sqlite_path(services.location.url)
+    path = services.database_file
     if ring is None or path is None:
         raise DatabaseLocked("Only the embedded database has a key to change.")
     if services.daily_backup is not None:
@@ -392,6 +397,6 @@ def discard_unattended(services: Services) -> None:
     """A filling that failed: remove the new database it began, so the next start finds "new"."""
     ring = services.key_ring
     services.close()
-    path = sqlite_path(services.location.url)
+    path = services.database_file
     if ring is not None and path is not None and not ring.path.exists():
         _remove_database(path)

@@ -31,7 +31,9 @@ from safetylog.services.exports import FORMATS, render_records
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import audit_verify
 from safetylog.storage.models import Facility
-from safetylog.summaries import PeriodSummary, SummaryScope, compute_summary, listing
+from safetylog.summaries import listing
+from safetylog.summaries.compute import compute_summary
+from safetylog.summaries.model import PeriodSummary, SummaryScope
 from safetylog.summaries.periods import month_bounds
 from safetylog.summaries.records import DisclosedResident, Provenance, TypeLabel
 from safetylog.summaries.report_data import MonthlyReportData, PspPackData

@@ -16,10 +16,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safetylog.domain.enums import Role
 from safetylog.domain.errors import ReauthenticationRequired, SessionEnded
 from safetylog.domain.records import Actor
 from safetylog.domain.timeutil import utcnow
-from safetylog.services.base import actor_from_user
 from safetylog.storage.models import LoginSession, User
 
 SESSION_LIMIT = timedelta(hours=12)  # absolute: a login does not outlast a long shift
@@ -33,6 +33,16 @@ def now() -> datetime:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def actor_from_user(user: User, workstation: str = "") -> Actor:
+    """The user row as an Actor, still without a session token (the callers add it)."""
+    return Actor(
+        user_id=user.id, username=user.username, display_name=user.display_name,
+        role=Role(user.role), all_facilities=user.all_facilities,
+        facility_ids=frozenset(link.facility_id for link in user.facilities),
+        workstation=workstation, must_change_password=user.must_change_password,
+    )
 
 
 def open_session(session: Session, user: User, workstation: str) -> Actor:

@@ -2,9 +2,9 @@
 
 This layer may read storage and domain; it never checks permissions or writes the audit log
 (the services do both before they call it).
+
+The package itself imports nothing: ``model``, ``records``, ``periods`` and ``report_data`` are
+plain data that the PDF reports import, and loading them must not load SQLAlchemy and every
+model with it. The SQL lives in ``compute``, ``counts``, ``activity``, ``duties`` and ``listing``;
+import those by name.
 """
-
-from safetylog.summaries.compute import compute_summary
-from safetylog.summaries.model import PeriodSummary, SummaryScope
-
-__all__ = ["PeriodSummary", "SummaryScope", "compute_summary"]

@@ -25,7 +25,8 @@ from safetylog.domain.records import (
 )
 from safetylog.domain.timeutil import COPENHAGEN
 from safetylog.storage.models import BvcAssessmentRow, DutyRow, PspActionItem
-from safetylog.summaries import PeriodSummary, SummaryScope, compute_summary
+from safetylog.summaries.compute import compute_summary
+from safetylog.summaries.model import PeriodSummary, SummaryScope
 from safetylog.summaries.periods import previous_scope, year_before_scope
 from tests.conftest import World
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.services import backups
-from safetylog.storage.engine import sqlite_path
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, is_language_change, translate
 from ui.tasks import TaskRunner
@@ -35,7 +34,7 @@ class BackupStatusLine(QLabel):
         self.status: backups.BackupStatus | None = None
         self.setWordWrap(True)
         self.setObjectName("backupStatus")
-        self._database = sqlite_path(ctx.services.location.url)
+        self._database = ctx.services.database_file
         self.setVisible(self._database is not None)
         self.refresh()
 

@@ -7,6 +7,7 @@ checks them and says, field by field, what is still missing before a duty can be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -53,17 +54,20 @@ def _t(source: str, *args: object) -> str:
 
 class DutyDialog(QDialog):
     @classmethod
-    def edit(cls, ctx: UiContext, tasks: TaskRunner, duty: DutyRecord,
-             parent: QWidget | None = None) -> DutyDialog:
-        """Open the dialog (window-modal, without blocking) and return it."""
-        dialog = cls(ctx, tasks, duty, parent)
+    def edit(cls, ctx: UiContext, tasks: TaskRunner, duty: DutyRecord, parent: QWidget | None, *,
+             open_incident: Callable[[int], object]) -> DutyDialog:
+        """Open the dialog (window-modal, without blocking) and return it. ``open_incident`` shows
+        an incident by its id: the caller passes it, so this dialog need not import the incident
+        view, which itself opens this dialog."""
+        dialog = cls(ctx, tasks, duty, parent, open_incident=open_incident)
         dialog.open()
         return dialog
 
-    def __init__(self, ctx: UiContext, tasks: TaskRunner, duty: DutyRecord,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, tasks: TaskRunner, duty: DutyRecord, parent: QWidget | None, *,
+                 open_incident: Callable[[int], object]) -> None:
         super().__init__(parent)
         self.ctx, self.tasks, self.duty = ctx, tasks, duty
+        self._open_incident_by_id = open_incident
         self.kind = DutyKind(duty.kind)
         self._texts = Retranslator(CONTEXT)
         self.errors = FieldErrors()
@@ -217,9 +221,7 @@ class DutyDialog(QDialog):
         self.message.show()
 
     def _open_incident(self) -> None:
-        from ui.views.incident_view import open_incident
-
-        open_incident(self.ctx, self.tasks, self.duty.incident_id, self.parentWidget())
+        self._open_incident_by_id(self.duty.incident_id)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -8,6 +8,7 @@ changed the incident meanwhile, the view says so and offers to reload instead of
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -30,6 +31,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.incident_table import SEVERITY_COLOURS, status_label
 from ui.tasks import TaskRunner
 from ui.views.common import data_label, error_text, heading, run_for
+from ui.views.duty_dialog import DutyDialog
 from ui.views.incident_labels import FLAGS, word
 from ui.views.incident_panels import DutiesPanel, HistoryPanel, NotesPanel
 from ui.views.incident_record import IncidentRecordPanel
@@ -265,9 +267,8 @@ class IncidentView(QWidget):
             self.refresh()
 
     def _open_duty(self, duty: DutyRecord) -> None:
-        from ui.views.duty_dialog import DutyDialog
-
-        DutyDialog.edit(self.ctx, self.tasks, duty, self)
+        DutyDialog.edit(self.ctx, self.tasks, duty, self,
+                        open_incident=partial(open_incident, self.ctx, self.tasks, parent=self))
 
     # --- messages --------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from safetylog.domain.records import (
 from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.services.permissions import Permission
 from safetylog.services.reports import ReportRequest
-from safetylog.summaries import PeriodSummary
+from safetylog.summaries.model import PeriodSummary
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.incident_table import SEVERITY_COLOURS, type_label
@@ -246,7 +246,7 @@ class OverviewView(QWidget):
         if self.ctx.may(Permission.DUTY_UPDATE):
             from ui.views.duty_dialog import DutyDialog
 
-            DutyDialog.edit(self.ctx, self.tasks, duty, self)
+            DutyDialog.edit(self.ctx, self.tasks, duty, self, open_incident=self._open)
         else:
             self._open(duty.incident_id)
 

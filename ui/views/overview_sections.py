@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from safetylog.domain.enums import Severity
-from safetylog.summaries import PeriodSummary
+from safetylog.summaries.model import PeriodSummary
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.incident_table import type_label
 from ui.models.record_table import ColumnSpec, RecordTableModel
