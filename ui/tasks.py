@@ -112,5 +112,8 @@ class TaskRunner(QObject):
             return True
         return False
 
-    def wait(self, msecs: int = 30_000) -> bool:
+    def wait_all(self, msecs: int = 30_000) -> bool:
+        """Block until every job has finished: only for closing the database under them. To wait
+        for one call of one's own, use the ``Pending`` its ``ui.operations`` call returned."""
         return self._pool.waitForDone(msecs)
+

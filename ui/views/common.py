@@ -10,8 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QDate, QLocale, QObject
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
 
@@ -26,27 +25,12 @@ from safetylog.domain.errors import (
 )
 from safetylog.domain.timeutil import to_local
 from ui.i18n import QT_TRANSLATE_NOOP, translate
-from ui.models.runner import Runner
 
 CONTEXT = "Views"
 DATE_FORMAT = "%d-%m-%Y"
 DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 QT_DATE_FORMAT = "dd-MM-yyyy"
 
-
-def run_for(owner: QObject, runner: Runner, call: Callable[[], Any], done: Callable[[Any], None],
-            failed: Callable[[BaseException], None]) -> None:
-    """``runner.run``, except that a result arriving after ``owner`` was deleted (its page or
-    window closed while the database was still answering) is dropped instead of touching it."""
-
-    def guarded(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        def deliver(value: Any) -> None:
-            if shiboken6.isValid(owner):
-                callback(value)
-
-        return deliver
-
-    runner.run(call, guarded(done), guarded(failed))
 
 
 def error_text(error: BaseException, language: str) -> str:

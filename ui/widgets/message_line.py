@@ -18,3 +18,10 @@ class MessageLine(QLabel):
         self.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
         self.setText(text)
         self.setVisible(bool(text))
+
+    def show_error(self, error: BaseException, language: str) -> None:
+        """A failed call, worded as everywhere else (``error_text``)."""
+        from ui.views.common import error_text  # the views import this widget
+
+        self.say(error_text(error, language), True)
+
