@@ -237,7 +237,13 @@ class DraftKeeper(QObject):
         self._retry.setInterval(msecs)
 
     @property
+    def saving(self) -> bool:
+        """A save is on its way to the database."""
+        return self._in_flight is not None
+
+    @property
     def retrying(self) -> bool:
+
         return self._retry.isActive()
 
     def changed(self) -> None:
