@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import threading
 import time
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from safetylog.domain.enums import Role
 from tests.conftest import World
 from tests.ui.view_helpers import context, settle, task_runner
-from ui.context import Changes
 from ui.entry.form import IncidentForm
 from ui.operations import Op
 from ui.tasks import TaskRunner
@@ -46,6 +44,11 @@ def _chain_root(node: ast.expr) -> ast.expr:
     return node
 
 
+def _is_hub_changed_emit(func: ast.Attribute) -> bool:
+    return (func.attr == "emit" and isinstance(func.value, ast.Attribute)
+            and func.value.attr == "changed" and "hub" in ast.unparse(func.value.value))
+
+
 def direct_calls(source: str) -> list[str]:
     """Each call in ``source`` that runs work or announces changes other than through the helper."""
     found = []
@@ -59,10 +62,7 @@ def direct_calls(source: str) -> list[str]:
             root = _chain_root(func.value)
             if not (isinstance(root, ast.Name) and root.id in {"Op", "Query", "subprocess"}):
                 found.append(where + ast.unparse(func))
-        elif func.attr in {"notify", "announce"}:
-            found.append(where + ast.unparse(func))
-        elif (func.attr == "emit" and isinstance(func.value, ast.Attribute)
-              and func.value.attr == "changed" and "hub" in ast.unparse(func.value.value)):
+        elif func.attr in {"notify", "announce"} or _is_hub_changed_emit(func):
             found.append(where + ast.unparse(func))
     return found
 
@@ -185,7 +185,7 @@ def test_the_window_stays_responsive_while_the_draft_is_saved_before_a_submit(
     release.set()
     qtbot.waitUntil(lambda: form.last_detail is not None, timeout=10_000)
     settle(qtbot, tasks)
-    assert form.last_detail.types[0].code == "VIO-VRB"
+    assert form.last_detail is not None and form.last_detail.types[0].code == "VIO-VRB"
     assert incidents.drafts(ctx.require_actor()) == []  # the submit removed the draft it saved
     timer.stop()
 
