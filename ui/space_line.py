@@ -117,9 +117,15 @@ class SpaceWatch(QObject):
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         tasks.environment_failed.connect(self.line.show_problem)
-        ctx.hub.changed.connect(lambda _changes: self.line.clear_problem())  # a save went through
+        # A bound method, not a lambda: Qt drops the connection with the window (a logout's own
+        # announcement arrives after the window is gone).
+        ctx.hub.changed.connect(self._change_saved)
+
+    def _change_saved(self, _changes: object) -> None:
+        self.line.clear_problem()  # a save went through
 
     def check(self) -> None:
+
         self._timer.start()
         check_space(self._ctx, self._tasks, self, self.line.show_space)
 
