@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from ui import start_calls
 from ui.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Retranslator, Translations
 from ui.login import LoginDialog
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -92,7 +93,8 @@ class Shell(QObject):
         if self._opening:
             self._opening = False
             url = self._database_url
-            self.tasks.run(lambda: start_calls.probe(url), self._probed, self._open_failed, guarded=False)
+            Query(self, lambda: start_calls.probe(url)).success(self._probed).failure(
+                self._open_failed).unguarded().run(self.tasks)
 
     def _probed(self, state: StartState) -> None:
         self.state = state.kind
@@ -105,13 +107,13 @@ class Shell(QObject):
             self.login.set_notice(Retranslator("Shell").text(QT_TRANSLATE_NOOP(
                 "Shell", "The database is being encrypted so that only personal logins can open "
                          "it. This takes a moment; type your login meanwhile.")))
-            self.tasks.run(lambda: start_calls.encrypt(url), self._encrypted, self._open_failed,
-                           guarded=False)
+            Op(self, lambda: start_calls.encrypt(url)).success(self._encrypted).failure(
+                self._open_failed).unguarded().run(self.tasks, self.ctx)
         elif state.kind == "locked":
             self._locked_ready()
         elif state.kind == "shared":
-            self.tasks.run(lambda: start_calls.open_shared(url), self._services_ready, self._open_failed,
-                           guarded=False)
+            Query(self, lambda: start_calls.open_shared(url)).success(self._services_ready).failure(
+                self._open_failed).unguarded().run(self.tasks)
         else:  # damaged: say so, and touch nothing
             from safetylog.domain.errors import DatabaseDamaged
 
@@ -140,11 +142,11 @@ class Shell(QObject):
         self.tasks.guard = self.guard
         self.login.set_database(services.location.display())
         if not self._language_given:
-            self.tasks.run(lambda: services.settings.get("language"), self._default_language,
-                           self._open_failed, guarded=False)
+            Query(self, lambda: services.settings.get("language")).success(self._default_language).failure(
+                self._open_failed).unguarded().run(self.tasks)
         if check_users:
-            self.tasks.run(services.auth.has_users, self._users_checked, self._open_failed,
-                           guarded=False)
+            Query(self, services.auth.has_users).success(self._users_checked).failure(
+                self._open_failed).unguarded().run(self.tasks)
 
     def _default_language(self, language: object) -> None:
         """The database's default language, unless the user already switched in this session."""
@@ -205,13 +207,13 @@ class Shell(QObject):
         if self.services is not None:
             services = self.services
             self._pending_login = None
-            self.tasks.run(lambda: start_calls.login(services, username, password), self._login_done,
-                           self._login_failed, guarded=False)
+            Op(self, lambda: start_calls.login(services, username, password)).success(
+                self._login_done).failure(self._login_failed).unguarded().run(self.tasks, self.ctx)
         elif self.state == "locked":
             self._pending_login = None
             url = self._database_url
-            self.tasks.run(lambda: start_calls.unlock(url, username, password), self._login_done,
-                           self._login_failed, guarded=False)
+            Op(self, lambda: start_calls.unlock(url, username, password)).success(
+                self._login_done).failure(self._login_failed).unguarded().run(self.tasks, self.ctx)
         else:  # still finding out or encrypting: log in as soon as it can be opened
             self._pending_login = (username, password)
 
@@ -270,9 +272,8 @@ class Shell(QObject):
         assert self.ctx is not None
         self.ctx.actor = None
         services = self.ctx.services
-        self.tasks.run(lambda: services.auth.logout(actor), lambda _none: None,
-                       lambda error: log.info("logout after a refused change: %r", error),
-                       guarded=False)
+        Op(self, lambda: services.auth.logout(actor)).failure(lambda _error: None).unguarded().run(
+            self.tasks, self.ctx)  # a failure is logged by the helper
         self._back_to_login("")
 
     def _login_closed(self) -> None:
@@ -328,7 +329,7 @@ class Shell(QObject):
             self.window.idle.stop()
             self.window.deleteLater()
             self.window = None
-        self.tasks.wait()  # the logout's audit row is written before the file closes
+        self.tasks.wait_all()  # the database closes: every call on it (the logout's audit row) ends first
         self.tasks.guard = None
         if self.services is not None:
             self.services.close()
@@ -350,7 +351,8 @@ class Shell(QObject):
         for dialog in (self.login, self.first_run, self.password_change):
             if dialog is not None:
                 dialog.close()
-        self.tasks.wait()
+        self.tasks.wait_all()  # the database closes: every call on it ends first
+
         self.translations.uninstall()
         if self.services is not None:
             self.services.close()

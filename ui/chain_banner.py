@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from safetylog.services.permissions import Permission
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.operations import Query
 from ui.tasks import TaskRunner
 
 CONTEXT = "ChainBanner"
@@ -63,7 +64,9 @@ class ChainBanner(QLabel):
             return
         self._timer.start()
         audit_log = self.ctx.services.audit_log
-        self.tasks.run(lambda: audit_log.chain_status(actor), self.show_report, self._failed)
+        Query(self, lambda: audit_log.chain_status(actor)).success(self.show_report).failure(
+            self._failed).run(self.tasks, self.ctx)
+
 
     def show_report(self, report: Any) -> None:
         self.report = report

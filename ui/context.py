@@ -1,46 +1,49 @@
 """What every window needs: the services, the logged-in user, the language and the change hub.
 
-Views never open sessions; they call services (off the GUI thread through ``ui.tasks``) and
+Views never open sessions; they call services (off the GUI thread through ``ui.operations``) and
 refresh when ``hub.changed`` says something they show has changed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
 
+from safetylog.domain.changes import Changes
 from safetylog.domain.errors import PermissionDenied
 from safetylog.domain.records import Actor
 from safetylog.services.container import Services
 from safetylog.services.permissions import Permission, has
 
-
-class Changes(Flag):
-    """Which kinds of records a completed operation changed."""
-
-    NONE = 0
-    INCIDENTS = auto()
-    DUTIES = auto()
-    RESIDENTS = auto()
-    PSP = auto()
-    USERS = auto()
-    FACILITIES = auto()
-    BVC = auto()
-    SETTINGS = auto()
-    ALL = INCIDENTS | DUTIES | RESIDENTS | PSP | USERS | FACILITIES | BVC | SETTINGS
+__all__ = ["ChangeHub", "Changes", "UiContext"]
 
 
 class ChangeHub(QObject):
     changed = Signal(object)
-    """Emitted with a ``Changes`` value after any write; each view redraws what it shows."""
+    """Emitted by ``ui.operations.Op`` with the ``Changes`` a write made; each view redraws what
+    it shows. Nothing else emits it."""
+
+    initiator: QObject | None = None
+    """While ``changed`` is being delivered: the widget whose operation it was (Anki's
+    ``handler``), so that a view can skip redrawing what it has just shown itself."""
+
+    failed = Signal(object)
+    """An operation failed that had no place of its own to say so; the main window shows it."""
 
     actor_changed = Signal(object)
     """Emitted with the new ``Actor`` (or None) after login, unlock as another user, or logout."""
 
     language_changed = Signal(str)
     """Emitted with "da" or "en" after the user switches language."""
+
+    def announce(self, changes: Changes, initiator: QObject | None) -> None:
+        """For ``ui.operations`` only (a test keeps it so)."""
+        previous, self.initiator = self.initiator, initiator
+        try:
+            self.changed.emit(changes)
+        finally:
+            self.initiator = previous
 
 
 @dataclass
@@ -58,6 +61,3 @@ class UiContext:
     def may(self, permission: Permission) -> bool:
         """For showing or hiding controls only; the services enforce permissions themselves."""
         return self.actor is not None and has(self.actor, permission)
-
-    def notify(self, changes: Changes) -> None:
-        self.hub.changed.emit(changes)

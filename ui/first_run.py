@@ -30,6 +30,7 @@ from safetylog.domain.errors import PermissionDenied, ValidationError
 from safetylog.domain.records import Actor
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, current_language, is_language_change
+from ui.operations import Op
 from ui.tasks import TaskRunner
 from ui.widgets.field_error import FieldError, FieldErrors
 
@@ -190,7 +191,9 @@ class FirstRunDialog(QDialog):
         values = {name: self.value(name) for name in self.inputs}
         create = self._create
         self.create_button.setEnabled(False)
-        self.tasks.run(lambda: create(values), self._done, self._failed, guarded=False)
+        Op(self, lambda: create(values)).success(self._done).failure(self._failed).unguarded().run(
+            self.tasks, self.ctx)
+
 
     def _done(self, result: FirstRunResult) -> None:
         self.create_button.setEnabled(True)

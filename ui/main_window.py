@@ -34,6 +34,7 @@ from ui.entry.drafts import DraftOfferDialog, DraftOffers
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, Translations, is_language_change, translate
 from ui.lock import Curtains, IdleWatcher, LockScreen
 from ui.navigation import PageSpec
+from ui.operations import Op, Query
 from ui.space_line import SpaceWatch
 from ui.tasks import TaskRunner
 from ui.widgets.labels import label as enum_label
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self._texts.bind(self.setWindowTitle, QT_TRANSLATE_NOOP("MainWindow", "SafetyLog"))
         self._texts.bind(self.nav.setAccessibleName, QT_TRANSLATE_NOOP("MainWindow", "Navigation"))
         ctx.hub.changed.connect(self._settings_changed)
+        ctx.hub.failed.connect(self._background_failed)
+
         self._fit_screen(1280, 820)
 
     def _fit_screen(self, width: int, height: int) -> None:
@@ -239,8 +242,8 @@ class MainWindow(QMainWindow):
         return text
 
     def _start_idle_watch(self) -> None:
-        self.tasks.run(self.ctx.services.settings.idle_lock_minutes, self._idle_minutes_read,
-                       self._background_failed)
+        Query(self, self.ctx.services.settings.idle_lock_minutes).success(self._idle_minutes_read).run(
+            self.tasks, self.ctx)
 
     def _idle_minutes_read(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
@@ -341,8 +344,8 @@ class MainWindow(QMainWindow):
         self._locked = True
         self.idle.stop()
         self.draft_offers.close()
-        self.tasks.run(lambda: self.ctx.services.auth.lock(actor), lambda _none: None,
-                       self._background_failed)
+        auth = self.ctx.services.auth
+        Op(self, lambda: auth.lock(actor)).run(self.tasks, self.ctx)
         for action in self._session_actions:
             action.setEnabled(False)
         self.go_menu.setEnabled(False)
@@ -354,9 +357,10 @@ class MainWindow(QMainWindow):
     def _unlock_requested(self, username: str, password: str) -> None:
         previous = self.ctx.require_actor()
         self.lock_screen.form.set_busy(True)
-        self.tasks.run(lambda: self.ctx.services.auth.unlock(username, password, previous),
-                       lambda actor: self._unlocked(previous, actor), self._unlock_failed,
-                       guarded=False)
+        auth = self.ctx.services.auth
+        Op(self, lambda: auth.unlock(username, password, previous)).success(
+            lambda actor: self._unlocked(previous, actor)).failure(self._unlock_failed).unguarded().run(
+            self.tasks, self.ctx)
 
     def _unlocked(self, previous: Actor, actor: Actor) -> None:
         self.lock_screen.form.reset()
@@ -390,8 +394,8 @@ class MainWindow(QMainWindow):
         self._clear_pages()
         self.ctx.actor = None
         self.ctx.hub.actor_changed.emit(None)
-        self.tasks.run(lambda: self.ctx.services.auth.logout(actor), lambda _none: None,
-                       self._background_failed)
+        auth = self.ctx.services.auth
+        Op(self, lambda: auth.logout(actor)).run(self.tasks, self.ctx)
         self.logout_requested.emit()
 
     def end_session(self) -> None:
@@ -418,10 +422,10 @@ class MainWindow(QMainWindow):
         self._clear_pages()  # nothing of the user's screens outlives the window
         if actor is not None:
             self.ctx.actor = None  # closing twice (Quit, then the shell's own close) logs out once
-            try:
-                self.ctx.services.auth.logout(actor)
-            except Exception as exc:  # the window must still close; the failure is logged
-                log.error("logout on close failed: %s", exc)
+            auth = self.ctx.services.auth
+            # Waits for this logout only; a failure is logged, and the window closes anyway.
+            Op(self, lambda: auth.logout(actor)).failure(lambda _error: None).unguarded().run(
+                self.tasks, self.ctx).wait()
         event.accept()
 
     # --- language -------------------------------------------------------------------------
@@ -448,7 +452,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _background_failed(self, error: BaseException) -> None:
+        """An operation with no place of its own to say that it failed (``hub.failed``)."""
         from ui.views.common import error_text
 
-        log.error("background task failed: %r", error)
         self.statusBar().showMessage(error_text(error, self.ctx.language), 10_000)

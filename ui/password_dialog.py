@@ -21,8 +21,9 @@ from safetylog.domain.errors import ValidationError
 from safetylog.domain.records import Actor
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.operations import Op
 from ui.tasks import TaskRunner
-from ui.views.common import error_text, run_for
+from ui.views.common import error_text
 from ui.views.forms import FormRows
 
 CONTEXT = "ChangePasswordDialog"
@@ -111,8 +112,9 @@ class ChangePasswordDialog(QDialog):
         actor, auth = self.ctx.require_actor(), self.ctx.services.auth
         old, new = self.old.text(), self.new.text()
         self.save_button.setEnabled(False)
-        run_for(self, self.tasks, lambda: auth.change_password(actor, old, new), self._done,
-                self._failed)
+        Op(self, lambda: auth.change_password(actor, old, new)).success(self._done).failure(
+            self._failed).run(self.tasks, self.ctx)
+
 
     def _done(self, actor: Actor) -> None:
         self.save_button.setEnabled(True)

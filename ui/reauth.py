@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.operations import Op
 from ui.tasks import TaskRunner
 from ui.widgets.field_error import FieldError
 
@@ -72,8 +73,9 @@ class ReauthDialog(QDialog):
         actor, auth, password = self.ctx.require_actor(), self.ctx.services.auth, self.password.text()
         self.ok_button.setEnabled(False)
         self.error.clear_message()
-        self.tasks.run(lambda: auth.reauthenticate(actor, password), self._done, self._failed,
-                       guarded=False)
+        Op(self, lambda: auth.reauthenticate(actor, password)).success(self._done).failure(
+            self._failed).unguarded().run(self.tasks, self.ctx)
+
 
     def _done(self, _none: object) -> None:
         self.ok_button.setEnabled(True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -18,6 +17,7 @@ from safetylog.domain.environment import EnvironmentProblem
 from safetylog.services.disk_space import DiskSpace
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, current_language, is_language_change
+from ui.operations import Query
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -46,12 +46,10 @@ def check_space(ctx: UiContext, tasks: TaskRunner, owner: QObject,
             log.warning("free disk space not known: %r", exc)
             return None
 
-    def deliver(value: object) -> None:
-        if shiboken6.isValid(owner):
-            done(value if isinstance(value, DiskSpace) else None)
+    # Unguarded: a space check must never ask for the password. A failure is logged by the helper.
+    Query(owner, work).success(lambda value: done(value if isinstance(value, DiskSpace) else None)).failure(
+        lambda _error: None).unguarded().run(tasks, ctx)
 
-    tasks.run(work, deliver, lambda error: log.warning("disk space check failed: %r", error),
-              guarded=False)
 
 
 class SpaceLine(QLabel):
@@ -119,9 +117,15 @@ class SpaceWatch(QObject):
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         tasks.environment_failed.connect(self.line.show_problem)
-        ctx.hub.changed.connect(lambda _changes: self.line.clear_problem())  # a save went through
+        # A bound method, not a lambda: Qt drops the connection with the window (a logout's own
+        # announcement arrives after the window is gone).
+        ctx.hub.changed.connect(self._change_saved)
+
+    def _change_saved(self, _changes: object) -> None:
+        self.line.clear_problem()  # a save went through
 
     def check(self) -> None:
+
         self._timer.start()
         check_space(self._ctx, self._tasks, self, self.line.show_space)
 

@@ -1,7 +1,10 @@
 """Run database and file work off the GUI thread, and deliver the result back on it.
 
 The callable is a plain core call (it opens its own session through the services); its result
-or exception comes back through a queued signal, so slots run on the GUI thread.
+or exception comes back through a queued signal, so slots run on the GUI thread. Widgets do not
+call ``run`` themselves: they go through ``ui.operations`` (``Op``/``Query``), which also
+announces what a write changed (``tests/ui/test_operations.py`` keeps it so).
+
 
 This is the one place every background call reports its errors, so the two that concern the login
 rather than the call are handled here, not in each view: ``ReauthenticationRequired`` asks the
@@ -112,5 +115,8 @@ class TaskRunner(QObject):
             return True
         return False
 
-    def wait(self, msecs: int = 30_000) -> bool:
+    def wait_all(self, msecs: int = 30_000) -> bool:
+        """Block until every job has finished: only for closing the database under them. To wait
+        for one call of one's own, use the ``Pending`` its ``ui.operations`` call returned."""
         return self._pool.waitForDone(msecs)
+

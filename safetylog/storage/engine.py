@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from safetylog.domain.errors import DatabaseLocked
+from safetylog.storage.change_tracking import track_changes
 from safetylog.storage.files import private_dir
 
 SQLITE_PRAGMAS = (
@@ -56,7 +57,14 @@ def sqlite_path(url: str) -> Path | None:
 
 def make_engine(url: str, *, key: bytes | None = None, plaintext: bool = False,
                 echo: bool = False) -> Engine:
-    """An engine for ``url``. An SQLite file needs ``key`` (SQLCipher) or an explicit ``plaintext``."""
+    """An engine for ``url``. An SQLite file needs ``key`` (SQLCipher) or an explicit ``plaintext``.
+    Every engine records what its writes change (``safetylog.storage.change_tracking``)."""
+    engine = _make_engine(url, key=key, plaintext=plaintext, echo=echo)
+    track_changes(engine)
+    return engine
+
+
+def _make_engine(url: str, *, key: bytes | None, plaintext: bool, echo: bool) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)

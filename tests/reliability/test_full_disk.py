@@ -170,7 +170,7 @@ def test_a_read_on_a_full_disk_refuses_and_shows_no_data(
     shown = " ".join(visible_texts(view))
     assert detail.narrative not in shown
     assert_no_driver_text(view)
-    tasks.wait()
+    tasks.wait_all()
 
 
 Usage = namedtuple("Usage", "total used free")

@@ -42,7 +42,7 @@ def running_app(qtbot: QtBot, services: Services, language: str = "da",
             shell.window.close()
             settle(qtbot, shell)
             shell.window.deleteLater()
-        shell.tasks.wait()
+        shell.tasks.wait_all()
         shell.translations.uninstall()
         shell.deleteLater()
         QApplication.processEvents()

@@ -43,7 +43,7 @@ state = {"shown": shown, "visible": shell.login.isVisible(), **before_start,
          "title": shell.login.windowTitle()}
 print(json.dumps(state), flush=True)
 if sys.argv[2:] == ["wait"]:
-    shell.tasks.wait()
+    shell.tasks.wait_all()
     shell.close()
 os._exit(0)  # measured: no need to wait for the database to finish opening
 """

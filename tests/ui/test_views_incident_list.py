@@ -145,7 +145,7 @@ def test_the_list_re_reads_when_an_incident_is_logged_elsewhere(
     view = _view(qtbot, sqlite_world, tasks)
     assert view.model.rowCount() == 0
     seed_incidents(sqlite_world)
-    view.ctx.notify(Changes.INCIDENTS)
+    view.ctx.hub.announce(Changes.INCIDENTS, None)  # as an Op elsewhere does
     settle(qtbot, tasks)
     assert view.model.rowCount() == 5 and view.total == 5
     assert not view.model.canFetchMore(QModelIndex())

@@ -67,7 +67,7 @@ def task_runner() -> Iterator[TaskRunner]:
     """Body of each test module's ``tasks`` fixture: a runner whose threads finish before teardown."""
     runner = TaskRunner()
     yield runner
-    runner.wait()
+    runner.wait_all()
 
 
 def settle(qtbot: QtBot, tasks: TaskRunner, timeout: int = 10_000) -> None:

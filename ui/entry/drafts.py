@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.operations import Op, Pending, Query
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,8 @@ class DraftOffers(QObject):
 
     def offer(self) -> None:
         actor, services = self._ctx.require_actor(), self._ctx.services
-        self._tasks.run(lambda: services.incidents.drafts(actor), self._read, self._failed)
+        Query(self, lambda: services.incidents.drafts(actor)).success(self._read).failure(
+            self._failed).run(self._tasks, self._ctx)
 
     def _read(self, drafts: list[tuple[int, datetime, dict[str, Any]]]) -> None:
         locked = bool(getattr(self._window, "is_locked", False))  # never open over the lock screen
@@ -181,8 +183,9 @@ class DraftOffers(QObject):
 
     def _discard(self, draft_id: int) -> None:
         actor, services = self._ctx.require_actor(), self._ctx.services
-        self._tasks.run(lambda: services.incidents.discard_draft(actor, draft_id),
-                        lambda _none: None, self._failed)
+        Op(self, lambda: services.incidents.discard_draft(actor, draft_id)).failure(self._failed).run(
+            self._tasks, self._ctx)
+
 
     def close(self) -> None:
         """Lock or user switch: the offer comes again at the owner's next login."""
@@ -214,7 +217,8 @@ class DraftKeeper(QObject):
         self.owner = ctx.actor  # a draft belongs to whoever started it, even after a user switch
         self.dirty = False
         self.last_error: BaseException | None = None
-        self._in_flight = False
+        self._in_flight: Pending | None = None
+        self._after: list[Callable[[], None]] = []  # waiting for the running save (``settle``)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -233,7 +237,13 @@ class DraftKeeper(QObject):
         self._retry.setInterval(msecs)
 
     @property
+    def saving(self) -> bool:
+        """A save is on its way to the database."""
+        return self._in_flight is not None
+
+    @property
     def retrying(self) -> bool:
+
         return self._retry.isActive()
 
     def changed(self) -> None:
@@ -269,32 +279,53 @@ class DraftKeeper(QObject):
         owner = self._current_owner()
         if owner is None or not self.dirty:
             return
-        if self._in_flight:  # one save at a time, or a new draft could be created twice
+        if self._in_flight is not None:  # one save at a time, or a new draft could be created twice
             self._timer.start()
             return
         payload, facility_id, draft_id = self._payload(), self._facility(), self.draft_id
         self.dirty = False
-        self._in_flight = True
-        self._tasks.run(
-            lambda: self._ctx.services.incidents.save_draft(owner, payload, draft_id=draft_id,
-                                                            facility_id=facility_id),
-            self._saved, self._failed)
+        incidents = self._ctx.services.incidents
+        self._in_flight = Op(self, lambda: incidents.save_draft(owner, payload, draft_id=draft_id,
+                                                                facility_id=facility_id)
+                             ).success(self._saved).failure(self._failed).run(self._tasks, self._ctx)
+
+    def settle(self, then: Callable[[], None]) -> None:
+        """Save what is not saved yet, off the GUI thread, then call ``then`` on it — also when the
+        save failed (the caller, a submit, holds the typed data itself and says what went wrong)."""
+        self._timer.stop()
+        if self._in_flight is not None:  # after the running save has reported its draft id
+            self._after.append(then)
+            return
+        if self._current_owner() is None or not self.dirty:
+            then()
+            return
+        self._after.append(then)
+        self._save_async()
+
+    def _settled(self, failed: bool) -> None:
+        waiting, self._after = self._after, []
+        for then in waiting:
+            if failed:
+                then()
+            else:
+                self.settle(then)  # typed on meanwhile: that is saved first
 
     def flush(self) -> None:
-        """Save now, on this thread: the caller is about to lock, log out or quit."""
+        """Save now and wait for it: the caller is about to lock, log out or quit, and the draft
+        must be stored under the session that is about to end. Waits for this draft's own save
+        only (never for a report being written meanwhile); a submit uses ``settle`` instead."""
         self._timer.stop()
-        if self._in_flight:  # let the running save report its draft id first
-            self._tasks.wait()
-            QCoreApplication.processEvents()
-        owner = self._current_owner()
-        if owner is None or not self.dirty:
+        self._wait_for_save()  # the running save reports its draft id first
+        if self._current_owner() is None or not self.dirty:
             return
-        try:
-            self._saved(self._ctx.services.incidents.save_draft(
-                owner, self._payload(), draft_id=self.draft_id, facility_id=self._facility()))
-            self.dirty = False
-        except Exception as exc:  # kept visible on the form; the typed text stays on screen
-            self._failed(exc)
+        self._save_async()
+        self._wait_for_save()
+
+    def _wait_for_save(self) -> None:
+        if self._in_flight is not None:
+            self._in_flight.wait()  # and its result delivered: the draft id is known after
+
+
 
     def _retry_save(self) -> None:
         if not self.dirty:
@@ -303,19 +334,21 @@ class DraftKeeper(QObject):
             self._save_async()
 
     def _saved(self, draft_id: int) -> None:
-        self._in_flight = False
+        self._in_flight = None
         self.draft_id = draft_id
         self.last_error = None
         self._retry.stop()
         self.saved.emit(draft_id)
+        self._settled(failed=False)
 
     def _failed(self, error: BaseException) -> None:
         from safetylog.domain.environment import classify
 
-        self._in_flight = False
+        self._in_flight = None
         self.dirty = True
         self.last_error = error
         log.error("draft not saved: %r", error)
         if classify(error) is not None and not self._retry.isActive():
             self._retry.start()
         self.failed.emit(error)
+        self._settled(failed=True)

@@ -30,7 +30,7 @@ from safetylog.domain.errors import ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import IncidentDetail, IncidentInput, ResidentRecord, ZoneRecord
 from safetylog.domain.taxonomy import current_taxonomy
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.entry.common import CommonSection, now_minute
 from ui.entry.drafts import DraftKeeper
 from ui.entry.messages import FormMessages
@@ -42,6 +42,7 @@ from ui.entry.section_simple import DamageSection, MeasuresSection
 from ui.entry.section_violence import ViolenceSection
 from ui.entry.type_picker import TypePicker
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.operations import Op, Query
 from ui.space_line import SpaceLine, check_space
 from ui.tasks import TaskRunner
 from ui.views.common import error_text
@@ -166,8 +167,8 @@ class IncidentForm(QWidget):
 
     def _load_facilities(self) -> None:
         actor, services = self.actor, self.ctx.services
-        self.tasks.run(lambda: services.admin.list_facilities(actor), self._facilities_loaded,
-                       self._failed)
+        Query(self, lambda: services.admin.list_facilities(actor)).success(self._facilities_loaded).failure(
+            self._failed).run(self.tasks, self.ctx)
 
     def _facilities_loaded(self, facilities: list[Any]) -> None:
         wanted = (self._pending_common or {}).get("facility_id")
@@ -188,7 +189,7 @@ class IncidentForm(QWidget):
             return (services.admin.list_zones(actor, facility_id),
                     services.residents.list(actor, facility_id))
 
-        self.tasks.run(lookups, self._lookups_loaded, self._failed)
+        Query(self, lookups).success(self._lookups_loaded).failure(self._failed).run(self.tasks, self.ctx)
 
     def _lookups_loaded(self, result: tuple[list[ZoneRecord], list[ResidentRecord]]) -> None:
         zones, residents = result
@@ -302,15 +303,19 @@ class IncidentForm(QWidget):
             self.show_messages({f: p.text(self.ctx.language) for f, p in problems.items()})
             return
         self.check_space()
-        self.drafts.flush()
+        self.submit_button.setEnabled(False)
+        # What is typed is saved as the draft first, off the GUI thread; the submit then removes
+        # that draft in its own transaction (it knows the draft's id only after the save).
+        self.drafts.settle(lambda: self._submit(data))
+
+    def _submit(self, data: IncidentInput) -> None:
         actor, services, draft_id = self.actor, self.ctx.services, self.drafts.draft_id
 
         def work() -> IncidentDetail:
             stored = services.incidents.submit(actor, data, draft_id=draft_id)
             return services.incidents.get(actor, stored.id)  # with its duties, for the summary
 
-        self.submit_button.setEnabled(False)
-        self.tasks.run(work, self._submitted, self._submit_failed)
+        Op(self, work).success(self._submitted).failure(self._submit_failed).run(self.tasks, self.ctx)
 
     def _submitted(self, detail: IncidentDetail) -> None:
         self.submit_button.setEnabled(True)
@@ -321,8 +326,8 @@ class IncidentForm(QWidget):
         self.result.show_detail(detail, self.ctx.language)
         self.pages.setCurrentWidget(self.result)
         self.result.new_button.setFocus()
-        self.ctx.notify(Changes.INCIDENTS | Changes.DUTIES)
         self.submitted.emit(detail)
+
 
     def _submit_failed(self, error: BaseException) -> None:
         self.submit_button.setEnabled(True)
@@ -383,8 +388,9 @@ class IncidentForm(QWidget):
         draft_id, actor = self.drafts.draft_id, self.actor
         if draft_id is not None:
             services = self.ctx.services
-            self.tasks.run(lambda: services.incidents.discard_draft(actor, draft_id),
-                           lambda _none: None, self._failed)
+            Op(self, lambda: services.incidents.discard_draft(actor, draft_id)).failure(
+                self._failed).run(self.tasks, self.ctx)
+
         self.start_new()
 
     def on_activated(self) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -31,6 +30,7 @@ from PySide6.QtCore import (
 )
 
 from ui.models.runner import Runner
+from ui.operations import Query
 
 R = TypeVar("R")
 Cursor = tuple[Any, ...] | None
@@ -117,10 +117,9 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
         self._fetching = True
         generation = self._generation
         job = self.page_job(self._cursor, self.page_size)
-        # A page arriving after the model (its view) was deleted is dropped.
-        self._runner.run(job,
-                         lambda page: self._arrived(generation, page) if shiboken6.isValid(self) else None,
-                         lambda exc: self._went_wrong(generation, exc) if shiboken6.isValid(self) else None)
+        # A page arriving after the model (its view) was deleted is dropped by the Query.
+        Query(self, job).success(lambda page: self._arrived(generation, page)).failure(
+            lambda exc: self._went_wrong(generation, exc)).run(self._runner)
 
     def _arrived(self, generation: int, page: PageResult) -> None:
         if generation != self._generation:

@@ -1,6 +1,6 @@
 """Where a model's page queries run: the app's TaskRunner, or inline for benchmarks.
 
-The models only need ``run(fn, on_done, on_error)``; ``ui.tasks.TaskRunner`` provides it off the
+``ui.operations`` only needs ``run(fn, on_done, on_error)``; ``ui.tasks.TaskRunner`` provides it off the
 GUI thread. ``InlineRunner`` runs the call at once on the calling thread, so a benchmark can time
 ``fetchMore`` itself, and a test can drive a model without waiting.
 """
@@ -8,12 +8,9 @@ GUI thread. ``InlineRunner`` runs the call at once on the calling thread, so a b
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
-
-class Runner(Protocol):
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[BaseException], None]) -> None: ...
+from ui.operations import Runner as Runner  # re-exported for the models that take one
 
 
 class InlineRunner:
@@ -22,7 +19,7 @@ class InlineRunner:
     pending = 0
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[BaseException], None]) -> None:
+            on_error: Callable[[BaseException], None], *, guarded: bool = True) -> None:
         try:
             result = fn()
         except Exception as exc:  # handed to the caller, exactly as the TaskRunner does

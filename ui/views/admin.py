@@ -9,11 +9,12 @@ from safetylog.domain.records import FacilityRecord, UserRecord
 from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.operations import Query
 from ui.tasks import TaskRunner
 from ui.views.admin_places import PlacesTab
 from ui.views.admin_users import UsersTab
 from ui.views.backup_status import BackupStatusLine
-from ui.views.common import error_text, heading, run_for
+from ui.views.common import heading
 from ui.views.settings import SettingsTab
 from ui.widgets.message_line import MessageLine
 from ui.widgets.translated_tabs import TranslatedTabs
@@ -42,6 +43,8 @@ class AdminView(QWidget):
             self.settings.hide()
         for tab in (self.users, self.places, self.settings):
             tab.message.connect(self.message.say)
+        self.users.reload_requested.connect(self.refresh)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
@@ -58,8 +61,7 @@ class AdminView(QWidget):
         def load() -> tuple[list[UserRecord], list[FacilityRecord]]:
             return admin.list_users(actor), admin.list_facilities(actor)
 
-        run_for(self, self.tasks, load, self._loaded, lambda error: self.message.say(
-            error_text(error, self.ctx.language), True))
+        Query(self, load).success(self._loaded).failure(self.message).run(self.tasks, self.ctx)
         if self.ctx.may(Permission.SETTINGS_MANAGE):
             self.settings.refresh()
         self.backup_status.refresh()

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QSplitter, QVBoxLayo
 
 from safetylog.domain.enums import ZoneKind
 from safetylog.domain.records import FacilityRecord, ZoneRecord
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, run_for
+from ui.views.common import ValueCombo, accessible_name_setter
 from ui.views.forms import FormRows, button
 from ui.views.psp_meetings import table
 from ui.widgets.labels import label
@@ -123,21 +124,20 @@ class PlacesTab(QWidget):
             self.zones.set_rows([])
             return
         actor, admin, facility_id = self.ctx.require_actor(), self.ctx.services.admin, facility.id
-        run_for(self, self.tasks,
-                lambda: admin.list_zones(actor, facility_id), self.zones.set_rows, self._refused_zone)
+        Query(self, lambda: admin.list_zones(actor, facility_id)).success(self.zones.set_rows).failure(
+            self._refused_zone).run(self.tasks, self.ctx)
 
     def add_facility(self) -> None:
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
         args = (self.code.text(), self.name.text(), self.municipality.text(), self.district.text())
-        run_for(self, self.tasks, lambda: admin.create_facility(actor, *args), self._facility_added,
-                       lambda error: self._refused(self.facility_form, error))
+        Op(self, lambda: admin.create_facility(actor, *args)).success(self._facility_added).failure(
+            lambda error: self._refused(self.facility_form, error)).run(self.tasks, self.ctx)
 
     def _facility_added(self, facility: FacilityRecord) -> None:
         for edit in (self.code, self.name, self.municipality, self.district):
             edit.clear()
         self.facility_form.errors.clear()
         self.message.emit(_t(QT_TRANSLATE_NOOP("AdminPlaces", "%1 is added."), facility.name), False)
-        self.ctx.notify(Changes.FACILITIES)
 
     def add_zone(self) -> None:
         facility = self.chosen()
@@ -145,7 +145,8 @@ class PlacesTab(QWidget):
             return
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
         args = (facility.id, self.zone_code.text(), self.zone_name.text(), self.zone_kind.value())
-        run_for(self, self.tasks, lambda: admin.add_zone(actor, *args), self._zone_added, self._refused_zone)
+        Op(self, lambda: admin.add_zone(actor, *args)).success(self._zone_added).failure(
+            self._refused_zone).run(self.tasks, self.ctx)
 
     def _zone_added(self, zone: ZoneRecord) -> None:
         self.zone_code.clear()
@@ -153,7 +154,7 @@ class PlacesTab(QWidget):
         self.zone_form.errors.clear()
         self.zones.set_rows([*self.zones.rows, zone])
         self.message.emit(_t(QT_TRANSLATE_NOOP("AdminPlaces", "%1 is added."), zone.name), False)
-        self.ctx.notify(Changes.FACILITIES)
+
 
     def _refused_zone(self, error: BaseException) -> None:
         self._refused(self.zone_form, error)

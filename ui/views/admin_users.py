@@ -24,11 +24,12 @@ from safetylog.domain.enums import Role
 from safetylog.domain.errors import ValidationError
 from safetylog.domain.records import FacilityRecord, UserRecord
 from safetylog.domain.timeutil import utcnow
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Op
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_datetime, run_for
+from ui.views.common import ValueCombo, accessible_name_setter, local_datetime
 from ui.views.conflict import ConflictNotice
 from ui.views.forms import CheckList, FormRows, button
 from ui.views.one_time_password import OneTimePasswordDialog
@@ -50,6 +51,9 @@ def _password_field(parent: QWidget) -> QLineEdit:
 
 class UsersTab(QWidget):
     message = Signal(str, bool)
+    reload_requested = Signal()
+    """After a conflict, the user asked for the users as they are stored now."""
+
 
     def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,7 +143,8 @@ class UsersTab(QWidget):
         buttons.addWidget(self.deactivate_button)
         f.layout.addRow(buttons)
         self.conflict = ConflictNotice(box)
-        self.conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.USERS))
+        self.conflict.reload_requested.connect(self.reload_requested)
+
         f.add(self.conflict)
         box.setLayout(f.layout)
         box.setEnabled(False)
@@ -203,8 +208,8 @@ class UsersTab(QWidget):
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
         args = (self.username.text(), self.display_name.text(), self.password.text(), self.role_box.value(),
                 tuple(self.facility_list.checked()), self.all_facilities.isChecked())
-        run_for(self, self.tasks, lambda: admin.create_user(actor, *args), self._created,
-                       lambda error: self._refused(self.new_form, error))
+        Op(self, lambda: admin.create_user(actor, *args)).success(self._created).failure(
+            lambda error: self._refused(self.new_form, error)).run(self.tasks, self.ctx)
 
     def _created(self, user: UserRecord) -> None:
         for edit in (self.username, self.display_name, self.password):
@@ -222,24 +227,23 @@ class UsersTab(QWidget):
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
             role = self.change_role.value()
-            run_for(self, self.tasks, lambda: admin.set_role(actor, user.username, role,
-                                                                expected_version=user.version), self._changed,
-                           self._change_refused)
+            Op(self, lambda: admin.set_role(actor, user.username, role, expected_version=user.version)
+               ).success(self._changed).failure(self._change_refused).run(self.tasks, self.ctx)
 
     def set_facilities(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
             ids, everything = tuple(self.change_facilities.checked()), self.change_all.isChecked()
-            run_for(self, self.tasks, lambda: admin.set_facilities(
-                actor, user.username, ids, everything, expected_version=user.version),
-                           self._changed, self._change_refused)
+            Op(self, lambda: admin.set_facilities(actor, user.username, ids, everything,
+                                                  expected_version=user.version)
+               ).success(self._changed).failure(self._change_refused).run(self.tasks, self.ctx)
 
     def reset_password(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            run_for(self, self.tasks, lambda: admin.reset_password(actor, user.username,
-                                                                      expected_version=user.version),
-                    lambda password: self._password_reset(user, password), self._change_refused)
+            Op(self, lambda: admin.reset_password(actor, user.username, expected_version=user.version)
+               ).success(lambda password: self._password_reset(user, password)).failure(
+                self._change_refused).run(self.tasks, self.ctx)
 
     def _password_reset(self, user: UserRecord, password: str) -> None:
         self.change_form.errors.clear()
@@ -247,7 +251,6 @@ class UsersTab(QWidget):
         self.message.emit(_t(QT_TRANSLATE_NOOP(
             "AdminUsers", "%1 has a one-time password and must choose a new one at the next login."),
             user.display_name), False)
-        self.ctx.notify(Changes.USERS)
         self.one_time = dialog = OneTimePasswordDialog(user.display_name, password, self)
         dialog.finished.connect(self._one_time_closed)
         dialog.open()
@@ -261,29 +264,25 @@ class UsersTab(QWidget):
     def unlock(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            run_for(self, self.tasks, lambda: admin.unlock_user(actor, user.username,
-                                                                   expected_version=user.version),
-                    self._unlocked, self._change_refused)
+            Op(self, lambda: admin.unlock_user(actor, user.username, expected_version=user.version)
+               ).success(self._unlocked).failure(self._change_refused).run(self.tasks, self.ctx)
 
     def _unlocked(self, user: UserRecord) -> None:
         self.change_form.errors.clear()
         self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 can log in again."),
                              user.display_name), False)
-        self.ctx.notify(Changes.USERS)
 
     def deactivate(self) -> None:
         user, actor, admin = self._chosen(), self.ctx.require_actor(), self.ctx.services.admin
         if user is not None:
-            run_for(self, self.tasks,
-                    lambda: admin.deactivate(actor, user.username, expected_version=user.version),
-                    self._changed, self._change_refused)
+            Op(self, lambda: admin.deactivate(actor, user.username, expected_version=user.version)
+               ).success(self._changed).failure(self._change_refused).run(self.tasks, self.ctx)
 
     def _changed(self, user: UserRecord) -> None:
         self.change_form.errors.clear()
         self.conflict.hide()
         self.message.emit(_t(QT_TRANSLATE_NOOP("AdminUsers", "%1 (%2) is saved."), user.display_name,
                              label(user.role)), False)
-        self.ctx.notify(Changes.USERS)
 
     def _change_refused(self, error: BaseException) -> None:
         if self.conflict.show_error(error, self.ctx.language):

@@ -33,8 +33,9 @@ from ui.chain_banner import broken_text
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.audit_table import AuditTableModel, Column
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
-from ui.views.common import ErrorLine, ValueCombo, accessible_name_setter, heading, number, row_table, run_for
+from ui.views.common import ErrorLine, ValueCombo, accessible_name_setter, heading, number, row_table
 from ui.views.forms import OptionalDateInput, button, caption_for
 from ui.widgets.labels import audit_action_label
 
@@ -177,11 +178,13 @@ class AuditLogView(QWidget):
 
     def load_chain(self) -> None:
         actor, service = self.ctx.require_actor(), self.service
-        run_for(self, self.tasks, lambda: service.chain_status(actor), self._chain_loaded, self._failed)
+        Query(self, lambda: service.chain_status(actor)).success(self._chain_loaded).failure(
+            self.error).run(self.tasks, self.ctx)
 
     def verify(self) -> None:
         actor, service = self.ctx.require_actor(), self.service
-        run_for(self, self.tasks, lambda: service.verify(actor), self._chain_loaded, self._failed)
+        Query(self, lambda: service.verify(actor)).success(self._chain_loaded).failure(self.error).run(
+            self.tasks, self.ctx)
 
     def _chain_loaded(self, report: Any) -> None:
         self.chain = report
@@ -221,7 +224,8 @@ class AuditLogView(QWidget):
             return target
 
         self.message.clear()
-        run_for(self, self.tasks, work, self._exported, self._failed)
+        Op(self, work).success(self._exported).failure(self.error).run(self.tasks, self.ctx)
+
 
     def _exported(self, path: Path) -> None:
         self.message.setText(_t(QT_TRANSLATE_NOOP(

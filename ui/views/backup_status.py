@@ -10,8 +10,8 @@ from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.services import backups
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, is_language_change, translate
+from ui.operations import Query
 from ui.tasks import TaskRunner
-from ui.views.common import run_for
 
 CONTEXT = "BackupStatus"
 
@@ -47,7 +47,10 @@ class BackupStatusLine(QLabel):
         if database is None:
             return
         # A small file, but on a network drive even that may hang: off the GUI thread.
-        run_for(self, self.tasks, lambda: backups.status_for(database), self._show, lambda _e: None)
+        # Unreadable: the line stays as it was (the helper logs why).
+        Query(self, lambda: backups.status_for(database)).success(self._show).failure(
+            lambda _e: None).run(self.tasks, self.ctx)
+
 
     def _show(self, status: backups.BackupStatus) -> None:
         self.status = status

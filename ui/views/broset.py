@@ -23,11 +23,12 @@ from safetylog.classification.bvc import ITEMS, BvcBand, band_for
 from safetylog.domain.records import BvcInput, BvcRecord, FacilityRecord, ResidentRecord
 from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.services.permissions import Permission
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_datetime, run_for
+from ui.views.common import ValueCombo, accessible_name_setter, local_datetime
 from ui.views.forms import FormRows, button
 from ui.views.psp_meetings import table
 from ui.widgets.datetime_edit import DateTimeEdit
@@ -142,15 +143,16 @@ class BrosetTab(QWidget):
             return
         actor, bvc = self.ctx.require_actor(), self.ctx.services.bvc
         since = utcnow() - timedelta(days=HISTORY_DAYS)
-        run_for(self, self.tasks,
-                lambda: bvc.history(actor, resident, since=since), self.model.set_rows, self._refused)
+        Query(self, lambda: bvc.history(actor, resident, since=since)).success(self.model.set_rows).failure(
+            self._refused).run(self.tasks, self.ctx)
 
     def save(self) -> None:
         values = {key: check.isChecked() for key, check in self.items.items()}
         moment: datetime = self.assessed_at.value()
         data = BvcInput(self.resident_box.value(), moment, actions=self.measures.text(), **values)
         actor, bvc = self.ctx.require_actor(), self.ctx.services.bvc
-        run_for(self, self.tasks, lambda: bvc.record(actor, data), self._saved, self._refused)
+        Op(self, lambda: bvc.record(actor, data)).success(self._saved).failure(self._refused).run(
+            self.tasks, self.ctx)
 
     def _saved(self, record: BvcRecord) -> None:
         self.form.errors.clear()
@@ -162,7 +164,7 @@ class BrosetTab(QWidget):
                             record.pseudonym, record.total, band.label(self.ctx.language),
                             label(record.shift).lower()), False)
         self.assessed_at.set_value(to_local(utcnow()))
-        self.ctx.notify(Changes.BVC)
+
         self.load_history()
 
     def _refused(self, error: BaseException) -> None:

@@ -10,70 +10,18 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QDate, QLocale, QObject
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
 
-from safetylog.domain.environment import classify
-from safetylog.domain.errors import (
-    AuthenticationError,
-    ConflictError,
-    NotFound,
-    PermissionDenied,
-    ReauthenticationRequired,
-    ValidationError,
-)
 from safetylog.domain.timeutil import to_local
-from ui.i18n import QT_TRANSLATE_NOOP, translate
-from ui.models.runner import Runner
+from ui.error_text import error_text as error_text  # re-exported: the views' one way to word an error
 
 CONTEXT = "Views"
 DATE_FORMAT = "%d-%m-%Y"
 DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 QT_DATE_FORMAT = "dd-MM-yyyy"
 
-
-def run_for(owner: QObject, runner: Runner, call: Callable[[], Any], done: Callable[[Any], None],
-            failed: Callable[[BaseException], None]) -> None:
-    """``runner.run``, except that a result arriving after ``owner`` was deleted (its page or
-    window closed while the database was still answering) is dropped instead of touching it."""
-
-    def guarded(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        def deliver(value: Any) -> None:
-            if shiboken6.isValid(owner):
-                callback(value)
-
-        return deliver
-
-    runner.run(call, guarded(done), guarded(failed))
-
-
-def error_text(error: BaseException, language: str) -> str:
-    """What to tell the user about a failed call, in their language; never a stack trace."""
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages(language).values())
-    if isinstance(error, ConflictError):
-        return translate(CONTEXT, QT_TRANSLATE_NOOP(
-            "Views", "Someone else changed this record after you opened it. "
-                     "Reload it and make your change again."))
-    if isinstance(error, PermissionDenied):
-        return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "You do not have access to this."))
-    if isinstance(error, NotFound):
-        return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "The record no longer exists."))
-    if isinstance(error, ReauthenticationRequired):  # the user cancelled the password prompt
-        return translate(CONTEXT, QT_TRANSLATE_NOOP(
-            "Views", "Not done: this needs your password again. Try once more and type it."))
-    if isinstance(error, AuthenticationError):
-        return translate(CONTEXT, QT_TRANSLATE_NOOP("Views", "Wrong user name or password."))
-    problem = classify(error)  # a full disk, a read-only file, a server that is down
-    if problem is not None:
-        return problem.text(language)
-    # Never the error's own text: a driver's English, with SQL and its parameters (personal data)
-    # attached. The detail is in the log, written where the call failed (ui.tasks).
-    return translate(CONTEXT, QT_TRANSLATE_NOOP(
-        "Views", "Something went wrong, and it was not done. Try again; if it happens again, call "
-                 "your administrator."))
 
 
 class ErrorLine(QLabel):

@@ -30,6 +30,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.drug_table import Column, DrugTableModel
 from ui.models.keyset import ID_ROLE
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Query
 from ui.tasks import TaskRunner
 from ui.views.charts import HeatMap
 from ui.views.common import (
@@ -39,7 +40,6 @@ from ui.views.common import (
     heading,
     number,
     row_table,
-    run_for,
 )
 from ui.views.forms import caption_for
 
@@ -204,12 +204,15 @@ class DrugTradeView(QWidget):
         self._generation += 1
         generation = self._generation
         service, actor = self.ctx.services.drug_patterns, self.ctx.require_actor()
-        run_for(self, self.tasks, lambda: service.pattern(actor, criteria),
-                       lambda pattern: self._pattern_loaded(generation, pattern), self._failed)
+        Query(self, lambda: service.pattern(actor, criteria)).success(
+            lambda pattern: self._pattern_loaded(generation, pattern)).failure(self.error).run(
+            self.tasks, self.ctx)
 
     def _load_facilities(self) -> None:
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
-        run_for(self, self.tasks, lambda: admin.list_facilities(actor), self._facilities_loaded, self._failed)
+        Query(self, lambda: admin.list_facilities(actor)).success(self._facilities_loaded).failure(
+            self.error).run(self.tasks, self.ctx)
+
 
     def _facilities_loaded(self, facilities: list[FacilityRecord]) -> None:
         self._facilities = facilities

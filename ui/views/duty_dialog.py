@@ -29,8 +29,9 @@ from safetylog.domain.errors import ValidationError
 from safetylog.domain.records import DutyRecord
 from safetylog.domain.timeutil import utcnow
 from safetylog.services.permissions import Permission
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.operations import Op
 from ui.tasks import TaskRunner
 from ui.views.common import (
     ValueCombo,
@@ -38,7 +39,6 @@ from ui.views.common import (
     error_text,
     local_date,
     local_datetime,
-    run_for,
 )
 from ui.views.forms import OptionalDateInput as OptionalDateEdit
 from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
@@ -202,13 +202,14 @@ class DutyDialog(QDialog):
         if not changes and state is None:
             self.accept()
             return
-        run_for(self, self.tasks, lambda: duties.update(actor, duty_id, changes, expected_version=version,
-                                             state=state, reason=reason), self._saved, self._failed)
+        Op(self, lambda: duties.update(actor, duty_id, changes, expected_version=version, state=state,
+                                       reason=reason)
+           ).success(self._saved).failure(self._failed).run(self.tasks, self.ctx)
 
     def _saved(self, duty: DutyRecord) -> None:
         self.duty = duty
-        self.ctx.notify(Changes.DUTIES)
         self.accept()
+
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):

@@ -24,13 +24,13 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.incident_table import Column, IncidentTableModel
 from ui.models.keyset import ID_ROLE
+from ui.operations import Query
 from ui.tasks import TaskRunner
 from ui.views.common import (
     ErrorLine,
     heading,
     number,
     row_table,
-    run_for,
 )
 from ui.views.incident_filters import IncidentFilterBar
 
@@ -111,7 +111,7 @@ class IncidentListView(QWidget):
             zones = [z for f in facilities for z in services.admin.list_zones(actor, f.id)]
             return facilities, residents, zones
 
-        run_for(self, self.tasks, load, self._choices_loaded, self._failed)
+        Query(self, load).success(self._choices_loaded).failure(self.error).run(self.tasks, self.ctx)
 
     def _choices_loaded(self, loaded: tuple[list[FacilityRecord], list[ResidentRecord],
                                             list[ZoneRecord]]) -> None:
@@ -149,8 +149,9 @@ class IncidentListView(QWidget):
         queries, actor = self.ctx.services.queries, self.ctx.require_actor()
         self.total = None
         self.count_label.setText("")
-        run_for(self, self.tasks, lambda: queries.count(actor, criteria),
-                       lambda total: self._counted(generation, total), self._failed)
+        Query(self, lambda: queries.count(actor, criteria)).success(
+            lambda total: self._counted(generation, total)).failure(self.error).run(self.tasks, self.ctx)
+
 
     def _counted(self, generation: int, total: int) -> None:
         if generation == self._count_generation:

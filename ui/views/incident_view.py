@@ -29,8 +29,9 @@ from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.incident_table import SEVERITY_COLOURS, status_label
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
-from ui.views.common import data_label, error_text, heading, run_for
+from ui.views.common import data_label, error_text, heading
 from ui.views.duty_dialog import DutyDialog
 from ui.views.incident_labels import FLAGS, word
 from ui.views.incident_panels import DutiesPanel, HistoryPanel, NotesPanel
@@ -71,7 +72,6 @@ class IncidentView(QWidget):
         self.ctx, self.tasks = ctx, tasks
         self.incident_id = incident_id
         self.detail: IncidentDetail | None = None
-        self._writing = False
         self._texts = Retranslator(CONTEXT)
         self._build()
         ctx.hub.changed.connect(self._on_changed)
@@ -151,7 +151,8 @@ class IncidentView(QWidget):
             return
         actor, incidents = self.ctx.require_actor(), self.ctx.services.incidents
         incident_id = self.incident_id
-        run_for(self, self.tasks, lambda: incidents.get(actor, incident_id), self._loaded, self._failed)
+        Query(self, lambda: incidents.get(actor, incident_id)).success(self._loaded).failure(
+            self._failed).run(self.tasks, self.ctx)
 
     def _loaded(self, detail: IncidentDetail) -> None:
         self.detail = detail
@@ -211,7 +212,6 @@ class IncidentView(QWidget):
 
     def _note_added(self, _note: Addendum) -> None:
         self.notes.after_add()
-        self._changed(Changes.INCIDENTS)
         self.refresh()
 
     def sign_off(self, note: str) -> None:
@@ -226,7 +226,6 @@ class IncidentView(QWidget):
         self.review.after_sign_off()
         self._loaded(detail)
         self._inform(_t(QT_TRANSLATE_NOOP("IncidentView", "Signed off.")))
-        self._changed(Changes.INCIDENTS | Changes.DUTIES)
 
     def override_severity(self, severity: Severity, reason: str) -> None:
         detail = self.detail
@@ -241,7 +240,6 @@ class IncidentView(QWidget):
         self.review.after_override()
         self._loaded(detail)
         self._inform(_t(QT_TRANSLATE_NOOP("IncidentView", "The severity is now %1."), label(detail.severity)))
-        self._changed(Changes.INCIDENTS)
 
     def _write(self, call: Any, done: Any, place_errors: Any) -> None:
         def failed(error: BaseException) -> None:
@@ -252,17 +250,11 @@ class IncidentView(QWidget):
             else:
                 self._failed(error)
 
-        run_for(self, self.tasks, call, done, failed)
-
-    def _changed(self, changes: Changes) -> None:
-        self._writing = True
-        try:
-            self.ctx.notify(changes)
-        finally:
-            self._writing = False
+        Op(self, call).success(done).failure(failed).run(self.tasks, self.ctx)
 
     def _on_changed(self, changes: object) -> None:
-        if (not self._writing and isinstance(changes, Changes)
+        # Not after its own write: the record it returned is shown already, with what was done.
+        if (self.ctx.hub.initiator is not self and isinstance(changes, Changes)
                 and changes & (Changes.INCIDENTS | Changes.DUTIES)):
             self.refresh()
 

@@ -31,8 +31,9 @@ from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.incident_table import SEVERITY_COLOURS, type_label
 from ui.models.record_table import ColumnSpec
+from ui.operations import Query
 from ui.tasks import TaskRunner
-from ui.views.common import ErrorLine, heading, local_date, local_datetime, number, run_for
+from ui.views.common import ErrorLine, heading, local_date, local_datetime, number
 from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.views.overview_sections import CountsSection, TableSection, titled
 
@@ -190,7 +191,7 @@ class OverviewView(QWidget):
             self._run(lambda: services.psp.action_items(actor, open_only=True), self._actions_loaded)
 
     def _run(self, call: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        run_for(self, self.tasks, call, done, self._failed)
+        Query(self, call).success(done).failure(self.error).run(self.tasks, self.ctx)
 
     def _since_loaded(self, page: Any) -> None:
         rows = [r for r in page.rows if r.occurred_start >= self.since]
@@ -232,8 +233,6 @@ class OverviewView(QWidget):
         note = "" if items else _t(QT_TRANSLATE_NOOP("Overview", "No open action items."))
         self.action_box.set_rows(items, note)
 
-    def _failed(self, error: BaseException) -> None:
-        self.error.show_error(error, self.ctx.language)
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -20,8 +20,9 @@ from safetylog.domain.records import (
 from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
+from ui.operations import Query
 from ui.tasks import TaskRunner
-from ui.views.common import error_text, heading, run_for
+from ui.views.common import heading
 from ui.views.psp_actions import ActionsTab
 from ui.views.psp_agreements import AgreementsTab, NotesTab
 from ui.views.psp_meetings import MeetingsTab
@@ -62,6 +63,9 @@ class PspView(QWidget):
         for widget, source in tab_sources:
             self.tabs.add(widget, source)
             widget.message.connect(self.message.say)  # type: ignore[attr-defined]
+        for tab in (self.meetings, self.agreements, self.action_items):
+            tab.reload_requested.connect(self.refresh)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
@@ -81,8 +85,7 @@ class PspView(QWidget):
                            services.psp.agreements(actor), facilities,
                            services.residents.list(actor) if may_residents else [])
 
-        run_for(self, self.tasks, load, self._loaded, lambda error: self.message.say(
-            error_text(error, self.ctx.language), True))
+        Query(self, load).success(self._loaded).failure(self.message).run(self.tasks, self.ctx)
 
     def _loaded(self, data: PspData) -> None:
         self.meetings.set_data(data.meetings, data.items, data.facilities, data.residents)

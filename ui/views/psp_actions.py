@@ -21,11 +21,12 @@ from safetylog.domain.enums import ActionItemStatus
 from safetylog.domain.records import ActionItemInput, ActionItemRecord, FacilityRecord, MeetingRecord
 from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.services.permissions import Permission
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Op
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_date, run_for
+from ui.views.common import ValueCombo, accessible_name_setter, local_date
 from ui.views.conflict import ConflictNotice
 from ui.views.forms import FormRows, OptionalDateInput, button
 from ui.views.psp_labels import action_status
@@ -47,6 +48,8 @@ def _late(a: ActionItemRecord) -> QColor | None:
 
 class ActionsTab(QWidget):
     message = Signal(str, bool)
+    reload_requested = Signal()
+    """After a conflict, the user asked for the records as they are stored now."""
 
     def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +91,8 @@ class ActionsTab(QWidget):
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(status_row)
         self.conflict = ConflictNotice(left)
-        self.conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.PSP))
+        self.conflict.reload_requested.connect(self.reload_requested)
+
         left_layout.addWidget(self.conflict)
 
         box = QGroupBox(self)
@@ -151,9 +155,8 @@ class ActionsTab(QWidget):
             self.message.emit(_t(QT_TRANSLATE_NOOP("PspActions", "Choose an action item first.")), True)
             return
         actor, psp, status = self.ctx.require_actor(), self.ctx.services.psp, self.status_box.value()
-        run_for(self, self.tasks,
-                lambda: psp.set_action_status(actor, item.id, status, expected_version=item.version),
-                self._changed, self._status_refused)
+        Op(self, lambda: psp.set_action_status(actor, item.id, status, expected_version=item.version)
+           ).success(self._changed).failure(self._status_refused).run(self.tasks, self.ctx)
 
     def _status_refused(self, error: BaseException) -> None:
         if not self.conflict.show_error(error, self.ctx.language):
@@ -164,7 +167,8 @@ class ActionsTab(QWidget):
         data = ActionItemInput(self.text.text(), self.owner.text(), due, self.meeting_box.value(),
                                self.facility_box.value())
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
-        run_for(self, self.tasks, lambda: psp.add_action_item(actor, data), self._added, self._refused)
+        Op(self, lambda: psp.add_action_item(actor, data)).success(self._added).failure(
+            self._refused).run(self.tasks, self.ctx)
 
     def _added(self, item: ActionItemRecord) -> None:
         self.text.clear()
@@ -177,7 +181,6 @@ class ActionsTab(QWidget):
         self.conflict.hide()
         self.message.emit(_t(QT_TRANSLATE_NOOP("PspActions", "\u201c%1\u201d: %2."), item.text,
                              action_status(item.status)), False)
-        self.ctx.notify(Changes.PSP)
 
     def _refused(self, error: BaseException) -> None:
         self.form.refuse(error, self.ctx.language, self.message.emit)

@@ -24,11 +24,12 @@ from safetylog.domain.records import (
     MeetingRecord,
 )
 from safetylog.services.permissions import Permission
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, accessible_name_setter, local_date, local_datetime, run_for
+from ui.views.common import ValueCombo, accessible_name_setter, local_date, local_datetime
 from ui.views.conflict import ConflictNotice
 from ui.views.forms import FormRows, OptionalDateInput, button
 from ui.views.psp_labels import agreement_status
@@ -49,6 +50,8 @@ def _validity(a: AgreementRecord) -> str:
 
 class AgreementsTab(QWidget):
     message = Signal(str, bool)
+    reload_requested = Signal()
+    """After a conflict, the user asked for the records as they are stored now."""
 
     def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +133,7 @@ class AgreementsTab(QWidget):
 
     def reload(self) -> None:
         self._reloading = True
-        self.ctx.notify(Changes.PSP)
+        self.reload_requested.emit()
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list.selectionModel().selectedRows()
@@ -167,15 +170,13 @@ class AgreementsTab(QWidget):
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
         agreement_id = self.editing.id if self.editing else None
         version = self.editing.version if self.editing else None
-        run_for(self, self.tasks,
-                lambda: psp.save_agreement(actor, data, agreement_id, expected_version=version),
-                self._saved, self._refused)
+        Op(self, lambda: psp.save_agreement(actor, data, agreement_id, expected_version=version)
+           ).success(self._saved).failure(self._refused).run(self.tasks, self.ctx)
 
     def _saved(self, agreement: AgreementRecord) -> None:
         self.clear_form()
         self.message.emit(_t(QT_TRANSLATE_NOOP("PspAgreements", "The agreement \u201c%1\u201d is saved."),
                              agreement.title), False)
-        self.ctx.notify(Changes.PSP)
 
     def _refused(self, error: BaseException) -> None:
         # A conflict keeps the form as typed, with the notice and a reload beside it.
@@ -242,7 +243,8 @@ class NotesTab(QWidget):
         if facility is None:
             return
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
-        run_for(self, self.tasks, lambda: psp.notes(actor, facility), self._notes_loaded, self._refused)
+        Query(self, lambda: psp.notes(actor, facility)).success(self._notes_loaded).failure(
+            self._refused).run(self.tasks, self.ctx)
 
     def _notes_loaded(self, notes: list[CooperationNoteRecord]) -> None:
         self.notes = notes
@@ -256,8 +258,9 @@ class NotesTab(QWidget):
     def add(self) -> None:
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
         facility, text, meeting = self.facility_box.value(), self.text.toPlainText(), self.meeting_box.value()
-        run_for(self, self.tasks,
-                lambda: psp.add_note(actor, facility, text, meeting), self._added, self._refused)
+        Op(self, lambda: psp.add_note(actor, facility, text, meeting)).success(self._added).failure(
+            self._refused).run(self.tasks, self.ctx)
+
 
     def _added(self, _note: CooperationNoteRecord) -> None:
         self.text.clear()

@@ -32,9 +32,10 @@ from safetylog.domain.records import (
 )
 from safetylog.services.permissions import Permission
 from safetylog.services.psp import LEGAL_BASIS_115
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
 from ui.views.common import (
     ValueCombo,
@@ -43,7 +44,6 @@ from ui.views.common import (
     local_date,
     local_datetime,
     row_table,
-    run_for,
 )
 from ui.views.conflict import ConflictNotice
 from ui.views.forms import CheckList, DateInput, FormRows, button, caption_for
@@ -70,6 +70,8 @@ def table(model: Any, parent: QWidget, stretch: int = -1) -> QTableView:
 class MeetingsTab(QWidget):
     message = Signal(str, bool)
     """(text, is_error): something to tell the user in the workspace's message line."""
+    reload_requested = Signal()
+    """After a conflict, the user asked for the records as they are stored now."""
 
     def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,7 +166,7 @@ class MeetingsTab(QWidget):
                                    self.save_minutes_clicked, self.detail)
         self.save_minutes.setVisible(may)
         self.minutes_conflict = ConflictNotice(self.detail)
-        self.minutes_conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.PSP))
+        self.minutes_conflict.reload_requested.connect(self.reload_requested)
         items_caption, disclosure_caption = QLabel(self.detail), QLabel(self.detail)
         t.bind(items_caption.setText, QT_TRANSLATE_NOOP(
             "PspMeetings", "Action items at this meeting (new and carried over)"))
@@ -250,8 +252,8 @@ class MeetingsTab(QWidget):
         allowed = set(meeting.facility_ids)
         self.resident_box.set_items([(r.pseudonym, r.id) for r in self.residents if r.facility_id in allowed])
         actor, psp, meeting_id = self.ctx.require_actor(), self.ctx.services.psp, meeting.id
-        run_for(self, self.tasks,
-                lambda: psp.disclosures(actor, meeting_id), self.disclosures.set_rows, self._failed)
+        Query(self, lambda: psp.disclosures(actor, meeting_id)).success(self.disclosures.set_rows).failure(
+            self._failed).run(self.tasks, self.ctx)
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -260,8 +262,8 @@ class MeetingsTab(QWidget):
                             tuple(self.meeting_facilities.checked()), self.participants.text(),
                             self.agenda.toPlainText())
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
-        run_for(self, self.tasks, lambda: psp.create_meeting(actor, data), self._created,
-                       lambda error: self._refused(self.new_form, error))
+        Op(self, lambda: psp.create_meeting(actor, data)).success(self._created).failure(
+            lambda error: self._refused(self.new_form, error)).run(self.tasks, self.ctx)
 
     def _created(self, meeting: MeetingRecord) -> None:
         self.new_form.errors.clear()
@@ -272,16 +274,14 @@ class MeetingsTab(QWidget):
         self.message.emit(_t(QT_TRANSLATE_NOOP("PspMeetings", "The meeting on %1 is created; open "
                                                               "action items are carried over to it."),
                              local_date(meeting.held_on)), False)
-        self.ctx.notify(Changes.PSP)
 
     def save_minutes_clicked(self) -> None:
         if self.meeting is None:
             return
         actor, psp, meeting_id = self.ctx.require_actor(), self.ctx.services.psp, self.meeting.id
         text, version = self.minutes.toPlainText(), self.meeting.version
-        run_for(self, self.tasks,
-                lambda: psp.update_minutes(actor, meeting_id, text, expected_version=version),
-                self._minutes_saved, self._minutes_refused)
+        Op(self, lambda: psp.update_minutes(actor, meeting_id, text, expected_version=version)
+           ).success(self._minutes_saved).failure(self._minutes_refused).run(self.tasks, self.ctx)
 
     def _minutes_refused(self, error: BaseException) -> None:
         # A conflict leaves the typed minutes where they are, with the notice and a reload beside.
@@ -292,7 +292,6 @@ class MeetingsTab(QWidget):
         self.minutes_conflict.hide()
         self.message.emit(_t(QT_TRANSLATE_NOOP("PspMeetings", "The minutes are saved.")), False)
         self.created_id = meeting.id
-        self.ctx.notify(Changes.PSP)
 
     def disclose(self) -> None:
         if self.meeting is None:
@@ -300,10 +299,11 @@ class MeetingsTab(QWidget):
         actor, psp, meeting_id = self.ctx.require_actor(), self.ctx.services.psp, self.meeting.id
         resident, note = self.resident_box.value(), self.necessity.toPlainText()
         basis = self.legal_basis.text()
-        run_for(self, self.tasks,
-                lambda: psp.decide_disclosure(actor, resident, meeting_id, necessity_note=note,
-                                                     legal_basis=basis),
-                       self._disclosed, lambda error: self._refused(self.disclose_form, error))
+        Op(self, lambda: psp.decide_disclosure(actor, resident, meeting_id, necessity_note=note,
+                                               legal_basis=basis)
+           ).success(self._disclosed).failure(
+            lambda error: self._refused(self.disclose_form, error)).run(self.tasks, self.ctx)
+
 
     def _disclosed(self, record: DisclosureRecord) -> None:
         self.disclose_form.errors.clear()

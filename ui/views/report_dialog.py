@@ -40,6 +40,7 @@ from safetylog.summaries.model import PeriodSummary
 from safetylog.summaries.periods import add_months
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
 from ui.views.common import (
     ValueCombo,
@@ -274,7 +275,8 @@ class ReportView(QWidget):
         actor, services = self.ctx.require_actor(), self.ctx.services
         request = replace(self.request(), as_of=utcnow())
         self.status.setText(_t(QT_TRANSLATE_NOOP("Reports", "Counting…")))
-        self.tasks.run(lambda: services.reports.summary(actor, request), self._show_summary, self._failed)
+        Query(self, lambda: services.reports.summary(actor, request)).success(self._show_summary).failure(
+            self._failed).run(self.tasks, self.ctx)
 
     def _show_summary(self, summary: PeriodSummary) -> None:
         self.summary = summary
@@ -318,8 +320,10 @@ class ReportView(QWidget):
         self.progress.setValue(0)
         self.status.setText(_t(QT_TRANSLATE_NOOP("Reports", "Making the report…")))
         emit = self._progress.step.emit
-        self.tasks.run(lambda: export_job(services, actor, choice, emit, self._cancel.is_set),
-                       self._exported, self._failed)
+        # An Op: the export is recorded in the audit log.
+        Op(self, lambda: export_job(services, actor, choice, emit, self._cancel.is_set)).success(
+            self._exported).failure(self._failed).run(self.tasks, self.ctx)
+
 
     def cancel(self) -> None:
         self._cancel.set()

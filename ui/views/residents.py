@@ -7,7 +7,7 @@ move-out. The Brøset tab (``ui/views/broset.py``) records an assessment per shi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection
+from PySide6.QtCore import QEvent, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -24,16 +24,16 @@ from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
 from ui.views.broset import BrosetTab
 from ui.views.common import (
+    ErrorLine,
     ValueCombo,
     accessible_name_setter,
     data_label,
-    error_text,
     heading,
     local_date,
-    run_for,
 )
 from ui.views.conflict import ConflictNotice
 from ui.views.forms import DateInput, FormRows, OptionalDateInput, button
@@ -49,6 +49,9 @@ def _t(source: str, *args: object) -> str:
 
 
 class ResidentsTab(QWidget):
+    reload_requested = Signal()
+    """After a conflict, the user asked for the residents as they are stored now."""
+
     def __init__(self, ctx: UiContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.tasks = ctx, tasks
@@ -132,7 +135,7 @@ class ResidentsTab(QWidget):
                                             DateInput(box))
         self.move_button = button(t, QT_TRANSLATE_NOOP("Residents", "Record move-ou&t"), self.move_out, box)
         self.move_conflict = ConflictNotice(box)
-        self.move_conflict.reload_requested.connect(lambda: self.ctx.notify(Changes.RESIDENTS))
+        self.move_conflict.reload_requested.connect(self.reload_requested)
         self.move_form.add(self.move_conflict)
         self.move_form.add(self.move_button)
         box.setLayout(self.move_form.layout)
@@ -208,9 +211,10 @@ class ResidentsTab(QWidget):
         if resident is None:
             return
         actor, residents, purpose = self.ctx.require_actor(), self.ctx.services.residents, self.purpose.text()
-        run_for(self, self.tasks,
-                lambda: residents.identity(actor, resident.id, purpose), self._identity_shown,
-                       lambda error: self._refused(self.identity_form, error))
+        # A read, though it logs who looked and why: the log's own page reads it when shown.
+        Query(self, lambda: residents.identity(actor, resident.id, purpose)).success(
+            self._identity_shown).failure(lambda error: self._refused(self.identity_form, error)).run(
+            self.tasks, self.ctx)
 
     def _identity_shown(self, identity: ResidentIdentity) -> None:
         self.identity = identity
@@ -229,9 +233,8 @@ class ResidentsTab(QWidget):
             return
         actor, residents, day = self.ctx.require_actor(), self.ctx.services.residents, self.moved_out.value()
         version = resident.version
-        run_for(self, self.tasks,
-                lambda: residents.move_out(actor, resident.id, day, expected_version=version), self._changed,
-                self._move_refused)
+        Op(self, lambda: residents.move_out(actor, resident.id, day, expected_version=version)
+           ).success(self._changed).failure(self._move_refused).run(self.tasks, self.ctx)
 
     def _move_refused(self, error: BaseException) -> None:
         # A conflict: the date stays as typed, the notice and a reload beside it.
@@ -242,10 +245,10 @@ class ResidentsTab(QWidget):
         actor, residents = self.ctx.require_actor(), self.ctx.services.residents
         facility, pseudonym, name = self.new_facility.value(), self.pseudonym.text(), self.full_name.text()
         born, moved_in = self.birth_date.value(), self.moved_in.value()
-        run_for(self, self.tasks,
-                lambda: residents.add(actor, facility, pseudonym, full_name=name, birth_date=born,
-                                             moved_in=moved_in),
-                       self._added, lambda error: self._refused(self.add_form, error))
+        Op(self, lambda: residents.add(actor, facility, pseudonym, full_name=name, birth_date=born,
+                                       moved_in=moved_in)
+           ).success(self._added).failure(lambda error: self._refused(self.add_form, error)).run(
+            self.tasks, self.ctx)
 
     def _added(self, resident: ResidentRecord) -> None:
         for edit in (self.pseudonym, self.full_name):
@@ -256,7 +259,6 @@ class ResidentsTab(QWidget):
     def _changed(self, resident: ResidentRecord) -> None:
         self.move_conflict.hide()
         self.message.say(_t(QT_TRANSLATE_NOOP("Residents", "%1 is saved."), resident.pseudonym), False)
-        self.ctx.notify(Changes.RESIDENTS)
 
     def _refused(self, form: FormRows, error: BaseException) -> None:
         form.refuse(error, self.ctx.language, self.message.say)
@@ -279,12 +281,10 @@ class ResidentsView(QWidget):
         self.tabs = TranslatedTabs(CONTEXT, self)
         self.residents = ResidentsTab(ctx, tasks, self.tabs)
         self.broset = BrosetTab(ctx, tasks, self.tabs)
+        self.residents.reload_requested.connect(self.refresh)
         self.tabs.add(self.residents, QT_TRANSLATE_NOOP("Residents", "&Residents"))
         self.tabs.add(self.broset, QT_TRANSLATE_NOOP("Residents", "&Brøset (BVC)"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setProperty("i18n_data", True)
-        self.error.hide()
+        self.error = ErrorLine(self)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -304,16 +304,13 @@ class ResidentsView(QWidget):
             return (services.admin.list_facilities(actor),
                     services.residents.list(actor, include_inactive=True))
 
-        run_for(self, self.tasks, load, self._loaded, self._failed)
+        Query(self, load).success(self._loaded).failure(self.error).run(self.tasks, self.ctx)
 
     def _loaded(self, data: tuple[list[FacilityRecord], list[ResidentRecord]]) -> None:
         facilities, residents = data
         self.residents.set_data(facilities, residents)
         self.broset.set_data(facilities, [r for r in residents if r.active])
 
-    def _failed(self, error: BaseException) -> None:
-        self.error.setText(error_text(error, self.ctx.language))
-        self.error.show()
 
     def _on_changed(self, changes: object) -> None:
         if isinstance(changes, Changes) and changes & (Changes.RESIDENTS | Changes.FACILITIES):

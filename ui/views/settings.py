@@ -13,10 +13,11 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from safetylog.services.settings import DEFINITIONS, SettingDefinition
-from ui.context import Changes, UiContext
+from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.operations import Op, Query
 from ui.tasks import TaskRunner
-from ui.views.common import ValueCombo, run_for
+from ui.views.common import ValueCombo
 from ui.views.conflict import ConflictNotice
 from ui.views.forms import FormRows, button
 
@@ -110,7 +111,7 @@ class SettingsTab(QWidget):
             versions = settings.versions()
             return settings.all(), versions
 
-        run_for(self, self.tasks, load, self._loaded, self._refused)
+        Query(self, load).success(self._loaded).failure(self._refused).run(self.tasks, self.ctx)
 
     def _loaded(self, loaded: tuple[dict[str, int | str], dict[str, int]]) -> None:
         values, self.versions = loaded
@@ -135,7 +136,7 @@ class SettingsTab(QWidget):
         def store() -> dict[str, int | str]:
             return settings.set_many(actor, changed, expected_versions=versions)
 
-        run_for(self, self.tasks, store, self._saved, self._refused)
+        Op(self, store).success(self._saved).failure(self._refused).run(self.tasks, self.ctx)
 
     def _saved(self, saved: dict[str, int | str]) -> None:
         self.stored.update(saved)
@@ -143,7 +144,7 @@ class SettingsTab(QWidget):
         self.conflict.hide()
         self.refresh()  # the new versions (the values shown are the ones just saved)
         self.message.emit(_t(QT_TRANSLATE_NOOP("Settings", "The settings are saved.")), False)
-        self.ctx.notify(Changes.SETTINGS)
+
 
     def _refused(self, error: BaseException) -> None:
         if self.conflict.show_error(error, self.ctx.language):
