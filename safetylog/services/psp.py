@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safetylog.domain.enums import ActionItemStatus, AgreementStatus, AuditAction, Role
+from safetylog.domain.enums import ActionItemStatus, AgreementStatus, AuditAction
 from safetylog.domain.errors import NotFound, PermissionDenied
 from safetylog.domain.records import (
     ActionItemInput,
@@ -24,7 +24,7 @@ from safetylog.domain.records import (
 from safetylog.domain.validation import NARRATIVE_LIMIT, SHORT_LIMIT, TEXT_LIMIT, Checker
 from safetylog.services import audit
 from safetylog.services.base import Service, moved_on, require_version, stale_is_conflict
-from safetylog.services.permissions import Permission, require, require_facility
+from safetylog.services.permissions import Permission, may_edit_note, require, require_facility
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import (
     Disclosure,
@@ -70,7 +70,8 @@ def action_record(session: Session, row: PspActionItem) -> ActionItemRecord:
 
 def note_record(session: Session, row: PspNote) -> CooperationNoteRecord:
     return CooperationNoteRecord(row.id, row.facility_id, row.meeting_id, row.text,
-                                 _name(session, row.author_id), row.created_at, row.version)
+                                 _name(session, row.author_id), row.created_at, row.version,
+                                 row.author_id)
 
 
 def _meeting_covers(session: Session, meeting_id: object, facility_id: int) -> bool:
@@ -210,15 +211,14 @@ class PspService(Service):
 
     def edit_note(self, actor: Actor, note_id: int, text: str, *,
                   expected_version: int) -> CooperationNoteRecord:
-        """New text over the one read at ``expected_version``. A note is its author's account of
-        the cooperation: they may correct it, and so may a manager (who answers for the
-        facility's records); another coordinator may add a note of their own instead."""
+        """New text over the one read at ``expected_version``, by the note's author or a manager
+        (``may_edit_note``)."""
         require(actor, Permission.PSP_MANAGE)
         with stale_is_conflict(f"Note {note_id}"), self._sf.begin() as session:
             note = session.get(PspNote, note_id) if is_row_id(note_id) else None
             if note is None or not actor.may_see_facility(note.facility_id):
                 raise NotFound(f"No note {note_id}.")
-            if note.author_id != actor.user_id and actor.role is not Role.MANAGER:
+            if not may_edit_note(actor, note.author_id):
                 raise PermissionDenied(f"{actor.username} may not change a note written by someone "
                                        "else; only its author or a manager may.")
             require_version(f"Note {note_id}", note.version, expected_version)
