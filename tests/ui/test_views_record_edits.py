@@ -128,6 +128,7 @@ def test_a_place_is_retired_and_shown_as_retired(qtbot: QtBot, sqlite_world: Wor
     assert (zone.kind, zone.active) == (ZoneKind.OUTDOOR, False)
     assert places.zones.rows == [zone]
     assert places.zones.index(0, 3).data() == "No, retired"
+    assert places.chosen_zone() == zone and places.edit_zone_button.isEnabled()  # still chosen
 
 
 def test_a_stale_facility_keeps_what_was_typed_beside_the_conflict(qtbot: QtBot, sqlite_world: World,

@@ -172,7 +172,14 @@ class PlacesTab(QWidget):
             return
         actor, admin, facility_id = self.ctx.require_actor(), self.ctx.services.admin, facility.id
         run_for(self, self.tasks,
-                lambda: admin.list_zones(actor, facility_id), self.zones.set_rows, self._refused_zone)
+                lambda: admin.list_zones(actor, facility_id), self._zones_loaded, self._refused_zone)
+
+    def _zones_loaded(self, zones: list[ZoneRecord]) -> None:
+        chosen = self.chosen_zone()
+        self.zones.set_rows(zones)
+        row = self.zones.row_of(chosen.id) if chosen else -1
+        if row >= 0:  # the place just changed stays chosen when the list comes back
+            self.zone_list.selectRow(row)
 
     def add_facility(self) -> None:
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
