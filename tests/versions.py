@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from safetylog.services.container import Services
 from safetylog.storage.engine import is_row_id
-from safetylog.storage.models import PspAgreement, PspMeeting, Resident, User
+from safetylog.storage.models import Facility, PspAgreement, PspMeeting, PspNote, Resident, User, Zone
 
 
 def user_version(services: Services, username: object) -> int:
@@ -24,7 +24,9 @@ def setting_version(services: Services, key: object) -> int:
     return services.settings.versions().get(key, 0) if isinstance(key, str) else 0
 
 
-def _version(services: Services, model: type[PspMeeting | PspAgreement | Resident], row_id: object) -> int:
+def _version(services: Services,
+             model: type[PspMeeting | PspAgreement | PspNote | Resident | Facility | Zone],
+             row_id: object) -> int:
     if not is_row_id(row_id):
         return 0
     with services.session_factory() as session:
@@ -42,3 +44,15 @@ def agreement_version(services: Services, agreement_id: object) -> int:
 
 def resident_version(services: Services, resident_id: object) -> int:
     return _version(services, Resident, resident_id)
+
+
+def note_version(services: Services, note_id: object) -> int:
+    return _version(services, PspNote, note_id)
+
+
+def facility_version(services: Services, facility_id: object) -> int:
+    return _version(services, Facility, facility_id)
+
+
+def zone_version(services: Services, zone_id: object) -> int:
+    return _version(services, Zone, zone_id)

@@ -138,6 +138,56 @@
         <source>%1 is added.</source>
         <translation>%1 er tilføjet.</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="41"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="42"/>
+        <source>No, retired</source>
+        <translation>Nej, udgået</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="70"/>
+        <source>In use</source>
+        <translation>I brug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="81"/>
+        <source>C&amp;hange facility…</source>
+        <translation>&amp;Ret tilbud…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="83"/>
+        <source>Chan&amp;ge place…</source>
+        <translation>Ret &amp;valgte sted…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_places.py" line="232"/>
+        <source>%1 is saved.</source>
+        <translation>%1 er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_place_dialogs.py" line="27"/>
+        <source>Change facility</source>
+        <translation>Ret tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_place_dialogs.py" line="58"/>
+        <source>Change place</source>
+        <translation>Ret sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_place_dialogs.py" line="65"/>
+        <source>In &amp;use</source>
+        <translation>I &amp;brug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/admin_place_dialogs.py" line="66"/>
+        <source>Offered for new incidents (the ones logged here keep it)</source>
+        <translation>Kan vælges til nye hændelser (de registrerede beholder stedet)</translation>
+    </message>
 </context>
 <context>
     <name>AdminUsers</name>
@@ -679,6 +729,19 @@
         <location filename="../../ui/views/duty_dialog.py" line="184"/>
         <source>Incident of %1. State: %2. Deadline: %3.</source>
         <translation>Hændelse fra %1. Tilstand: %2. Frist: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../ui/views/edit_dialog.py" line="51"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/edit_dialog.py" line="53"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2022,21 @@
         <location filename="../../ui/views/psp_agreements.py" line="231"/>
         <source>No notes yet.</source>
         <translation>Ingen notater endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="223"/>
+        <source>C&amp;hange note…</source>
+        <translation>&amp;Ret notat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_agreements.py" line="295"/>
+        <source>The note is saved.</source>
+        <translation>Notatet er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/psp_note_dialog.py" line="23"/>
+        <source>Change note</source>
+        <translation>Ret notat</translation>
     </message>
 </context>
 <context>

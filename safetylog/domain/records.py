@@ -492,6 +492,7 @@ class CooperationNoteRecord:
     author: str
     created_at: datetime
     version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
+    author_id: int | None = None  # who wrote it: they (or a manager) may change the text
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from safetylog.services.auth import hash_password
 from safetylog.services.base import (
     Service,
     link_facilities,
+    moved_on,
     require_version,
     stale_is_conflict,
 )
@@ -43,6 +45,31 @@ def user_record(row: User) -> UserRecord:
     return UserRecord(row.id, row.username, row.display_name, Role(row.role), row.active,
                       row.all_facilities, tuple(f.facility_id for f in row.facilities),
                       row.last_login_at, row.locked_until, row.must_change_password, row.version)
+
+
+def _facility_texts(check: Checker, name: str, municipality: str,
+                    police_district: str) -> dict[str, str]:
+    """The facility's texts as a new or an edited facility must give them."""
+    return {
+        "name": check.text("facility_name", name, limit=SHORT_LIMIT, required=True, personal=False),
+        "municipality": check.text("municipality", municipality, limit=SHORT_LIMIT, personal=False),
+        "police_district": check.text("police_district", police_district, limit=SHORT_LIMIT,
+                                      personal=False),
+    }
+
+
+def _zone_fields(check: Checker, name: str, kind: str | ZoneKind) -> tuple[str, ZoneKind | None]:
+    """A place's name and kind as a new or an edited place must give them."""
+    return (check.text("name", name, limit=SHORT_LIMIT, required=True, personal=False),
+            check.choice("kind", kind, ZoneKind))
+
+
+def _assign(row: Facility | Zone, values: Mapping[str, object]) -> list[str]:
+    """Set ``values`` on ``row``; returns the names of the fields whose value changed (audited)."""
+    changed = [field for field, value in values.items() if getattr(row, field) != value]
+    for field in changed:
+        setattr(row, field, values[field])
+    return changed
 
 
 class AdminService(Service):
@@ -102,8 +129,7 @@ class AdminService(Service):
             code = check.text("code", code, limit=40, required=True, personal=False)
             if check.ok("code") and not _CODE_RE.match(code):
                 check.add("code", "invalid_format", expected="letters, digits, . _ -")
-            name = check.text("name", name, limit=SHORT_LIMIT, required=True, personal=False)
-            zone_kind = check.choice("kind", kind, ZoneKind)
+            name, zone_kind = _zone_fields(check, name, kind)
             if check.ok("code") and check.ok("facility_id") and session.scalar(
                 select(Zone.id).where(Zone.facility_id == facility_id, Zone.code == code)
             ):
@@ -114,6 +140,46 @@ class AdminService(Service):
             session.add(zone)
             session.flush()
             audit.record(session, actor, AuditAction.CREATE, "zone", zone.id)
+            return zone_record(zone)
+
+    def edit_facility(self, actor: Actor, facility_id: int, name: str, municipality: str = "",
+                      police_district: str = "", *, expected_version: int) -> FacilityRecord:
+        """New name, municipality and police district over the ones read at ``expected_version``.
+        The code stays: the command line and the reports name the facility by it."""
+        require(actor, Permission.FACILITY_MANAGE)
+        with stale_is_conflict(f"Facility {facility_id}"), self._sf.begin() as session:
+            facility = session.get(Facility, facility_id) if is_row_id(facility_id) else None
+            if facility is None or not actor.may_see_facility(facility.id):
+                raise NotFound(f"No facility {facility_id}.")
+            require_version(f"Facility {facility_id}", facility.version, expected_version)
+            check = Checker()
+            texts = _facility_texts(check, name, municipality, police_district)
+            check.raise_if_any()
+            changed = _assign(facility, texts)
+            moved_on(session, facility, expected_version, "name")
+            audit.record(session, actor, AuditAction.UPDATE, "facility", facility.id, changed=changed)
+            return facility_record(facility)
+
+    def edit_zone(self, actor: Actor, zone_id: int, name: str, kind: str | ZoneKind,
+                  active: bool = True, *, expected_version: int) -> ZoneRecord:
+        """A place renamed, its kind corrected, or retired (``active=False``: new incidents no
+        longer offer it; the ones logged there keep it). The code stays, as the facility's does."""
+        require(actor, Permission.FACILITY_MANAGE)
+        with stale_is_conflict(f"Place {zone_id}"), self._sf.begin() as session:
+            zone = session.get(Zone, zone_id) if is_row_id(zone_id) else None
+            if zone is None or not actor.may_see_facility(zone.facility_id):
+                raise NotFound(f"No place {zone_id}.")
+            require_version(f"Place {zone_id}", zone.version, expected_version)
+            check = Checker()
+            new_name, zone_kind = _zone_fields(check, name, kind)
+            if not isinstance(active, bool):
+                check.add("active", "invalid_choice", value=str(active)[:40])
+            check.raise_if_any()
+            assert zone_kind is not None
+            changed = _assign(zone, {"name": new_name, "kind": zone_kind.value, "active": active})
+            moved_on(session, zone, expected_version, "name")
+            audit.record(session, actor, AuditAction.UPDATE, "zone", zone.id, changed=changed,
+                         active=active)
             return zone_record(zone)
 
     def list_zones(self, actor: Actor, facility_id: int) -> list[ZoneRecord]:
@@ -270,13 +336,7 @@ class AdminService(Service):
             select(Facility.id).where(Facility.code == code)
         ):
             check.add("facility_code", "already_exists", value=code)
-        return Facility(
-            code=code,
-            name=check.text("facility_name", name, limit=SHORT_LIMIT, required=True, personal=False),
-            municipality=check.text("municipality", municipality, limit=SHORT_LIMIT, personal=False),
-            police_district=check.text("police_district", police_district, limit=SHORT_LIMIT,
-                                       personal=False),
-        )
+        return Facility(code=code, **_facility_texts(check, name, municipality, police_district))
 
     def _new_user(self, session: Session, check: Checker, username: str, display_name: str,
                   password: str, role: Role, facility_ids: tuple[int, ...],

@@ -92,6 +92,12 @@ def require(actor: Actor, permission: Permission) -> None:
         )
 
 
+def may_edit_note(actor: Actor, author_id: int | None) -> bool:
+    """A cooperation note is its author's account: they may correct it, and so may a manager, who
+    answers for the facility's records. Another coordinator adds a note of their own instead."""
+    return has(actor, Permission.PSP_MANAGE) and (author_id == actor.user_id or actor.role is Role.MANAGER)
+
+
 def require_facility(actor: Actor, facility_id: int) -> None:
     if not is_row_id(facility_id):  # a number no facility can have, even for an all-facilities user
         raise NotFound(f"No facility {facility_id}.")

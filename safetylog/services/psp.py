@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import ActionItemStatus, AgreementStatus, AuditAction
-from safetylog.domain.errors import NotFound
+from safetylog.domain.errors import NotFound, PermissionDenied
 from safetylog.domain.records import (
     ActionItemInput,
     ActionItemRecord,
@@ -24,7 +24,7 @@ from safetylog.domain.records import (
 from safetylog.domain.validation import NARRATIVE_LIMIT, SHORT_LIMIT, TEXT_LIMIT, Checker
 from safetylog.services import audit
 from safetylog.services.base import Service, moved_on, require_version, stale_is_conflict
-from safetylog.services.permissions import Permission, require, require_facility
+from safetylog.services.permissions import Permission, may_edit_note, require, require_facility
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import (
     Disclosure,
@@ -66,6 +66,12 @@ def action_record(session: Session, row: PspActionItem) -> ActionItemRecord:
     return ActionItemRecord(row.id, row.text, row.owner_role, row.due_on, ActionItemStatus(row.status),
                             row.source_meeting_id, row.facility_id, row.created_at, row.closed_at, seen,
                             row.version)
+
+
+def note_record(session: Session, row: PspNote) -> CooperationNoteRecord:
+    return CooperationNoteRecord(row.id, row.facility_id, row.meeting_id, row.text,
+                                 _name(session, row.author_id), row.created_at, row.version,
+                                 row.author_id)
 
 
 def _meeting_covers(session: Session, meeting_id: object, facility_id: int) -> bool:
@@ -201,8 +207,28 @@ class PspService(Service):
             session.add(note)
             session.flush()
             audit.record(session, actor, AuditAction.CREATE, "psp_note", note.id)
-            return CooperationNoteRecord(note.id, facility_id, meeting_id, text, actor.display_name, now,
-                                         note.version)
+            return note_record(session, note)
+
+    def edit_note(self, actor: Actor, note_id: int, text: str, *,
+                  expected_version: int) -> CooperationNoteRecord:
+        """New text over the one read at ``expected_version``, by the note's author or a manager
+        (``may_edit_note``)."""
+        require(actor, Permission.PSP_MANAGE)
+        with stale_is_conflict(f"Note {note_id}"), self._sf.begin() as session:
+            note = session.get(PspNote, note_id) if is_row_id(note_id) else None
+            if note is None or not actor.may_see_facility(note.facility_id):
+                raise NotFound(f"No note {note_id}.")
+            if not may_edit_note(actor, note.author_id):
+                raise PermissionDenied(f"{actor.username} may not change a note written by someone "
+                                       "else; only its author or a manager may.")
+            require_version(f"Note {note_id}", note.version, expected_version)
+            check = Checker()
+            note.text = check.text("text", text, limit=NARRATIVE_LIMIT, required=True)
+            check.raise_if_any()
+            moved_on(session, note, expected_version, "text")
+            audit.record(session, actor, AuditAction.UPDATE, "psp_note", note.id,
+                         facility_id=note.facility_id)
+            return note_record(session, note)
 
     def notes(self, actor: Actor, facility_id: int) -> list[CooperationNoteRecord]:
         require(actor, Permission.PSP_READ)
@@ -211,9 +237,7 @@ class PspService(Service):
             rows = list(session.scalars(select(PspNote).where(PspNote.facility_id == facility_id)
                                         .order_by(PspNote.created_at.desc())))
             audit.record(session, actor, AuditAction.READ, "psp_note", "*", facility_id=facility_id)
-            return [CooperationNoteRecord(n.id, n.facility_id, n.meeting_id, n.text,
-                                          _name(session, n.author_id), n.created_at, n.version)
-                    for n in rows]
+            return [note_record(session, n) for n in rows]
 
     # --- action items ---------------------------------------------------------------------
 

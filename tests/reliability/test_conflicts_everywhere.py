@@ -2,8 +2,6 @@
 version and both save. Exactly one wins; the other gets ``ConflictError``, and what is stored is
 the winner's. First one after the other (the second opened the record before the first saved),
 then truly at the same moment from two threads held at the point of writing until both have read.
-
-Cooperation notes, facilities and zones carry a version too, but no service edits them yet.
 """
 
 from __future__ import annotations
@@ -142,6 +140,43 @@ def _resident_move_out(world: World) -> tuple[Role, Edit]:
                                 if r.id == read.id).moved_out))
 
 
+def _cooperation_note(world: World) -> tuple[Role, Edit]:
+    """The coordinator's note, corrected by them in two windows at once."""
+    psp, coordinator = world.services.psp, world.actor(Role.PSP_COORDINATOR)
+    read = psp.add_note(coordinator, world.facility.id, "Politiet kører forbi om aftenen.")
+    texts = ["Politiet kører forbi hver aften.", "Politiet kører forbi i weekenden."]
+    return Role.PSP_COORDINATOR, Edit(
+        lambda who, n: psp.edit_note(who, read.id, texts[n], expected_version=read.version),
+        lambda: texts.index(next(n for n in psp.notes(coordinator, world.facility.id)
+                                 if n.id == read.id).text))
+
+
+def _facility(world: World) -> tuple[Role, Edit]:
+    admin, read = world.services.admin, world.other_facility
+    names = [("Skovbrynet Øst", "Aarhus"), ("Skovbrynet Vest", "Skanderborg")]
+    return Role.ADMIN, Edit(
+        lambda who, n: admin.edit_facility(who, read.id, *names[n], expected_version=read.version),
+        lambda: names.index(next((f.name, f.municipality) for f in admin.list_facilities(
+            world.actor(Role.ADMIN)) if f.id == read.id)))
+
+
+def _place_rename_or_retire(world: World) -> tuple[Role, Edit]:
+    """One administrator renames the place while the other retires it under its old name."""
+    admin, read = world.services.admin, world.zone
+    saves = [lambda who: admin.edit_zone(who, read.id, "Dagligstuen", read.kind,
+                                         expected_version=read.version),
+             lambda who: admin.edit_zone(who, read.id, read.name, read.kind, active=False,
+                                         expected_version=read.version)]
+
+    def stored() -> int:
+        zone = next(z for z in admin.list_zones(world.actor(Role.ADMIN), read.facility_id)
+                    if z.id == read.id)
+        assert zone.active == (zone.name == "Dagligstuen")  # never both changes
+        return 0 if zone.active else 1
+
+    return Role.ADMIN, Edit(lambda who, n: saves[n](who), stored)
+
+
 KINDS: dict[str, Callable[[World], tuple[Role, Edit]]] = {
     "psp minutes": _minutes,
     "police agreement": _agreement,
@@ -152,6 +187,9 @@ KINDS: dict[str, Callable[[World], tuple[Role, Edit]]] = {
     "setting": _stored_setting,
     "setting never saved": _first_setting,
     "resident move-out": _resident_move_out,
+    "cooperation note": _cooperation_note,
+    "facility": _facility,
+    "place rename / retire": _place_rename_or_retire,
 }
 
 

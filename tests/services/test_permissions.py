@@ -32,7 +32,14 @@ from safetylog.services.permissions import ROLE_PERMISSIONS, Permission
 from safetylog.services.reports import ReportRequest
 from tests.conftest import PASSWORD, World
 from tests.factories import incident_input, table_counts
-from tests.versions import meeting_version, resident_version, setting_version, user_version
+from tests.versions import (
+    facility_version,
+    meeting_version,
+    resident_version,
+    setting_version,
+    user_version,
+    zone_version,
+)
 
 NS, S, M, P, A = Role.NIGHT_STAFF, Role.STAFF, Role.MANAGER, Role.PSP_COORDINATOR, Role.ADMIN
 D = Role.DPO
@@ -178,6 +185,10 @@ OPS: tuple[Op, ...] = (
     Op("psp.agreements", PSP, lambda w, a, _: w.services.psp.agreements(a), permission=Permission.PSP_READ),
     Op("psp.add_note", PSP, lambda w, a, _: w.services.psp.add_note(a, w.facility.id, "Godt samarbejde"),
        permission=Permission.PSP_MANAGE),
+    Op("psp.edit_note of the coordinator's note", PSP, lambda w, a, note: w.services.psp.edit_note(
+        a, note.id, "Rettet note", expected_version=note.version),
+       lambda w: w.services.psp.add_note(w.actor(P), w.facility.id, "Godt samarbejde"),
+       Permission.PSP_MANAGE),  # its author, and a manager
     Op("psp.notes", PSP, lambda w, a, _: w.services.psp.notes(a, w.facility.id),
        permission=Permission.PSP_READ),
     Op("psp.add_action_item", PSP, lambda w, a, _: w.services.psp.add_action_item(
@@ -213,6 +224,14 @@ OPS: tuple[Op, ...] = (
        permission=Permission.FACILITY_MANAGE),
     Op("admin.add_zone", frozenset({A}), lambda w, a, _: w.services.admin.add_zone(
         a, w.facility.id, "GAARD", "Gården", ZoneKind.OUTDOOR), permission=Permission.FACILITY_MANAGE),
+    Op("admin.edit_facility", frozenset({A}), lambda w, a, _: w.services.admin.edit_facility(
+        a, w.other_facility.id, "Skovbrynet",
+        expected_version=facility_version(w.services, w.other_facility.id)),
+       permission=Permission.FACILITY_MANAGE),
+    Op("admin.edit_zone", frozenset({A}), lambda w, a, _: w.services.admin.edit_zone(
+        a, w.zone.id, "Fællesstue", ZoneKind.COMMON_AREA,
+        expected_version=zone_version(w.services, w.zone.id)),
+       permission=Permission.FACILITY_MANAGE),
     Op("admin.create_user", frozenset({A}), lambda w, a, _: w.services.admin.create_user(
         a, "ny.bruger", "Ny Bruger", PASSWORD, S, (w.facility.id,)), permission=Permission.USER_MANAGE),
     Op("admin.list_users", frozenset({A}), lambda w, a, _: w.services.admin.list_users(a),

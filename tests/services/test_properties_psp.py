@@ -72,6 +72,7 @@ def _fields(world: World, psp: dict[str, int]) -> dict[str, tuple[st.SearchStrat
         "owner_role": (plain_text(max_size=40), texts()),
         "due_on": (optional(days()), days_or_garbage()),
         "item_id": (st.just(psp["item"]), ids([psp["item"]])),
+        "note_id": (st.just(0), ids([])),  # a valid one is written for each example (below)
         "item_status": (st.sampled_from(ActionItemStatus), enum_or_garbage(ActionItemStatus)),
         "stale": (st.just(False), st.just(True)),
         "resident_id": (st.sampled_from([r.id for r in world.residents]),
@@ -87,6 +88,7 @@ STEPS: dict[str, tuple[str, ...]] = {
     "agreement": ("role", "facility_id", "title", "long_text", "valid_from", "valid_to",
                   "agreement_status", "agreement_id"),
     "note": ("role", "facility_id", "text", "meeting_id"),
+    "note edit": ("role", "note_id", "text", "stale"),
     "action": ("role", "text", "owner_role", "due_on", "meeting_id", "facility_id"),
     "status": ("role", "item_id", "item_status", "stale"),
     "disclosure": ("role", "resident_id", "meeting_id", "text", "legal_basis"),
@@ -96,7 +98,7 @@ FIELDS = (field_names(MeetingInput) | field_names(AgreementInput) | field_names(
           | {"minutes", "resident_id", "meeting_id", "necessity_note", "legal_basis", "status", "text"})
 
 
-@settings(FUZZ, max_examples=EXAMPLES * 5 // 2)  # eight kinds of call share this test
+@settings(FUZZ, max_examples=EXAMPLES * 5 // 2)  # nine kinds of call share this test
 @given(data=st.data())
 def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.DataObject) -> None:
     step = data.draw(st.sampled_from(sorted(STEPS)))
@@ -111,6 +113,11 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
         # fixture's agreement to a facility this user cannot see (then it is rightly not found).
         a["agreement_id"] = service.save_agreement(world.actor(Role.MANAGER), AgreementInput(
             world.facility.id, "Kontaktaftale")).id
+    note_version = 1
+    if step == "note edit" and "note_id" not in bad:
+        # The coordinator's own note, which they (and a manager) may correct.
+        note = service.add_note(world.actor(Role.PSP_COORDINATOR), world.facility.id, "Aftalt.")
+        a["note_id"], note_version = note.id, note.version + (data.draw(ints()) if a["stale"] else 0)
     if step == "disclosure":
         # A resident can be named to a meeting once; vary the meeting so valid decisions save.
         fresh = service.create_meeting(world.actor(Role.MANAGER), MeetingInput(
@@ -129,6 +136,8 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
             a["agreement_status"]), a["agreement_id"],
             expected_version=agreement_version(world.services, a["agreement_id"])),
         "note": lambda: service.add_note(actor, a["facility_id"], a["text"], a["meeting_id"]),
+        "note edit": lambda: service.edit_note(actor, a["note_id"], a["text"],
+                                               expected_version=note_version),
         "action": lambda: service.add_action_item(actor, ActionItemInput(
             a["text"], a["owner_role"], a["due_on"], a["meeting_id"], a["facility_id"])),
         "status": lambda: service.set_action_status(actor, a["item_id"], a["item_status"],
@@ -164,6 +173,8 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
             world.facility.id, "Kontaktaftale")).id
     if step == "disclosure":
         assert outcome.value.legal_basis == a["legal_basis"].strip()
+    if step == "note edit":
+        assert outcome.value.text == a["text"].strip() and outcome.value.author == "Per PSP"
 
 
 def _item_version(world: World, item_id: int) -> int:

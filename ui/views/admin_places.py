@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QEvent, QItemSelection, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from safetylog.domain.enums import ZoneKind
 from safetylog.domain.records import FacilityRecord, ZoneRecord
@@ -12,6 +24,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, transla
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.operations import Op, Query
 from ui.tasks import TaskRunner
+from ui.views.admin_place_dialogs import FacilityDialog, ZoneDialog
 from ui.views.common import ValueCombo, accessible_name_setter
 from ui.views.forms import FormRows, button
 from ui.views.psp_meetings import table
@@ -22,6 +35,19 @@ CONTEXT = "AdminPlaces"
 
 def _t(source: str, *args: object) -> str:
     return translate(CONTEXT, source, *args)
+
+
+def _in_use(zone: ZoneRecord) -> str:
+    if zone.active:
+        return _t(QT_TRANSLATE_NOOP("AdminPlaces", "Yes"))
+    return _t(QT_TRANSLATE_NOOP("AdminPlaces", "No, retired"))
+
+
+def _right_aligned(widget: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    return row
 
 
 class PlacesTab(QWidget):
@@ -42,12 +68,23 @@ class PlacesTab(QWidget):
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Code"), lambda z: z.code),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Place"), lambda z: z.name),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "Kind"), lambda z: label(z.kind)),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("AdminPlaces", "In use"), _in_use),
         ], lambda z: z.id, self)
+        self.dialog: FacilityDialog | ZoneDialog | None = None  # the open change window, if any
         self.facility_list = table(self.facilities, self, stretch=1)
         t.bind(accessible_name_setter(self.facility_list), QT_TRANSLATE_NOOP("AdminPlaces", "Facilities"))
         self.facility_list.selectionModel().selectionChanged.connect(self._facility_chosen)
+        self.facility_list.activated.connect(lambda _index: self.edit_facility())  # Enter, double-click
         self.zone_list = table(self.zones, self, stretch=1)
         t.bind(accessible_name_setter(self.zone_list), QT_TRANSLATE_NOOP("AdminPlaces", "Places"))
+        self.zone_list.selectionModel().selectionChanged.connect(self._zone_chosen)
+        self.zone_list.activated.connect(lambda _index: self.edit_zone())
+        self.edit_facility_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "C&hange facility…"),
+                                           self.edit_facility, self)
+        self.edit_zone_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "Chan&ge place…"),
+                                       self.edit_zone, self)
+        for edit_button in (self.edit_facility_button, self.edit_zone_button):
+            edit_button.setEnabled(False)
         self.zones_caption = QLabel(self)
 
         facility_box = QGroupBox(self)
@@ -79,8 +116,10 @@ class PlacesTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.facility_list, 2)
+        left_layout.addLayout(_right_aligned(self.edit_facility_button))
         left_layout.addWidget(self.zones_caption)
         left_layout.addWidget(self.zone_list, 2)
+        left_layout.addLayout(_right_aligned(self.edit_zone_button))
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(facility_box)
@@ -116,16 +155,32 @@ class PlacesTab(QWidget):
         rows = self.facility_list.selectionModel().selectedRows()
         return self.facilities.row_at(rows[0].row()) if rows else None
 
+    def chosen_zone(self) -> ZoneRecord | None:
+        rows = self.zone_list.selectionModel().selectedRows()
+        return self.zones.row_at(rows[0].row()) if rows else None
+
+    def _zone_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.edit_zone_button.setEnabled(self.chosen_zone() is not None)
+
     def _facility_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         facility = self.chosen()
         self.zone_box.setEnabled(facility is not None)
+        self.edit_facility_button.setEnabled(facility is not None)
+        self.edit_zone_button.setEnabled(False)
         self._caption()
         if facility is None:
             self.zones.set_rows([])
             return
         actor, admin, facility_id = self.ctx.require_actor(), self.ctx.services.admin, facility.id
-        Query(self, lambda: admin.list_zones(actor, facility_id)).success(self.zones.set_rows).failure(
+        Query(self, lambda: admin.list_zones(actor, facility_id)).success(self._zones_loaded).failure(
             self._refused_zone).run(self.tasks, self.ctx)
+
+    def _zones_loaded(self, zones: list[ZoneRecord]) -> None:
+        chosen = self.chosen_zone()
+        self.zones.set_rows(zones)
+        row = self.zones.row_of(chosen.id) if chosen else -1
+        if row >= 0:  # the place just changed stays chosen when the list comes back
+            self.zone_list.selectRow(row)
 
     def add_facility(self) -> None:
         actor, admin = self.ctx.require_actor(), self.ctx.services.admin
@@ -155,6 +210,39 @@ class PlacesTab(QWidget):
         self.zones.set_rows([*self.zones.rows, zone])
         self.message.emit(_t(QT_TRANSLATE_NOOP("AdminPlaces", "%1 is added."), zone.name), False)
 
+
+    # --- changes to what is there -----------------------------------------------------------
+
+    def edit_facility(self) -> None:
+        facility = self.chosen()
+        if facility is not None:
+            self._open(FacilityDialog(self.ctx, self.tasks, facility, self), self._facility_saved)
+
+    def edit_zone(self) -> None:
+        zone = self.chosen_zone()
+        if zone is not None:
+            self._open(ZoneDialog(self.ctx, self.tasks, zone, self), self._zone_saved)
+
+    def _open(self, dialog: FacilityDialog | ZoneDialog, saved: Callable[[Any], None]) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.saved.connect(saved)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.show_record()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _facility_saved(self, facility: FacilityRecord) -> None:
+        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminPlaces", "%1 is saved."), facility.name), False)
+
+    def _zone_saved(self, zone: ZoneRecord) -> None:
+        self.zones.set_rows([zone if z.id == zone.id else z for z in self.zones.rows])
+        self.zone_list.selectRow(self.zones.row_of(zone.id))
+        self.message.emit(_t(QT_TRANSLATE_NOOP("AdminPlaces", "%1 is saved."), zone.name), False)
 
     def _refused_zone(self, error: BaseException) -> None:
         self._refused(self.zone_form, error)

@@ -23,7 +23,7 @@ from safetylog.domain.records import (
     FacilityRecord,
     MeetingRecord,
 )
-from safetylog.services.permissions import Permission
+from safetylog.services.permissions import Permission, may_edit_note
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
@@ -34,6 +34,7 @@ from ui.views.conflict import ConflictNotice
 from ui.views.forms import FormRows, OptionalDateInput, button
 from ui.views.psp_labels import agreement_status
 from ui.views.psp_meetings import table
+from ui.views.psp_note_dialog import NoteDialog
 
 CONTEXT = "PspAgreements"
 
@@ -219,13 +220,23 @@ class NotesTab(QWidget):
         self.text.setMaximumHeight(80)
         self.add_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "&Add note"), self.add, self)
         self.form.add(self.add_button)
+        self.dialog: NoteDialog | None = None  # the open change window, if any
+        self.edit_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "C&hange note…"), self.edit, self)
+        self.edit_button.setEnabled(False)
+        self.edit_button.setVisible(ctx.may(Permission.PSP_MANAGE))
+        self.list.currentRowChanged.connect(lambda _row: self._note_chosen())
+        self.list.itemActivated.connect(lambda _item: self.edit())  # Enter, double-click
         for caption in ("meeting_id", "text"):
             self.form.captions[caption].setVisible(ctx.may(Permission.PSP_MANAGE))
         for widget in (self.meeting_box, self.text, self.add_button):
             widget.setVisible(ctx.may(Permission.PSP_MANAGE))
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form.layout)
         layout.insertWidget(1, self.list, 1)
+        layout.insertLayout(2, edit_row)
 
     def set_data(self, facilities: list[FacilityRecord], meetings: list[MeetingRecord]) -> None:
         self.meetings = meetings
@@ -254,6 +265,37 @@ class NotesTab(QWidget):
             self.list.addItem(QListWidgetItem(f"{head}\n{note.text}"))
         if not notes:
             self.list.addItem(QListWidgetItem(_t(QT_TRANSLATE_NOOP("PspAgreements", "No notes yet."))))
+        self._note_chosen()
+
+    def chosen(self) -> CooperationNoteRecord | None:
+        row = self.list.currentRow()
+        return self.notes[row] if 0 <= row < len(self.notes) else None
+
+    def _note_chosen(self) -> None:
+        # The core decides; the button only says beforehand what it will allow.
+        note, actor = self.chosen(), self.ctx.actor
+        self.edit_button.setEnabled(note is not None and actor is not None
+                                    and may_edit_note(actor, note.author_id))
+
+    def edit(self) -> None:
+        note = self.chosen()
+        if note is None or not self.edit_button.isEnabled():
+            return
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog = NoteDialog(self.ctx, self.tasks, note, self)
+        dialog.saved.connect(self._edited)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.show_record()
+
+    def _closed(self, dialog: NoteDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _edited(self, _note: CooperationNoteRecord) -> None:
+        self.message.emit(_t(QT_TRANSLATE_NOOP("PspAgreements", "The note is saved.")), False)
+        self.load_notes()
 
     def add(self) -> None:
         actor, psp = self.ctx.require_actor(), self.ctx.services.psp
