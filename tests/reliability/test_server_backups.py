@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,12 +18,14 @@ from sqlalchemy import select
 
 from safetylog.cli import main
 from safetylog.config import DatabaseLocation
-from safetylog.domain.enums import Role
+from safetylog.domain.enums import PersonRole, Role
+from safetylog.domain.records import IncidentInput, InvolvedResident, TypeChoice
+from safetylog.domain.timeutil import COPENHAGEN
 from safetylog.services import export_file
 from safetylog.services.container import Services
 from safetylog.services.export_file import WrittenFile
-from safetylog.storage.models import AuditRow
-from tests.cli.test_exchange import PASSPHRASE, row_counts
+from safetylog.storage.models import AuditRow, Resident, Zone
+from tests.cli.test_exchange import PASSPHRASE, dump, row_counts
 from tests.conftest import PASSWORD, World, _new_database, build_world, open_engine
 from tests.factories import incident_input
 from tests.pg_server import PostgresServer
@@ -188,3 +192,48 @@ def test_restore_of_a_missing_backup_is_one_line(
     code, _out, err = _run(capsys, "--database", target, "restore", str(tmp_path / "none.safetylog"),
                            "-u", "admin")
     assert code == 1 and err.count("\n") == 1 and "There is no backup" in err
+
+
+def _saves_again(url: str) -> int:
+    """A staff member logs in to the restored database and saves: the new incident's id."""
+    services = Services.build(open_engine(url), DatabaseLocation(url, "test"))
+    try:
+        staff = services.auth.login("staff", PASSWORD, workstation="test")
+        with services.session_factory() as session:
+            zone = session.scalars(select(Zone).order_by(Zone.id)).first()
+            resident = session.scalars(select(Resident).order_by(Resident.id)).first()
+        assert zone is not None and resident is not None
+        return services.incidents.submit(staff, IncidentInput(
+            facility_id=zone.facility_id, occurred_start=datetime.now(COPENHAGEN),
+            types=(TypeChoice("VIO-THR", "weapon"),), narrative="Gemt efter gendannelsen.",
+            zone_id=zone.id, residents=(InvolvedResident(resident.id, PersonRole.AGGRESSOR),),
+        )).id
+    finally:
+        services.close()
+
+
+def test_a_restored_database_takes_new_saves(
+    backup: Path, pg_server: PostgresServer, capsys: pytest.CaptureFixture[str],
+) -> None:
+    target = blank_postgres(pg_server)
+    code, out, _err = _run(capsys, "--database", target, "restore", str(backup), "-u", "admin")
+    assert code == 0 and "Restored" in out
+    assert _saves_again(target) == INCIDENTS + 1  # the ids go on where the backup stopped
+
+
+def test_the_readme_pg_dump_and_pg_restore_commands_give_back_the_same_database(
+    pg_world: World, pg_server: PostgresServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The commands the README gives the database administrator, exactly."""
+    source = _url(pg_world).replace("postgresql+psycopg://", "postgresql://")
+    target = blank_postgres(pg_server)
+    file = tmp_path / "safetylog.dump"
+    subprocess.run([str(pg_server.bin_dir / "pg_dump"), "--format=custom", f"--file={file}", source],
+                   check=True, capture_output=True)
+    subprocess.run([str(pg_server.bin_dir / "pg_restore"), "--no-owner", "--exit-on-error",
+                    "--single-transaction", f"--dbname={target.replace('+psycopg', '')}", str(file)],
+                   check=True, capture_output=True)
+    assert dump(target) == dump(_url(pg_world))
+    code, out, _err = _run(capsys, "--database", target, "audit", "verify", "-u", "admin")
+    assert code == 0 and "Audit chain intact" in out, out
+    assert _saves_again(target) == INCIDENTS + 1
