@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -76,14 +77,21 @@ def test_backup_then_restore_into_an_empty_database_gives_an_identical_export(
     monkeypatch.setenv("SAFETYLOG_EXPORT_PASSPHRASE", PASSPHRASE)
     backup = tmp_path / "copies" / ("demo.safetylog" if on_server else "demo.sqlite3")
     capsys.readouterr()
+    started = time.perf_counter()
     assert main(["--database", source_url, "backup", str(backup), "-u", "admin"]) == 0
+    backup_took = time.perf_counter() - started
     assert "audit chain of" in capsys.readouterr().out
     if on_server:
         target = blank_postgres(request.getfixturevalue("pg_server"))
     else:
         target = f"sqlite:///{tmp_path / 'restored' / 'safetylog.sqlite3'}"
+    started = time.perf_counter()
     assert main(["--database", target, "restore", str(backup), "-u", "admin"]) == 0
+    restore_took = time.perf_counter() - started
     assert "Restored" in capsys.readouterr().out
+    with capsys.disabled():
+        print(f"\n{'postgresql' if on_server else 'sqlite'}: backup {backup_took:.2f} s "
+              f"({backup.stat().st_size:,} bytes), restore {restore_took:.2f} s")
 
     original = export(source_url, tmp_path / "original.safetylog", monkeypatch, "--full-move")
     restored = export(target, tmp_path / "restored.safetylog", monkeypatch, "--full-move")
