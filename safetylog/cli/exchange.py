@@ -51,12 +51,12 @@ def register(subparsers: Any) -> None:
     load.set_defaults(handler=run_import)
 
 
-def _new_passphrase() -> str:
-    """The export's passphrase: from the environment, or typed twice."""
+def new_passphrase(what: str = "the export") -> str:
+    """The passphrase of a new export or backup: from the environment, or typed twice."""
     passphrase = os.environ.get(PASSPHRASE_VARIABLE)
     if passphrase is None:
         try:
-            passphrase = getpass.getpass("Passphrase for the export: ")
+            passphrase = getpass.getpass(f"Passphrase for {what}: ")
             export_file.check_passphrase(passphrase)  # say so before asking again
             if getpass.getpass("Repeat the passphrase: ") != passphrase:
                 raise PassphraseMissing("the two passphrases differ")
@@ -85,7 +85,7 @@ def run_export(args: argparse.Namespace) -> int:
     services = services_for(args)
     try:
         actor = login(services, args)
-        passphrase = None if args.plaintext else _new_passphrase()
+        passphrase = None if args.plaintext else new_passphrase()
         result = services.exchange.export_to(actor, args.file, passphrase=passphrase,
                                              full_move=args.full_move)
     finally:

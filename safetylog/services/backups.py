@@ -218,5 +218,5 @@ def start_daily_if_due(url: str, database: Path | None, master_key: bytes | None
 def require_embedded(database: Path | None, master_key: bytes | None) -> tuple[Path, bytes]:
     if database is None or master_key is None:
         raise DatabaseLocked("This backup is for the embedded database; on PostgreSQL use "
-                             "pg_dump (see the README) or 'safetylog export --full-move'.")
+                             "'safetylog backup FILE' or pg_dump (see the README).")
     return database, master_key

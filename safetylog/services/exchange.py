@@ -12,6 +12,8 @@ malformed, truncated or wrongly decrypted file changes nothing. The audit chain 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ from safetylog import __version__
 from safetylog.domain.enums import AuditAction, Role
 from safetylog.domain.errors import PermissionDenied, SafetyLogError
 from safetylog.domain.passwords import password_problem
-from safetylog.domain.records import Actor
+from safetylog.domain.records import Actor, ChainReport
 from safetylog.domain.serialization import incident_input_to_json
 from safetylog.services import audit, export_file, sessions
 from safetylog.services.auth import hash_password
@@ -34,7 +36,7 @@ from safetylog.services.export_rows import ImportRefused as ImportRefused  # re-
 from safetylog.services.export_rows import decode, encode, json_chunks
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.permissions import Permission, require
-from safetylog.storage import migrate
+from safetylog.storage import audit_verify, migrate
 from safetylog.storage.engine import read_snapshot
 from safetylog.storage.models import AuditHead, AuditRow, Base, Incident, LoginSession, User
 
@@ -53,6 +55,11 @@ class ExportRefused(SafetyLogError):
     """The export cannot be made as asked; the message says why in one line."""
 
 
+# Reads a file just written back before it gets its name: (the file, the snapshot's row counts)
+# to what the reading found; raises if the file is not what was written.
+FileCheck = Callable[[Path, dict[str, int]], ChainReport]
+
+
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     path: Path
@@ -61,6 +68,7 @@ class ExportResult:
     encrypted: bool
     full_move: bool
     counts: dict[str, int]  # rows per table
+    checked: ChainReport | None = None  # what reading the file back found, when asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,7 @@ class ImportResult:
     password_hashes: bool  # False: the users below cannot log in until their password is reset
     must_reset: tuple[str, ...]
     new_admin: str | None  # the administrator who was given a new password at import
+    chain: ChainReport | None = None  # the imported audit chain, checked before the commit
 
 
 def _tables() -> list[Table]:
@@ -91,10 +100,15 @@ class ExchangeService(Service):
         return document
 
     def export_to(self, actor: Actor, path: Path, *, passphrase: str | None,
-                  full_move: bool = False) -> ExportResult:
+                  full_move: bool = False, check: FileCheck | None = None,
+                  entity: str = "database") -> ExportResult:
         """Write the whole database to ``path``, encrypted with ``passphrase`` (None: plaintext,
         which the caller must have been asked for explicitly). The file exists if and only if
-        its audit row (folder, name, SHA-256, encrypted or not) was committed."""
+        its audit row (folder, name, SHA-256, encrypted or not) was committed.
+
+        ``check``: the file is written under a temporary dot-name and read back by ``check``
+        first; it gets its name only if that passes (a backup). ``entity`` names it in the audit.
+        """
         self._check_export(actor, full_move)
         if full_move and passphrase is None:
             raise ExportRefused("a full move holds password hashes and must be encrypted "
@@ -108,22 +122,36 @@ class ExchangeService(Service):
         with self._sf() as session:
             sessions.require_recent_auth(session, actor)
         document = self._snapshot(actor, full_move)
+        counts = {name: len(rows) for name, rows in document["tables"].items()}
+        details = self._export_details(document, full_move)
+        checked: ChainReport | None = None
         try:
             try:
-                written = export_file.write(path, json_chunks(document), passphrase)
+                written = export_file.write(self._first_name(path, check), json_chunks(document),
+                                            passphrase)
             except ExportFileError as exc:
                 raise ExportRefused(str(exc)) from None
+            del document  # read back without the snapshot still held in memory
+            if check is not None:
+                checked = check(written.path, counts)
+                details["audit_rows_checked"] = checked.rows_checked
+                os.replace(written.path, path)
+                written = WrittenFile(path, written.sha256, written.size, written.encrypted)
             with self._sf.begin() as session:
-                audit.record(session, actor, AuditAction.EXPORT, "database", path.name,
+                audit.record(session, actor, AuditAction.EXPORT, entity, path.name,
                              encrypted=written.encrypted, folder=str(path.resolve().parent),
-                             file=path.name, sha256=written.sha256, size=written.size,
-                             **self._export_details(document, full_move))
+                             file=path.name, sha256=written.sha256, size=written.size, **details)
         except BaseException:
-            if written is not None:  # written but not audited: it must not stay
+            if written is not None:  # written but not checked or not audited: it must not stay
                 written.path.unlink(missing_ok=True)
             raise
         return ExportResult(written.path, written.sha256, written.size, written.encrypted, full_move,
-                            {name: len(rows) for name, rows in document["tables"].items()})
+                            counts, checked)
+
+    @staticmethod
+    def _first_name(path: Path, check: FileCheck | None) -> Path:
+        """A file to be checked is written under a dot-name beside ``path`` first."""
+        return path.with_name(f".{path.name}.part") if check is not None else path
 
     @staticmethod
     def _check_export(actor: Actor, full_move: bool) -> None:
@@ -182,12 +210,17 @@ class ExchangeService(Service):
                     admin: tuple[str, str] | None = None) -> ImportResult:
         """Load an export file (encrypted: with ``passphrase``) into an empty database; all or
         nothing. ``admin`` is (user name, new password) of an administrator in the file."""
+        return self.import_document(self.read_document(path, passphrase), actor, admin=admin)
+
+    @staticmethod
+    def read_document(path: Path, passphrase: str | None) -> Any:
+        """The export's JSON, decrypted in memory; ImportRefused when it cannot be read."""
         try:
             raw = export_file.read(path, passphrase)  # decrypted in memory only
         except ExportFileError as exc:
             raise ImportRefused(str(exc)) from None
         try:
-            document = json.loads(raw.decode("utf-8"))
+            return json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
             raise ImportRefused(f"{path} is not a SafetyLog export (not UTF-8 text)") from None
         except json.JSONDecodeError as exc:
@@ -197,11 +230,18 @@ class ExchangeService(Service):
             ) from None
         finally:
             del raw
-        return self.import_document(document, actor, admin=admin)
+
+    def is_empty(self) -> bool:
+        """Whether the database holds nothing an import or a restore could overwrite."""
+        with self._sf() as session:
+            return self._is_empty(session)
 
     def import_document(self, document: Any, actor: Actor | None = None, *,
-                        admin: tuple[str, str] | None = None) -> ImportResult:
-        tables = self._check_header(document)
+                        admin: tuple[str, str] | None = None,
+                        verify_chain: bool = False) -> ImportResult:
+        """``verify_chain``: check the whole audit chain, the import's own row included, before
+        the commit; a broken chain refuses the import (a backup must be whole)."""
+        tables = self.check_header(document)
         hashes: bool = document["password_hashes"]
         if not hashes and admin is None:
             raise ImportRefused("the export holds no password hashes, so nobody could log in: name "
@@ -251,7 +291,17 @@ class ExchangeService(Service):
                          username=actor.username if actor else "import",
                          rows=sum(counts.values()), password_hashes=hashes,
                          new_admin=new_admin, must_reset=len(must_reset))
-            return ImportResult(counts, hashes, must_reset, new_admin)
+            chain = self._verify_chain(session) if verify_chain else None
+            return ImportResult(counts, hashes, must_reset, new_admin, chain)
+
+    @staticmethod
+    def _verify_chain(session: Session) -> ChainReport:
+        session.flush()
+        report = audit_verify.verify(session)
+        if not report.ok:
+            raise ImportRefused(f"the audit log in the file is not whole: broken at row "
+                                f"{report.first_broken_id} ({report.reason.replace('_', ' ')})")
+        return report
 
     def _set_admin_password(self, session: Session, username: str, password: str) -> None:
         user = session.scalar(select(User).where(User.username == username))
@@ -276,7 +326,8 @@ class ExchangeService(Service):
                                 "(was the file cut short or edited?)")
 
     @staticmethod
-    def _check_header(document: Any) -> dict[str, Any]:
+    def check_header(document: Any) -> dict[str, Any]:
+        """The document's tables, once its header says it is an export this version can load."""
         if not isinstance(document, dict) or document.get("format") != FORMAT:
             raise ImportRefused("not a SafetyLog export (the 'format' field is missing or wrong)")
         if document.get("format_version") != FORMAT_VERSION:
