@@ -119,7 +119,7 @@ def _try(services: Services, path: Path, passphrase: str | None = None) -> tuple
         outcome, message = "accepted", ""
     except ImportRefused as refused:
         outcome, message = "refused", str(refused)
-    except Exception as exc:  # noqa: BLE001 - anything but a refusal is the finding
+    except Exception as exc:  # anything but a refusal is the finding
         outcome, message = type(exc).__name__, str(exc)
     return outcome, message, time.perf_counter() - began
 
