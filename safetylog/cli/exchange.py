@@ -48,6 +48,10 @@ def register(subparsers: Any) -> None:
     load.add_argument("--admin", metavar="NAME",
                       help="an administrator in the export who gets a new password now (needed when "
                            "the export was made without --full-move)")
+    load.add_argument("--max-size", metavar="MIB", type=int,
+                      default=export_file.MAX_CONTENT_BYTES // (1024 * 1024),
+                      help="refuse an export whose content is larger than this many MiB "
+                           "(default %(default)s; it is held in memory while it is loaded)")
     load.set_defaults(handler=run_import)
 
 
@@ -110,7 +114,8 @@ def run_import(args: argparse.Namespace) -> int:
     services = services_for(args) if args.user else services_for_filling(args)
     try:
         actor = login(services, args) if args.user else None
-        result = services.exchange.import_from(args.file, actor, passphrase=passphrase, admin=admin)
+        result = services.exchange.import_from(args.file, actor, passphrase=passphrase, admin=admin,
+                                               max_bytes=max(args.max_size, 1) * 1024 * 1024)
         finish_filling(services)
     finally:
         close_filling(services)

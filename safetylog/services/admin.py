@@ -47,8 +47,8 @@ def user_record(row: User) -> UserRecord:
                       row.last_login_at, row.locked_until, row.must_change_password, row.version)
 
 
-def _facility_texts(check: Checker, name: str, municipality: str,
-                    police_district: str) -> dict[str, str]:
+def _facility_texts(check: Checker, name: object, municipality: object,
+                    police_district: object) -> dict[str, str]:
     """The facility's texts as a new or an edited facility must give them."""
     return {
         "name": check.text("facility_name", name, limit=SHORT_LIMIT, required=True, personal=False),
@@ -58,7 +58,7 @@ def _facility_texts(check: Checker, name: str, municipality: str,
     }
 
 
-def _zone_fields(check: Checker, name: str, kind: str | ZoneKind) -> tuple[str, ZoneKind | None]:
+def _zone_fields(check: Checker, name: object, kind: object) -> tuple[str, ZoneKind | None]:
     """A place's name and kind as a new or an edited place must give them."""
     return (check.text("name", name, limit=SHORT_LIMIT, required=True, personal=False),
             check.choice("kind", kind, ZoneKind))
@@ -70,6 +70,33 @@ def _assign(row: Facility | Zone, values: Mapping[str, object]) -> list[str]:
     for field in changed:
         setattr(row, field, values[field])
     return changed
+
+
+def check_facility(check: Checker, code: object, name: object, municipality: object,
+                   police_district: object) -> tuple[str, str, str, str]:
+    """A facility's own fields (also every imported facility's), cleaned."""
+    clean = check.text("facility_code", code, limit=40, required=True, personal=False)
+    if check.ok("facility_code") and not _CODE_RE.match(clean):
+        check.add("facility_code", "invalid_format", expected="letters, digits, . _ -")
+    texts = _facility_texts(check, name, municipality, police_district)
+    return clean, texts["name"], texts["municipality"], texts["police_district"]
+
+
+def check_zone(check: Checker, code: object, name: object,
+               kind: object) -> tuple[str, str, ZoneKind | None]:
+    """A zone's own fields (also every imported zone's), cleaned."""
+    clean = check.text("code", code, limit=40, required=True, personal=False)
+    if check.ok("code") and not _CODE_RE.match(clean):
+        check.add("code", "invalid_format", expected="letters, digits, . _ -")
+    return (clean, *_zone_fields(check, name, kind))
+
+
+def check_user(check: Checker, username: object, display_name: object) -> tuple[str, str]:
+    """A user's name and display name (also every imported user's), cleaned."""
+    clean = check.text("username", username, limit=64, required=True, personal=False)
+    if check.ok("username") and not _USERNAME_RE.match(clean):
+        check.add("username", "invalid_format", expected="2-64 letters, digits, . _ -")
+    return clean, check.text("display_name", display_name, limit=SHORT_LIMIT, required=True)
 
 
 class AdminService(Service):
@@ -126,10 +153,7 @@ class AdminService(Service):
             check = Checker()
             if session.get(Facility, facility_id) is None:
                 check.add("facility_id", "unknown_facility")
-            code = check.text("code", code, limit=40, required=True, personal=False)
-            if check.ok("code") and not _CODE_RE.match(code):
-                check.add("code", "invalid_format", expected="letters, digits, . _ -")
-            name, zone_kind = _zone_fields(check, name, kind)
+            code, name, zone_kind = check_zone(check, code, name, kind)
             if check.ok("code") and check.ok("facility_id") and session.scalar(
                 select(Zone.id).where(Zone.facility_id == facility_id, Zone.code == code)
             ):
@@ -329,24 +353,21 @@ class AdminService(Service):
 
     def _new_facility(self, session: Session, check: Checker, code: str, name: str,
                       municipality: str, police_district: str) -> Facility:
-        code = check.text("facility_code", code, limit=40, required=True, personal=False)
-        if check.ok("facility_code") and not _CODE_RE.match(code):
-            check.add("facility_code", "invalid_format", expected="letters, digits, . _ -")
+        code, name, municipality, police_district = check_facility(
+            check, code, name, municipality, police_district)
         if check.ok("facility_code") and session.scalar(
             select(Facility.id).where(Facility.code == code)
         ):
             check.add("facility_code", "already_exists", value=code)
-        return Facility(code=code, **_facility_texts(check, name, municipality, police_district))
+        return Facility(code=code, name=name, municipality=municipality,
+                        police_district=police_district)
 
     def _new_user(self, session: Session, check: Checker, username: str, display_name: str,
                   password: str, role: Role, facility_ids: tuple[int, ...],
                   all_facilities: bool) -> User:
-        username = check.text("username", username, limit=64, required=True, personal=False)
-        if check.ok("username") and not _USERNAME_RE.match(username):
-            check.add("username", "invalid_format", expected="2-64 letters, digits, . _ -")
+        username, display = check_user(check, username, display_name)
         if check.ok("username") and session.scalar(select(User.id).where(User.username == username)):
             check.add("username", "already_exists", value=username)
-        display = check.text("display_name", display_name, limit=SHORT_LIMIT, required=True)
         problem = password_problem(password, username=username, display_name=display)
         if problem is not None:
             check.problems.setdefault("password", problem)

@@ -11,7 +11,6 @@ malformed, truncated or wrongly decrypted file changes nothing. The audit chain 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,12 +27,14 @@ from safetylog.domain.errors import PermissionDenied, SafetyLogError
 from safetylog.domain.passwords import password_problem
 from safetylog.domain.records import Actor, ChainReport
 from safetylog.domain.serialization import incident_input_to_json
-from safetylog.services import audit, export_file, sessions
+from safetylog.domain.taxonomy import current_taxonomy
+from safetylog.services import audit, export_file, export_json, sessions
 from safetylog.services.auth import hash_password
 from safetylog.services.base import Service
 from safetylog.services.export_file import ExportFileError, WrittenFile
 from safetylog.services.export_rows import ImportRefused as ImportRefused  # re-exported for callers
 from safetylog.services.export_rows import decode, encode, json_chunks
+from safetylog.services.import_validation import Positions, validate_imported
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import audit_verify, migrate
@@ -83,6 +84,29 @@ class ImportResult:
 def _tables() -> list[Table]:
     # parents before children
     return [t for t in Base.metadata.sorted_tables if t.name not in NOT_EXPORTED]
+
+
+def _key(table: Table, row: dict[str, Any]) -> Any:
+    names = [c.name for c in table.primary_key.columns]
+    return row.get(names[0]) if len(names) == 1 else tuple(row.get(n) for n in names)
+
+
+def _positions(table: Table, rows: list[dict[str, Any]]) -> dict[Any, int]:
+    return {_key(table, row): index for index, row in enumerate(rows, start=1)}
+
+
+def _check_references(table: Table, rows: list[dict[str, Any]], positions: Positions) -> None:
+    """Every reference names a row of the file, checked here rather than left to the database so
+    that the refusal names the row and field (the database names only the constraint)."""
+    for key in table.foreign_keys:
+        column, target = key.parent, key.column
+        # Parents come first; a table referring to itself (linked incidents) to any of its rows.
+        known = positions.get(target.table.name, {})
+        for index, row in enumerate(rows, start=1):
+            value = row.get(column.name)
+            if value is not None and value not in known:
+                raise ImportRefused(f"table {table.name}, row {index}, field {column.name}: refers "
+                                    f"to {target.table.name} {value}, which the export does not hold")
 
 
 class ExchangeService(Service):
@@ -207,29 +231,36 @@ class ExchangeService(Service):
     # --- import -----------------------------------------------------------------------------
 
     def import_from(self, path: Path, actor: Actor | None = None, *, passphrase: str | None = None,
-                    admin: tuple[str, str] | None = None) -> ImportResult:
+                    admin: tuple[str, str] | None = None,
+                    max_bytes: int = export_file.MAX_CONTENT_BYTES) -> ImportResult:
         """Load an export file (encrypted: with ``passphrase``) into an empty database; all or
-        nothing. ``admin`` is (user name, new password) of an administrator in the file."""
-        return self.import_document(self.read_document(path, passphrase), actor, admin=admin)
+        nothing. ``admin`` is (user name, new password) of an administrator in the file. A file
+        whose content is larger than ``max_bytes`` is refused before it is read to the end."""
+        return self.import_document(self.read_document(path, passphrase, max_bytes), actor,
+                                    admin=admin)
 
     @staticmethod
-    def read_document(path: Path, passphrase: str | None) -> Any:
-        """The export's JSON, decrypted in memory; ImportRefused when it cannot be read."""
+    def read_document(path: Path, passphrase: str | None,
+                      max_bytes: int = export_file.MAX_CONTENT_BYTES) -> Any:
+        """The export's JSON, decrypted in memory and parsed strictly; ImportRefused when it
+        cannot be read."""
         try:
-            raw = export_file.read(path, passphrase)  # decrypted in memory only
+            raw = export_file.read(path, passphrase, max_bytes)  # decrypted in memory only
         except ExportFileError as exc:
             raise ImportRefused(str(exc)) from None
         try:
-            return json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise ImportRefused(f"{path} is not a SafetyLog export (not UTF-8 text)") from None
-        except json.JSONDecodeError as exc:
-            raise ImportRefused(
-                f"{path} is not a complete SafetyLog export: invalid or truncated JSON at line "
-                f"{exc.lineno}, column {exc.colno}"
-            ) from None
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ImportRefused(f"{path} is not a SafetyLog export (not UTF-8 text at byte "
+                                f"{exc.start})") from None
         finally:
             del raw
+        try:
+            return export_json.parse(text)
+        except ImportRefused as exc:
+            raise ImportRefused(f"{path}: {exc}") from None
+        finally:
+            del text
 
     def is_empty(self) -> bool:
         """Whether the database holds nothing an import or a restore could overwrite."""
@@ -241,6 +272,7 @@ class ExchangeService(Service):
                         verify_chain: bool = False) -> ImportResult:
         """``verify_chain``: check the whole audit chain, the import's own row included, before
         the commit; a broken chain refuses the import (a backup must be whole)."""
+        export_json.check(document)
         tables = self.check_header(document)
         hashes: bool = document["password_hashes"]
         if not hashes and admin is None:
@@ -259,11 +291,14 @@ class ExchangeService(Service):
                 require(actor, Permission.DATA_IMPORT)
             session.execute(delete(AuditHead))  # the new database's genesis head; the file brings its own
             counts: dict[str, int] = {}
+            positions: Positions = {}
             for table in _tables():
                 rows = tables.get(table.name, [])
                 if not isinstance(rows, list):
                     raise ImportRefused(f"table {table.name} is not a list of rows")
                 decoded = [self._row(table, row, index) for index, row in enumerate(rows, start=1)]
+                positions[table.name] = _positions(table, decoded)
+                _check_references(table, decoded, positions)
                 if table.name == User.__tablename__ and not hashes:
                     for user in decoded:
                         user.update(password_hash=UNUSABLE_PASSWORD_HASH, must_change_password=True)
@@ -279,6 +314,7 @@ class ExchangeService(Service):
                                             ) from None
                 counts[table.name] = len(decoded)
             session.flush()
+            validate_imported(session, positions, current_taxonomy(), self._clock())
             self._check_audit_head(session)
             self._reset_sequences(session)
             if admin is not None:

@@ -46,8 +46,11 @@ MIN_PASSPHRASE_LENGTH = 12
 MAX_HEADER_BYTES = 4096
 # Argon2 cost a file may ask for: a hostile header must not make an import eat all memory.
 MAX_KDF_MEMORY_KIB = 1024 * 1024
-# Decrypted content is held in memory only; this caps what a file can make us hold.
-MAX_CONTENT_BYTES = 2 * 1024 * 1024 * 1024
+# Decrypted content is held in memory only, and parsed there (a few times its size again), so
+# this caps what a file can make an import hold: a demo year is 6 MB, ten busy years well below.
+# The caller may raise it (``safetylog import --max-size``).
+MAX_CONTENT_BYTES = 256 * 1024 * 1024
+READ_BYTES = 1 << 20
 
 KDF = DEFAULT_KDF  # the cost new exports use (tests lower it; the file records what was used)
 
@@ -158,39 +161,62 @@ def is_encrypted(path: Path) -> bool:
         return False  # read() says why in its own words
 
 
-class _CappedBuffer(io.BytesIO):
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        if self.tell() + len(data) > MAX_CONTENT_BYTES:
-            raise ExportFileError("the export is larger than SafetyLog can import at once")
-        return super().write(data)
+class _CappedBuffer:
+    """Where the content is gathered, refusing at once what would grow past the cap (a 2 GB file
+    or ``/dev/zero`` stops after ``limit`` bytes, not at the end of memory)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.data = bytearray()
+
+    def write(self, data: bytes) -> int:
+        if len(self.data) + len(data) > self.limit:
+            raise ExportFileError(too_large(self.limit))
+        self.data += data
+        return len(data)
 
 
-def read(path: Path, passphrase: str | None) -> bytes:
-    """The export's JSON bytes, decrypted in memory if the file is encrypted."""
+def too_large(limit: int) -> str:
+    return (f"the export is larger than {limit // (1024 * 1024)} MiB, the most SafetyLog imports "
+            "at once (a larger limit can be given)")
+
+
+def read(path: Path, passphrase: str | None, max_bytes: int = MAX_CONTENT_BYTES) -> bytearray:
+    """The export's JSON bytes, decrypted in memory if the file is encrypted, read piece by piece
+    and refused as soon as they pass ``max_bytes`` or cannot be a JSON export."""
     try:
         with path.open("rb") as handle:
-            if handle.read(len(MAGIC)) != MAGIC:
-                handle.seek(0)
-                return handle.read()
+            size = os.fstat(handle.fileno()).st_size  # 0 for a device or a pipe: read to see
+            # An encrypted file is its header and 16 bytes per MiB bigger than its content.
+            if size > max_bytes + MAX_HEADER_BYTES + 64 + 16 * (max_bytes // READ_BYTES + 1):
+                raise ExportFileError(too_large(max_bytes))
+            content = _CappedBuffer(max_bytes)
+            start = handle.read(len(MAGIC))
+            if start != MAGIC:
+                if start.lstrip(b" \t\r\n")[:1] not in (b"{", b""):
+                    raise ExportFileError(f"{path} is not a SafetyLog export")
+                content.write(start)
+                while block := handle.read(READ_BYTES):
+                    content.write(block)
+                return content.data
             if passphrase is None:
                 raise ExportFileError(f"{path} is encrypted; give its passphrase")
-            return _decrypt(handle, passphrase)
+            _decrypt(handle, passphrase, content)
+            return content.data
     except OSError as exc:
         raise ExportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _decrypt(handle: BinaryIO, passphrase: str) -> bytes:
+def _decrypt(handle: BinaryIO, passphrase: str, content: _CappedBuffer) -> None:
     line = handle.readline(MAX_HEADER_BYTES)
     if not line.endswith(b"\n"):
         raise ExportFileError("the encrypted export's header is damaged or cut short")
     salt, kdf = _parse_header(line)
     key = derive_key(passphrase, salt, kdf)
-    content = _CappedBuffer()
     try:
-        decrypt_stream(key, handle, content, MAGIC + line)
+        decrypt_stream(key, handle, content, MAGIC + line)  # type: ignore[arg-type]
     except CryptoError:
         raise ExportFileError("wrong passphrase, or the export file was changed or cut short") from None
-    return content.getvalue()
 
 
 def _parse_header(line: bytes) -> tuple[bytes, KdfParams]:

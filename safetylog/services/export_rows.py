@@ -7,15 +7,63 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Integer, String, Table, Text
 from sqlalchemy.types import JSON
 
+from safetylog.classification.duties import DutyKind, DutyState
+from safetylog.classification.soas import SoasBand
+from safetylog.domain.enums import (
+    ActionItemStatus,
+    AgreementStatus,
+    AuditAction,
+    IncidentStatus,
+    InjuredPartyKind,
+    InjuryLevel,
+    PersonRole,
+    Role,
+    Severity,
+    Shift,
+    StaffRole,
+    VersionKind,
+    ZoneKind,
+)
 from safetylog.domain.errors import SafetyLogError
+from safetylog.domain.validation import NARRATIVE_LIMIT
 from safetylog.storage.types import UTCDateTime
 
 ROWS_PER_PIECE = 500  # rows encoded (and encrypted) at a time
+# PostgreSQL's INTEGER is 32-bit; an embedded database is held to the same range so that any
+# export moves to either.
+INT_RANGE = (-(2**31), 2**31 - 1)
+# No text the app takes in is longer than a narrative; an unbounded column is held to that.
+TEXT_CEILING = NARRATIVE_LIMIT
+# The columns that hold one of a fixed set of codes, and the set.
+CHOICES: dict[tuple[str, str], type[StrEnum]] = {
+    ("users", "role"): Role,
+    ("zones", "kind"): ZoneKind,
+    ("incidents", "status"): IncidentStatus,
+    ("incidents", "shift"): Shift,
+    ("incidents", "severity"): Severity,
+    ("incidents", "computed_severity"): Severity,
+    ("incidents", "soas_band"): SoasBand,
+    ("incident_types", "severity"): Severity,
+    ("incident_residents", "role"): PersonRole,
+    ("incident_staff", "role"): StaffRole,
+    ("incident_outsiders", "role"): PersonRole,
+    ("incident_injuries", "party"): InjuredPartyKind,
+    ("incident_injuries", "level"): InjuryLevel,
+    ("incident_versions", "kind"): VersionKind,
+    ("duties", "kind"): DutyKind,
+    ("duties", "state"): DutyState,
+    ("bvc_assessments", "shift"): Shift,
+    ("psp_agreements", "status"): AgreementStatus,
+    ("psp_action_items", "status"): ActionItemStatus,
+    ("psp_action_item_carries", "status"): ActionItemStatus,
+    ("audit_log", "action"): AuditAction,
+}
 
 
 class ImportRefused(SafetyLogError):
@@ -50,12 +98,18 @@ def decode(table: Table, column_name: str, value: Any, where: str) -> Any:
         if isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError("not a whole number")
+            if not INT_RANGE[0] <= value <= INT_RANGE[1]:
+                raise ValueError(f"{value} is out of range")
             return value
         if isinstance(kind, (String, Text)):
             if not isinstance(value, str):
                 raise ValueError("not text")
-            if isinstance(kind, String) and kind.length and len(value) > kind.length:
-                raise ValueError(f"longer than {kind.length} characters")
+            limit = kind.length or TEXT_CEILING
+            if len(value) > limit:
+                raise ValueError(f"longer than {limit} characters")
+            choices = CHOICES.get((table.name, column_name))
+            if choices is not None and value not in {member.value for member in choices}:
+                raise ValueError(f"{value[:40]!r} is not one of the known codes")
             return value
         if isinstance(kind, JSON):
             return value

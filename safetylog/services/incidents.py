@@ -84,6 +84,13 @@ def _fields_with_cpr(value: object, name: str = "payload") -> set[str]:
     return set()
 
 
+def check_addendum(check: Checker, kind: object, text: object) -> str:
+    """An addendum's kind and text (also every imported addendum's); the cleaned text."""
+    if kind not in ADDENDUM_KINDS:
+        check.add("kind", "invalid_choice", value=str(kind)[:40])
+    return check.text("text", text, limit=NARRATIVE_LIMIT, required=True)
+
+
 class IncidentService(Service):
     def __init__(self, session_factory: sessionmaker[Session],
                  clock: Callable[[], datetime] = utcnow,
@@ -267,9 +274,7 @@ class IncidentService(Service):
         with self._sf.begin() as session:
             row = self._readable(session, actor, incident_id)
             check = Checker()
-            if kind not in ADDENDUM_KINDS:
-                check.add("kind", "invalid_choice", value=str(kind)[:40])
-            text = check.text("text", text, limit=NARRATIVE_LIMIT, required=True)
+            text = check_addendum(check, kind, text)
             check.raise_if_any()
             addendum = AddendumRow(incident_id=row.id, author_id=actor.user_id, created_at=now,
                                    kind=kind, text=text)

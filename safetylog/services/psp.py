@@ -81,6 +81,47 @@ def _meeting_covers(session: Session, meeting_id: object, facility_id: int) -> b
     return session.get(PspMeetingFacility, (meeting_id, facility_id)) is not None
 
 
+# --- the fields of each record, checked alike when entered and when imported ----------------
+
+
+def check_meeting(check: Checker, held_on: object, district: object, participants: object,
+                  agenda: object, minutes: object) -> tuple[date | None, str, str, str, str]:
+    return (check.day("held_on", held_on),
+            check.text("district", district, limit=SHORT_LIMIT, required=True, personal=False),
+            check.text("participants", participants, limit=TEXT_LIMIT),
+            check.text("agenda", agenda, limit=NARRATIVE_LIMIT),
+            check.text("minutes", minutes, limit=NARRATIVE_LIMIT))
+
+
+def check_agreement(check: Checker, title: object, police_contact: object, scope: object,
+                    valid_from: object, valid_to: object, status: object
+                    ) -> tuple[str, str, str, date | None, date | None, AgreementStatus | None]:
+    clean_title = check.text("title", title, limit=SHORT_LIMIT, required=True)
+    contact = check.text("police_contact", police_contact)
+    clean_scope = check.text("scope", scope, limit=TEXT_LIMIT)
+    start = check.day("valid_from", valid_from, required=False)
+    end = check.day("valid_to", valid_to, required=False)
+    if start and end and end < start:
+        check.add("valid_to", "date_order")
+    return clean_title, contact, clean_scope, start, end, check.choice("status", status, AgreementStatus)
+
+
+def check_note(check: Checker, text: object) -> str:
+    return check.text("text", text, limit=NARRATIVE_LIMIT, required=True)
+
+
+def check_action_item(check: Checker, text: object, owner_role: object,
+                      due_on: object) -> tuple[str, str, date | None]:
+    return (check.text("text", text, limit=TEXT_LIMIT, required=True),
+            check.text("owner_role", owner_role, limit=SHORT_LIMIT, required=True),
+            check.day("due_on", due_on, required=False))
+
+
+def check_disclosure(check: Checker, necessity_note: object, legal_basis: object) -> tuple[str, str]:
+    return (check.text("necessity_note", necessity_note, limit=TEXT_LIMIT, required=True),
+            check.text("legal_basis", legal_basis, limit=SHORT_LIMIT, required=True, personal=False))
+
+
 class PspService(Service):
     # --- meetings ---------------------------------------------------------------------------
 
@@ -89,18 +130,14 @@ class PspService(Service):
         require(actor, Permission.PSP_MANAGE)
         with self._sf.begin() as session:
             check = Checker()
-            held_on = check.day("held_on", data.held_on)
-            district = check.text("district", data.district, limit=SHORT_LIMIT, required=True,
-                                  personal=False)
+            held_on, district, participants, agenda, minutes = check_meeting(
+                check, data.held_on, data.district, data.participants, data.agenda, data.minutes)
             if not data.facility_ids:
                 check.add("facility_ids", "required")
             for fid in data.facility_ids:
                 known = isinstance(fid, int) and session.get(Facility, fid) is not None
                 if not known or not actor.may_see_facility(fid):
                     check.add("facility_ids", "unknown_facility")
-            participants = check.text("participants", data.participants, limit=TEXT_LIMIT)
-            agenda = check.text("agenda", data.agenda, limit=NARRATIVE_LIMIT)
-            minutes = check.text("minutes", data.minutes, limit=NARRATIVE_LIMIT)
             check.raise_if_any()
             assert held_on is not None
             meeting = PspMeeting(held_on=held_on, district=district, participants=participants,
@@ -150,14 +187,9 @@ class PspService(Service):
             check = Checker()
             if session.get(Facility, data.facility_id) is None:
                 check.add("facility_id", "unknown_facility")
-            title = check.text("title", data.title, limit=SHORT_LIMIT, required=True)
-            contact = check.text("police_contact", data.police_contact)
-            scope = check.text("scope", data.scope, limit=TEXT_LIMIT)
-            valid_from = check.day("valid_from", data.valid_from, required=False)
-            valid_to = check.day("valid_to", data.valid_to, required=False)
-            if valid_from and valid_to and valid_to < valid_from:
-                check.add("valid_to", "date_order")
-            status = check.choice("status", data.status, AgreementStatus)
+            title, contact, scope, valid_from, valid_to, status = check_agreement(
+                check, data.title, data.police_contact, data.scope, data.valid_from, data.valid_to,
+                data.status)
             check.raise_if_any()
             assert status is not None
             row = session.get(PspAgreement, agreement_id) if agreement_id else PspAgreement()
@@ -200,7 +232,7 @@ class PspService(Service):
                 check.add("facility_id", "unknown_facility")
             if meeting_id is not None and not _meeting_covers(session, meeting_id, facility_id):
                 check.add("meeting_id", "invalid_choice", value=str(meeting_id))
-            text = check.text("text", text, limit=NARRATIVE_LIMIT, required=True)
+            text = check_note(check, text)
             check.raise_if_any()
             note = PspNote(facility_id=facility_id, meeting_id=meeting_id, text=text,
                            author_id=actor.user_id, created_at=now)
@@ -246,9 +278,7 @@ class PspService(Service):
         now = self._clock()
         with self._sf.begin() as session:
             check = Checker()
-            text = check.text("text", data.text, limit=TEXT_LIMIT, required=True)
-            owner = check.text("owner_role", data.owner_role, limit=SHORT_LIMIT, required=True)
-            due = check.day("due_on", data.due_on, required=False)
+            text, owner, due = check_action_item(check, data.text, data.owner_role, data.due_on)
             if data.meeting_id is not None and session.get(PspMeeting, data.meeting_id) is None:
                 check.add("meeting_id", "invalid_choice", value=str(data.meeting_id))
             if data.facility_id is not None and (
@@ -317,9 +347,7 @@ class PspService(Service):
             if meeting is None or (resident is not None
                                    and not _meeting_covers(session, meeting.id, resident.facility_id)):
                 check.add("meeting_id", "invalid_choice", value=str(meeting_id))
-            note = check.text("necessity_note", necessity_note, limit=TEXT_LIMIT, required=True)
-            basis = check.text("legal_basis", legal_basis, limit=SHORT_LIMIT, required=True,
-                               personal=False)
+            note, basis = check_disclosure(check, necessity_note, legal_basis)
             if resident and meeting and session.scalar(select(Disclosure.id).where(
                 Disclosure.resident_id == resident_id, Disclosure.meeting_id == meeting_id
             )):

@@ -25,6 +25,27 @@ def resident_record(row: Resident) -> ResidentRecord:
                           row.moved_out, row.version)
 
 
+def check_resident(check: Checker, pseudonym: object, full_name: object, birth_date: object,
+                   moved_in: object, *, today: date) -> tuple[str, str]:
+    """A resident's own fields (also every imported resident's); the cleaned pseudonym and name."""
+    clean = check.text("pseudonym", pseudonym, limit=40, required=True)
+    if check.ok("pseudonym") and not _PSEUDONYM_RE.match(clean):
+        check.add("pseudonym", "invalid_format", expected="2-40 letters, digits, . _ -")
+    name = check.text("full_name", full_name, limit=SHORT_LIMIT)
+    born = check.day("birth_date", birth_date, required=False)
+    if born is not None and born > today:
+        check.add("birth_date", "future_time")
+    check.day("moved_in", moved_in, required=False)
+    return clean, name
+
+
+def check_moved_out(check: Checker, moved_out: object, moved_in: date | None) -> date | None:
+    day = check.day("moved_out", moved_out)
+    if day is not None and moved_in is not None and day < moved_in:
+        check.add("moved_out", "date_order")
+    return day
+
+
 class ResidentService(Service):
     def add(self, actor: Actor, facility_id: int, pseudonym: str, *, full_name: str = "",
             birth_date: date | None = None, moved_in: date | None = None) -> ResidentRecord:
@@ -34,18 +55,12 @@ class ResidentService(Service):
             check = Checker()
             if session.get(Facility, facility_id) is None:
                 check.add("facility_id", "unknown_facility")
-            pseudonym = check.text("pseudonym", pseudonym, limit=40, required=True)
-            if check.ok("pseudonym") and not _PSEUDONYM_RE.match(pseudonym):
-                check.add("pseudonym", "invalid_format", expected="2-40 letters, digits, . _ -")
+            pseudonym, name = check_resident(check, pseudonym, full_name, birth_date, moved_in,
+                                             today=to_local(self._clock()).date())
             if check.ok("pseudonym") and session.scalar(select(Resident.id).where(
                 Resident.facility_id == facility_id, Resident.pseudonym == pseudonym
             )):
                 check.add("pseudonym", "already_exists", value=pseudonym)
-            name = check.text("full_name", full_name, limit=SHORT_LIMIT)
-            born = check.day("birth_date", birth_date, required=False)
-            if born is not None and born > to_local(self._clock()).date():
-                check.add("birth_date", "future_time")
-            check.day("moved_in", moved_in, required=False)
             check.raise_if_any()
             resident = Resident(facility_id=facility_id, pseudonym=pseudonym, moved_in=moved_in)
             session.add(resident)
@@ -101,9 +116,7 @@ class ResidentService(Service):
             require_facility(actor, resident.facility_id)
             require_version(f"Resident {resident_id}", resident.version, expected_version)
             check = Checker()
-            day = check.day("moved_out", moved_out)
-            if day is not None and resident.moved_in is not None and day < resident.moved_in:
-                check.add("moved_out", "date_order")
+            day = check_moved_out(check, moved_out, resident.moved_in)
             check.raise_if_any()
             assert day is not None
             moved_out = day
