@@ -127,6 +127,7 @@ class IncidentInput:
     ambulance_called: bool = False
     debrief_offered: bool = False
     linked_incident_id: int | None = None
+    staff_on_duty: int | None = None  # how many staff were at work at the time
 
 
 # --- incident output -----------------------------------------------------------------------
@@ -240,6 +241,7 @@ class IncidentDetail:
     ambulance_called: bool
     debrief_offered: bool
     linked_incident_id: int | None
+    staff_on_duty: int | None
     soas_total: int | None
     soas_band: str | None
     reviewed_by: str | None
