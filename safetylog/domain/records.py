@@ -150,6 +150,10 @@ class IncidentRow:
     status: IncidentStatus
     residents: tuple[str, ...]  # pseudonyms
     summary: str  # the first line of the narrative, shortened
+    described: tuple[tuple[str, Any], ...] = ()  # (name, value) of incident_fields.LIST_FIELDS
+
+    def value(self, name: str) -> Any:
+        return dict(self.described).get(name)
 
 
 @dataclass(frozen=True, slots=True)
