@@ -211,12 +211,15 @@ def incident_list(data: MonthlyReportData, st: Styles) -> list[Flowable]:
              i.severity, ", ".join(i.residents) or "–",
              *(described_cell(s, i.value(s.name), lang) for s in REPORT_FIELDS),
              texts.status(lang, i.status)] for i in data.incidents]
-    # The described columns (incident_fields.REPORT_FIELDS) take their share from the others.
-    room = 1 - sum(s.report_share for s in REPORT_FIELDS)
-    fixed = columns(partial(texts.text, lang), [(key, share * room, flags) for key, share, flags in (
-        ("col_no", 0.07, ""), ("col_date", 0.1, ""), ("col_time", 0.055, ""), ("col_shift", 0.075, ""),
-        ("col_place", 0.17, "w"), ("col_types", 0.19, "w"), ("col_sev", 0.045, ""),
-        ("col_residents", 0.16, "w"), ("col_status", 0.135, ""))])
+    layout = (("col_no", 0.07, ""), ("col_date", 0.1, ""), ("col_time", 0.055, ""), ("col_shift", 0.075, ""),
+            ("col_place", 0.17, "w"), ("col_types", 0.19, "w"), ("col_sev", 0.045, ""),
+            ("col_residents", 0.16, "w"), ("col_status", 0.135, ""))
+    # The described columns (incident_fields.REPORT_FIELDS) take their room from the columns that
+    # wrap; dates, times and codes keep the width they need on one line.
+    wrapping = sum(share for _key, share, flags in layout if "w" in flags)
+    scale = 1 - sum(s.report_share for s in REPORT_FIELDS) / wrapping
+    fixed = columns(partial(texts.text, lang), [(key, share * scale if "w" in flags else share, flags)
+                                                for key, share, flags in layout])
     described = [Column(words(s.column_label or s.label, lang), s.report_share, wrap=s.kind is FieldKind.TEXT,
                         right=s.kind is FieldKind.COUNT) for s in REPORT_FIELDS]
     cols = [*fixed[:-1], *described, fixed[-1]]

@@ -21,5 +21,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('incidents', schema=None) as batch_op:
-        batch_op.drop_column('staff_on_duty')
+    # Plain DROP COLUMN (SQLite >= 3.35 and PostgreSQL): a batch rebuild of ``incidents`` would
+    # lose the full-text index's triggers on SQLite.
+    op.drop_column('incidents', 'staff_on_duty')
