@@ -80,7 +80,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         hint=QT_TRANSLATE_NOOP("IncidentFields", "how many were at work when it happened, you included"),
         section="common", low=0, high=MAX_STAFF_ON_DUTY,
         column_label=QT_TRANSLATE_NOOP("IncidentFields", "On duty"),
-        in_list=True, in_report=True, report_share=0.06),
+        in_list=True, in_report=True, report_share=0.08),
     FieldSpec(
         "damage_description", FieldKind.TEXT,
         label=QT_TRANSLATE_NOOP("IncidentFields", "What was damaged"),
