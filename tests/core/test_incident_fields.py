@@ -8,7 +8,15 @@ import pytest
 from sqlalchemy import Boolean, Integer, Text
 
 from safetylog.domain import incident_fields
-from safetylog.domain.incident_fields import BY_NAME, FIELDS, FieldKind, FieldSpec, changes, check_fields, words
+from safetylog.domain.incident_fields import (
+    BY_NAME,
+    FIELDS,
+    FieldKind,
+    FieldSpec,
+    changes,
+    check_fields,
+    words,
+)
 from safetylog.domain.records import IncidentInput, TypeChoice
 from safetylog.domain.serialization import incident_input_from_json, incident_input_to_json
 from safetylog.domain.validation import Checker
