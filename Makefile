@@ -44,7 +44,7 @@ wheel-check: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -extensions py ui/app.py ui/main_window.py ui/navigation.py ui/login.py \
 	  ui/lock.py ui/first_run.py ui/recovery_key.py ui/password_dialog.py ui/reauth.py \
-	  ui/chain_banner.py ui/entry ui/widgets -ts resources/i18n/safetylog_da.ts -locations none -no-obsolete
+	  ui/chain_banner.py ui/entry ui/widgets safetylog/domain/incident_fields.py -ts resources/i18n/safetylog_da.ts -locations none -no-obsolete
 	$(BIN)/pyside6-lupdate $(filter-out ui/views/report_dialog.py,$(wildcard ui/views/*.py)) \
 	  $(wildcard ui/models/*.py) ui/error_text.py -ts resources/i18n/views_da.ts -no-obsolete
 

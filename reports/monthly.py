@@ -14,6 +14,7 @@ from reports.common import decor, definitions_block, doc_info, provenance_block
 from reports.fonts import REGULAR
 from reports.layout import CONTENT_WIDTH, Column, Styles, build_pdf, columns, data_table, escape, styles
 from reports.monthly_front import front_page
+from safetylog.domain.incident_fields import REPORT_FIELDS, FieldKind, FieldSpec, words
 from safetylog.summaries.model import IncidentCounts, ZoneCount
 from safetylog.summaries.report_data import MonthlyReportData
 
@@ -192,15 +193,34 @@ def bvc_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
     return [_heading(st, lang, "bvc"), Paragraph(escape(line), st.body)]
 
 
+def described_cell(spec: FieldSpec, value: object, lang: str) -> str:
+    """A described field's value as the listing prints it."""
+    if spec.kind is FieldKind.FLAG:
+        return texts.text(lang, "yes" if value else "no")
+    if spec.kind is FieldKind.COUNT:
+        return texts.number(lang, value) if isinstance(value, int) else "–"
+    return str(value or "–")
+
+
 def incident_list(data: MonthlyReportData, st: Styles) -> list[Flowable]:
     lang = data.provenance.language
     several = data.zones_by_facility
     rows = [[f"#{i.id}", texts.short_date(lang, i.local_date), i.time,
              texts.pick(texts.SHIFTS, lang, i.shift),
              (f"{i.zone} ({i.facility_code})" if several else i.zone) or "–", ", ".join(i.type_codes),
-             i.severity, ", ".join(i.residents) or "–", texts.status(lang, i.status)] for i in data.incidents]
-    cols = columns(partial(texts.text, lang), (
-        ("col_no", 0.07, ""), ("col_date", 0.1, ""), ("col_time", 0.055, ""), ("col_shift", 0.075, ""),
-        ("col_place", 0.17, "w"), ("col_types", 0.19, "w"), ("col_sev", 0.045, ""),
-        ("col_residents", 0.16, "w"), ("col_status", 0.135, "")))
+             i.severity, ", ".join(i.residents) or "–",
+             *(described_cell(s, i.value(s.name), lang) for s in REPORT_FIELDS),
+             texts.status(lang, i.status)] for i in data.incidents]
+    layout = (("col_no", 0.07, ""), ("col_date", 0.1, ""), ("col_time", 0.055, ""), ("col_shift", 0.075, ""),
+            ("col_place", 0.17, "w"), ("col_types", 0.19, "w"), ("col_sev", 0.045, ""),
+            ("col_residents", 0.16, "w"), ("col_status", 0.135, ""))
+    # The described columns (incident_fields.REPORT_FIELDS) take their room from the columns that
+    # wrap; dates, times and codes keep the width they need on one line.
+    wrapping = sum(share for _key, share, flags in layout if "w" in flags)
+    scale = 1 - sum(s.report_share for s in REPORT_FIELDS) / wrapping
+    fixed = columns(partial(texts.text, lang), [(key, share * scale if "w" in flags else share, flags)
+                                                for key, share, flags in layout])
+    described = [Column(words(s.column_label or s.label, lang), s.report_share, wrap=s.kind is FieldKind.TEXT,
+                        right=s.kind is FieldKind.COUNT) for s in REPORT_FIELDS]
+    cols = [*fixed[:-1], *described, fixed[-1]]
     return [_heading(st, lang, "incident_list"), _table_or_none(cols, rows, st, lang)]

@@ -82,22 +82,6 @@
             <source>Damage</source>
             <translation>Skade på ting</translation>
         </message>
-        <message>
-            <source>&amp;What:</source>
-            <translation>&amp;Hvad:</translation>
-        </message>
-        <message>
-            <source>What was damaged</source>
-            <translation>Hvad blev beskadiget</translation>
-        </message>
-        <message>
-            <source>Estimated &amp;cost (kr.):</source>
-            <translation>Anslået pris (&amp;kr.):</translation>
-        </message>
-        <message>
-            <source>Estimated cost in kroner</source>
-            <translation>Anslået pris i kroner</translation>
-        </message>
     </context>
     <context>
         <name>DraftOfferDialog</name>
@@ -352,6 +336,53 @@
         <message>
             <source>Little space is left on the disk: %1 MB free (the warning starts below %2 MB). Free some space, or call your administrator, before the disk is full and nothing can be saved.</source>
             <translation>Der er kun lidt plads tilbage på disken: %1 MB fri (advarslen kommer under %2 MB). Frigør plads, eller ring til din administrator, før disken bliver fuld, og intet kan gemmes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentFields</name>
+        <message>
+            <source>Staff on duty</source>
+            <translation>Medarbejdere på vagt</translation>
+        </message>
+        <message>
+            <source>Staff on duty:</source>
+            <translation>Medarbejdere på vagt:</translation>
+        </message>
+        <message>
+            <source>how many were at work when it happened, you included</source>
+            <translation>hvor mange der var på arbejde, da det skete – dig selv medregnet</translation>
+        </message>
+        <message>
+            <source>On duty</source>
+            <translation>På vagt</translation>
+        </message>
+        <message>
+            <source>What was damaged</source>
+            <translation>Hvad blev beskadiget</translation>
+        </message>
+        <message>
+            <source>&amp;What:</source>
+            <translation>&amp;Hvad:</translation>
+        </message>
+        <message>
+            <source>Estimated cost (kr.)</source>
+            <translation>Anslået pris (kr.)</translation>
+        </message>
+        <message>
+            <source>Estimated &amp;cost (kr.):</source>
+            <translation>Anslået pris (&amp;kr.):</translation>
+        </message>
+        <message>
+            <source>Ambulance called</source>
+            <translation>Ambulance tilkaldt</translation>
+        </message>
+        <message>
+            <source>Debriefing offered</source>
+            <translation>Debriefing tilbudt</translation>
+        </message>
+        <message>
+            <source>&amp;Debriefing was offered to staff</source>
+            <translation>Personalet fik tilbudt opf&amp;ølgning (debriefing)</translation>
         </message>
     </context>
     <context>
@@ -880,10 +911,6 @@
         <message>
             <source>Measures taken</source>
             <translation>Tiltag</translation>
-        </message>
-        <message>
-            <source>&amp;Debriefing was offered to staff</source>
-            <translation>Personalet fik tilbudt opf&amp;ølgning (debriefing)</translation>
         </message>
     </context>
     <context>

@@ -814,6 +814,10 @@
         <source>Version %1 (%2), severity %3: the text as it stood then</source>
         <translation>Version %1 (%2), alvor %3: teksten som den lød dengang</translation>
     </message>
+    <message>
+        <source>Changed from version %1:</source>
+        <translation>Ændret fra version %1:</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLabels</name>
@@ -1200,21 +1204,6 @@
         <translation>Tiltag</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incident_record.py" line="105"/>
-        <source>Damage</source>
-        <translation>Materiel skade</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/incident_record.py" line="111"/>
-        <source>Ambulance called</source>
-        <translation>Ambulance tilkaldt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/incident_record.py" line="113"/>
-        <source>Debriefing offered</source>
-        <translation>Debriefing tilbudt</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/incident_record.py" line="115"/>
         <source>Linked to incident</source>
         <translation>Knyttet til hændelse</translation>
@@ -1228,11 +1217,6 @@
         <location filename="../../ui/views/incident_record.py" line="119"/>
         <source>Signed off</source>
         <translation>Godkendt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/incident_record.py" line="128"/>
-        <source>about %1 kr.</source>
-        <translation>ca. %1 kr.</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_record.py" line="138"/>

@@ -127,6 +127,7 @@ class IncidentInput:
     ambulance_called: bool = False
     debrief_offered: bool = False
     linked_incident_id: int | None = None
+    staff_on_duty: int | None = None  # how many staff were at work at the time
 
 
 # --- incident output -----------------------------------------------------------------------
@@ -149,6 +150,10 @@ class IncidentRow:
     status: IncidentStatus
     residents: tuple[str, ...]  # pseudonyms
     summary: str  # the first line of the narrative, shortened
+    described: tuple[tuple[str, Any], ...] = ()  # (name, value) of incident_fields.LIST_FIELDS
+
+    def value(self, name: str) -> Any:
+        return dict(self.described).get(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +245,7 @@ class IncidentDetail:
     ambulance_called: bool
     debrief_offered: bool
     linked_incident_id: int | None
+    staff_on_duty: int | None
     soas_total: int | None
     soas_band: str | None
     reviewed_by: str | None

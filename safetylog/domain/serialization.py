@@ -13,6 +13,7 @@ from typing import Any
 
 from safetylog.domain.enums import DrugActivity, InjuredPartyKind, InjuryLevel, Measure, PersonRole, StaffRole
 from safetylog.domain.errors import ValidationError
+from safetylog.domain.incident_fields import FIELDS, FieldKind
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import (
     DrugObservation,
@@ -153,6 +154,19 @@ class _Reader:
             self.problems.setdefault(key, problem)
 
 
+def _described(r: _Reader) -> dict[str, Any]:
+    """The simple fields (``incident_fields.FIELDS``), each under its own name; absent = not given."""
+    out: dict[str, Any] = {}
+    for spec in FIELDS:
+        if spec.kind is FieldKind.TEXT:
+            out[spec.name] = r.text(spec.name)
+        elif spec.kind is FieldKind.COUNT:
+            out[spec.name] = r.integer(spec.name)
+        else:
+            out[spec.name] = r.boolean(spec.name)
+    return out
+
+
 def incident_input_from_json(obj: Any) -> IncidentInput:
     """Parse one exported incident; raise ValidationError naming each malformed field."""
     r = _Reader(obj)
@@ -226,10 +240,8 @@ def incident_input_from_json(obj: Any) -> IncidentInput:
         types=tuple(types), narrative=r.text("narrative"), zone_id=r.integer("zone_id"),
         occurred_end=r.moment("occurred_end"), residents=tuple(residents), staff=tuple(staff),
         outsiders=tuple(outsiders), injuries=tuple(injuries), measures=measures,
-        damage_description=r.text("damage_description"),
-        damage_estimate_dkk=r.integer("damage_estimate_dkk"), violence=violence, drug=drug,
-        police=police, ambulance_called=r.boolean("ambulance_called"),
-        debrief_offered=r.boolean("debrief_offered"), linked_incident_id=r.integer("linked_incident_id"),
+        violence=violence, drug=drug, police=police,
+        linked_incident_id=r.integer("linked_incident_id"), **_described(r),
     )
     if r.problems:
         raise ValidationError(r.problems)

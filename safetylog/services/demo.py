@@ -70,6 +70,9 @@ from safetylog.storage.models import User
 INCIDENTS_PER_RESIDENT = 25
 FOLLOW_UP_AFTER_DAYS = 10
 UNFINISHED_DUTY_SHARE = 0.04
+# Staff at work on a shift of a small housing unit (no draw from the random source, so the rest of
+# the demo stays as it was).
+STAFF_ON_SHIFT = {Shift.DAY: 4, Shift.EVENING: 3, Shift.NIGHT: 1}
 MEETING_INTERVAL_DAYS = 42
 VIOLENCE_TYPES = {"VIO-PHY", "VIO-THR", "VIO-VRB", "VIO-SEX", "PRP-DMG", "SH"}
 
@@ -215,6 +218,7 @@ class DemoGenerator:
             ambulance_called="MED-EMG" in codes, debrief_offered=primary.startswith("VIO"),
             damage_description="Stol og glasdør beskadiget." if primary == "PRP-DMG" else "",
             damage_estimate_dkk=rng.choice((800, 2500, 6000)) if primary == "PRP-DMG" else None,
+            staff_on_duty=STAFF_ON_SHIFT[shift],
         )
         self.clock.now = when + timedelta(minutes=rng.randint(50, 120))  # after the police left
         detail = self.incidents.submit(reporter, data)

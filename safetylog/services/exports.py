@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 
+from safetylog.domain.incident_fields import REPORT_FIELDS, FieldKind, words
 from safetylog.summaries.records import IncidentLine, Provenance
 
 FORMATS = ("csv", "xlsx")
@@ -32,7 +33,17 @@ _COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 
 def _columns(with_residents: bool) -> list[tuple[str, str, str]]:
-    return [c for c in _COLUMNS if with_residents or c[0] != "residents"]
+    described = [(s.name, words(s.label, "da"), s.label) for s in REPORT_FIELDS]
+    return [c for c in (*_COLUMNS, *described) if with_residents or c[0] != "residents"]
+
+
+def _described(line: IncidentLine) -> dict[str, object]:
+    """The report's described columns: yes/no as 1/0 like the other flags, "" when not given."""
+    out: dict[str, object] = {}
+    for spec in REPORT_FIELDS:
+        value = line.value(spec.name)
+        out[spec.name] = int(bool(value)) if spec.kind is FieldKind.FLAG else ("" if value is None else value)
+    return out
 
 
 def _values(line: IncidentLine, with_residents: bool) -> list[object]:
@@ -43,7 +54,7 @@ def _values(line: IncidentLine, with_residents: bool) -> list[object]:
         "severity": line.severity, "status": line.status, "residents": ",".join(line.residents),
         "police_contact": int(line.police_contact), "arrests": line.arrests,
         "report_filed": int(line.report_filed), "drug_trade": int(line.drug_trade),
-        "taxonomy": line.taxonomy_version,
+        "taxonomy": line.taxonomy_version, **_described(line),
     }
     return [values[key] for key, _, _ in _columns(with_residents)]
 

@@ -20,6 +20,7 @@ from safetylog.domain.enums import (
     Shift,
     StaffRole,
 )
+from safetylog.domain.incident_fields import FIELDS, values_of
 from safetylog.domain.records import (
     DrugObservation,
     IncidentDetail,
@@ -62,10 +63,8 @@ def apply_input(row: Incident, data: IncidentInput, result: Classification) -> N
     row.shift, row.shift_date = stamp.shift.value, stamp.shift_date
     row.narrative = data.narrative
     row.measures = [m.value for m in data.measures]
-    row.damage_description = data.damage_description
-    row.damage_estimate_dkk = data.damage_estimate_dkk
-    row.ambulance_called = data.ambulance_called
-    row.debrief_offered = data.debrief_offered
+    for spec in FIELDS:
+        setattr(row, spec.name, getattr(data, spec.name))
     row.linked_incident_id = data.linked_incident_id
     apply_classification(row, result)
     severities = dict(result.type_severities)
@@ -141,7 +140,6 @@ def input_from_row(row: Incident) -> IncidentInput:
         outsiders=tuple(OutsidePerson(o.description, PersonRole(o.role), o.count) for o in row.outsiders),
         injuries=tuple(_injury(i) for i in row.injuries),
         measures=tuple(Measure(m) for m in row.measures),
-        damage_description=row.damage_description, damage_estimate_dkk=row.damage_estimate_dkk,
         violence=None if v is None else ViolenceDetail(
             tuple(v.provocation), tuple(v.means), tuple(v.target), tuple(v.consequence),
             tuple(v.measures), v.weapon, v.dangerous_object),
@@ -152,8 +150,8 @@ def input_from_row(row: Incident) -> IncidentInput:
         police=None if p is None else PoliceContact(
             p.called, p.called_at, p.arrived_at, p.police_initiated, p.arrests, p.report_filed,
             p.journal_no, p.reason),
-        ambulance_called=row.ambulance_called, debrief_offered=row.debrief_offered,
         linked_incident_id=row.linked_incident_id,
+        **values_of(row),
     )
 
 
@@ -228,9 +226,7 @@ def detail_from_row(session: Session, row: Incident, *, show_journal: bool) -> I
                         for r in row.residents),
         staff=tuple((s.user_id, names[s.user_id], StaffRole(s.role)) for s in row.staff),
         outsiders=data.outsiders, injuries=data.injuries, measures=data.measures,
-        damage_description=row.damage_description, damage_estimate_dkk=row.damage_estimate_dkk,
-        violence=data.violence, drug=data.drug, police=police,
-        ambulance_called=row.ambulance_called, debrief_offered=row.debrief_offered,
+        violence=data.violence, drug=data.drug, police=police, **values_of(data),
         linked_incident_id=row.linked_incident_id, soas_total=row.soas_total,
         soas_band=row.soas_band,
         reviewed_by=reviewed_by.display_name if reviewed_by else None, reviewed_at=row.reviewed_at,

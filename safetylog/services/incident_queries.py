@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction, IncidentStatus, Severity, Shift
 from safetylog.domain.errors import ValidationError
+from safetylog.domain.incident_fields import LIST_FIELDS
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import (
     SORT_COLUMNS,
@@ -83,6 +84,7 @@ class IncidentQueryService(Service):
                     type_codes=types.get(r.id, (r.primary_type,)), severity=Severity(r.severity),
                     status=IncidentStatus(r.status), residents=pseudonyms.get(r.id, ()),
                     summary=_summary(r.narrative) if narratives else "",
+                    described=tuple((s.name, getattr(r, s.name)) for s in LIST_FIELDS),
                 )
                 for r in rows
             )
@@ -120,6 +122,7 @@ class IncidentQueryService(Service):
                 Incident.occurred_start, Incident.local_date, Incident.shift,
                 Zone.name.label("zone_name"), Incident.primary_type, Incident.severity,
                 Incident.status, Incident.narrative, key.label("sort_value"),
+                *(Incident.__table__.c[s.name] for s in LIST_FIELDS),
             )
             .join(Facility, Facility.id == Incident.facility_id)
             .outerjoin(Zone, Zone.id == Incident.zone_id)

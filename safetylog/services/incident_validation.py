@@ -15,6 +15,7 @@ from safetylog.domain.enums import (
     PersonRole,
     StaffRole,
 )
+from safetylog.domain.incident_fields import check_fields
 from safetylog.domain.records import (
     DrugObservation,
     IncidentInput,
@@ -38,7 +39,6 @@ from safetylog.storage.models import Facility, Incident, Resident, User, Zone
 
 MAX_PEOPLE = 50
 MAX_COUNT = 1000
-MAX_DKK = 100_000_000
 
 
 def validate_incident(session: Session, data: IncidentInput, taxonomy: Taxonomy,
@@ -66,8 +66,7 @@ def validate_incident(session: Session, data: IncidentInput, taxonomy: Taxonomy,
     outsiders = _check_outsiders(check, data.outsiders)
     injuries = _check_injuries(session, check, data)
     measures = check.choices("measures", data.measures, Measure)
-    damage = check.text("damage_description", data.damage_description)
-    estimate = check.integer("damage_estimate_dkk", data.damage_estimate_dkk, low=0, high=MAX_DKK)
+    described = check_fields(check, data)  # the simple fields (incident_fields.FIELDS)
     violence = _check_violence(check, data.violence)
     drug = _check_drug(check, data.drug)
     police = _check_police(check, data.police, now)
@@ -81,9 +80,7 @@ def validate_incident(session: Session, data: IncidentInput, taxonomy: Taxonomy,
     return replace(
         data, occurred_start=start, occurred_end=end, types=types, narrative=narrative,
         residents=residents, staff=staff, outsiders=outsiders, injuries=injuries,
-        measures=measures, damage_description=damage, damage_estimate_dkk=estimate,
-        violence=violence, drug=drug, police=police,
-        ambulance_called=bool(data.ambulance_called), debrief_offered=bool(data.debrief_offered),
+        measures=measures, violence=violence, drug=drug, police=police, **described,
     )
 
 

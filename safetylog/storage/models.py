@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from safetylog.domain.incident_fields import FIELDS, FieldKind
 from safetylog.storage.types import UTCDateTime
 
 NAMING = {
@@ -143,7 +144,27 @@ class ResidentIdentityRow(Base):
 # --- incidents -------------------------------------------------------------------------------
 
 
-class Incident(Base):
+def _described_columns() -> type:
+    """A mixin with the column of every described incident field (``incident_fields.FIELDS``).
+
+    Read and written by name (``incident_fields.values_of``, ``setattr``); a new field's column
+    follows from its description, and ``alembic check`` holds the migrations to it."""
+    columns: dict[str, Any] = {}
+    for spec in FIELDS:
+        if spec.kind is FieldKind.TEXT:
+            columns[spec.name] = mapped_column(Text, nullable=False, default="")
+        elif spec.kind is FieldKind.COUNT:
+            columns[spec.name] = mapped_column(Integer, nullable=True)
+        else:
+            columns[spec.name] = mapped_column(Boolean, nullable=False, default=False)
+    return type("DescribedIncidentColumns", (), columns)
+
+
+# mypy cannot see the generated class's columns; the code that uses them goes by name.
+DescribedIncidentColumns = _described_columns()
+
+
+class Incident(DescribedIncidentColumns, Base):  # type: ignore[misc,valid-type]
     """The current state of one episode. Every submitted state is also kept in IncidentVersionRow."""
 
     __tablename__ = "incidents"
@@ -176,10 +197,7 @@ class Incident(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     narrative: Mapped[str] = mapped_column(Text)
     measures: Mapped[list[Any]] = mapped_column(default=list)
-    damage_description: Mapped[str] = mapped_column(Text, default="")
-    damage_estimate_dkk: Mapped[int | None]
-    ambulance_called: Mapped[bool] = mapped_column(Boolean, default=False)
-    debrief_offered: Mapped[bool] = mapped_column(Boolean, default=False)
+    # damage, ambulance, debriefing, staff on duty: DescribedIncidentColumns
     linked_incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     soas_total: Mapped[int | None]
     soas_band: Mapped[str | None] = mapped_column(String(20))

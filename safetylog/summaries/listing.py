@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from safetylog.classification.duties import CLOSED_STATES
 from safetylog.domain.enums import InjuredPartyKind
+from safetylog.domain.incident_fields import REPORT_FIELDS
 from safetylog.domain.timeutil import to_local
 from safetylog.storage.models import (
     Disclosure,
@@ -72,7 +73,8 @@ def incident_lines(session: Session, scope: SummaryScope, *, resident_id: int | 
                    Incident.primary_type, Incident.severity, Incident.status,
                    Incident.taxonomy_version, PoliceContactRow.called,
                    PoliceContactRow.police_initiated, PoliceContactRow.arrests,
-                   PoliceContactRow.report_filed)
+                   PoliceContactRow.report_filed,
+                   *(Incident.__table__.c[s.name] for s in REPORT_FIELDS))
             .join(Facility, Facility.id == Incident.facility_id)
             .outerjoin(Zone, Zone.id == Incident.zone_id)
             .outerjoin(PoliceContactRow, PoliceContactRow.incident_id == Incident.id)
@@ -88,6 +90,7 @@ def incident_lines(session: Session, scope: SummaryScope, *, resident_id: int | 
             police_contact=bool(r.called or r.police_initiated), arrests=int(r.arrests or 0),
             report_filed=bool(r.report_filed),
             drug_trade=any(c in DRUG_TRADE_CODES for c in codes), taxonomy_version=r.taxonomy_version,
+            described=tuple((s.name, getattr(r, s.name)) for s in REPORT_FIELDS),
         ))
     return tuple(lines)
 

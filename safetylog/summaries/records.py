@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from safetylog.domain.records import ChainHead
 
@@ -32,6 +33,10 @@ class IncidentLine:
     report_filed: bool
     drug_trade: bool
     taxonomy_version: str
+    described: tuple[tuple[str, Any], ...] = ()  # (name, value) of incident_fields.REPORT_FIELDS
+
+    def value(self, name: str) -> Any:
+        return dict(self.described).get(name)
 
 
 @dataclass(frozen=True, slots=True)

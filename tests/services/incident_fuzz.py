@@ -139,6 +139,7 @@ def field_strategies(world: World, linkable: list[int]) -> dict[str, tuple[st.Se
                      tuples(enum_or_garbage(Measure), max_size=4)),
         "damage_description": (st.one_of(st.just(""), plain_text()), texts()),
         "damage_estimate_dkk": (optional(st.integers(0, 500_000)), ints()),
+        "staff_on_duty": (optional(st.integers(0, 50)), ints()),
         "violence": (
             optional(st.builds(ViolenceDetail, tuples(codes), tuples(codes), tuples(codes), tuples(codes),
                                tuples(codes), st.booleans(), st.booleans())),

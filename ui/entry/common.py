@@ -32,6 +32,8 @@ def parse_local(raw: object) -> datetime | None:
 class CommonSection(Section):
     """Facility, time (with the shift it falls in), place, residents and the narrative."""
 
+    fields_section = "common"
+
     def __init__(self, reporter: str, parent: QWidget | None = None) -> None:
         super().__init__("CommonSection", parent)
         self.setObjectName("section_common")
@@ -53,6 +55,7 @@ class CommonSection(Section):
         self.zone = QComboBox(self)
         self._field("zone_id", QT_TRANSLATE_NOOP("CommonSection", "&Place:"), self.zone,
                     QT_TRANSLATE_NOOP("CommonSection", "Place on the premises"))
+        self.add_described()  # staff on duty
         self.residents = ResidentPicker(self)
         self._field("residents", QT_TRANSLATE_NOOP("CommonSection", "Residents:"), self.residents,
                     QT_TRANSLATE_NOOP("CommonSection", "Residents involved"))
@@ -142,6 +145,7 @@ class CommonSection(Section):
             "zone_id": self.zone.currentData(),
             "residents": self.residents.state(),
             "narrative": self.narrative.toPlainText(),
+            **self.described_state(),
         }
 
     def set_state(self, state: dict[str, Any]) -> None:
@@ -153,6 +157,7 @@ class CommonSection(Section):
         self.fill_zones(self._zones, zone if isinstance(zone, int) else None)
         self.residents.set_state(list(state.get("residents") or []))
         self.narrative.setPlainText(str(state.get("narrative") or ""))
+        self.set_described_state(state)
 
     def collect(self, problems: dict[str, Any]) -> dict[str, Any]:
         from safetylog.domain.enums import PersonRole
@@ -163,4 +168,5 @@ class CommonSection(Section):
             "zone_id": self.zone.currentData(), "narrative": self.narrative.toPlainText(),
             "residents": tuple(InvolvedResident(r["resident_id"], PersonRole(r["role"]))
                                for r in self.residents.state()),
+            **self.collect_described(problems),
         }

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safetylog.domain.incident_fields import CONTEXT as FIELD_CONTEXT
+from safetylog.domain.incident_fields import FieldKind, FieldSpec, in_section
 from safetylog.domain.problems import Problem
 from ui.i18n import Retranslator, is_language_change
 from ui.widgets.field_error import FieldError, FieldErrors
@@ -39,6 +41,7 @@ class Section(QGroupBox):
     """A titled part of the form. Subclasses add fields with the ``_line``/``_check`` helpers."""
 
     key = ""  # the taxonomy's section name; "" for parts that are always shown
+    fields_section = ""  # which described fields it holds (incident_fields); the key if ""
     changed = Signal()
     """Anything in the section changed."""
 
@@ -46,17 +49,21 @@ class Section(QGroupBox):
         super().__init__(parent)
         self.setObjectName(f"section_{self.key or context}")
         self._texts = Retranslator(context)
+        self._field_texts = Retranslator(FIELD_CONTEXT)
+        self.described: dict[str, tuple[FieldSpec, QWidget]] = {}
         self.errors = FieldErrors()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer = QVBoxLayout(self)
         outer.addLayout(self.form)
 
-    def _field(self, name: str, label_source: str, widget: QWidget, accessible: str) -> QWidget:
+    def _field(self, name: str, label_source: str, widget: QWidget, accessible: str,
+               texts: Retranslator | None = None) -> QWidget:
+        texts = texts or self._texts
         label = QLabel(self)
         label.setBuddy(widget)
-        self._texts.bind(label.setText, label_source)
-        self._texts.bind(widget.setAccessibleName, accessible)
+        texts.bind(label.setText, label_source)
+        texts.bind(widget.setAccessibleName, accessible)
         widget.setObjectName(name)
         column = QVBoxLayout()
         column.setSpacing(2)
@@ -90,6 +97,71 @@ class Section(QGroupBox):
     def bind_title(self, source: str) -> None:
         self._texts.bind(self.setTitle, source)
 
+    # --- the described fields (incident_fields): widget, state and input by kind -----------
+
+    def add_described(self) -> None:
+        """A widget for each described field of this section, at this point of the form."""
+        t = self._field_texts
+        for spec in in_section(self.fields_section or self.key):
+            widget: QWidget
+            if spec.kind is FieldKind.FLAG:
+                box = QCheckBox(self)
+                box.setObjectName(spec.name)
+                t.bind(box.setText, spec.form_label)
+                box.toggled.connect(self.changed)
+                self.form.addRow(box)
+                widget = box
+            elif spec.kind is FieldKind.COUNT:
+                edit = QLineEdit(self)
+                edit.textChanged.connect(self.changed)
+                if spec.hint:
+                    t.bind(edit.setPlaceholderText, spec.hint)
+                widget = self._field(spec.name, spec.form_label, edit, spec.label, t)
+            else:
+                text = QPlainTextEdit(self)
+                text.setTabChangesFocus(True)
+                text.setFixedHeight(text.fontMetrics().lineSpacing() * spec.lines + 14)
+                text.textChanged.connect(self.changed)
+                widget = self._field(spec.name, spec.form_label, text, spec.label, t)
+            self.described[spec.name] = (spec, widget)
+
+    def described_state(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, (_spec, widget) in self.described.items():
+            if isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+            elif isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+        return out
+
+    def set_described_state(self, state: dict[str, Any]) -> None:
+        for name, (_spec, widget) in self.described.items():
+            value = state.get(name)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value or ""))
+
+    def collect_described(self, problems: dict[str, Problem]) -> dict[str, Any]:
+        """IncidentInput keyword arguments of the described fields; a count that is not a
+        number goes in ``problems`` (its range is the core's to check)."""
+        out: dict[str, Any] = {}
+        for name, (spec, widget) in self.described.items():
+            if isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+            elif isinstance(widget, QLineEdit) and spec.kind is FieldKind.COUNT:
+                value, problem = parse_count(widget.text())
+                if problem is not None:
+                    problems[name] = problem
+                out[name] = value
+            elif isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+        return out
+
     # --- the contract with the form -------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
@@ -108,4 +180,5 @@ class Section(QGroupBox):
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self._texts.apply()
+            self._field_texts.apply()
         super().changeEvent(event)

@@ -8,36 +8,33 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from safetylog.domain.enums import Measure
 from safetylog.domain.problems import Problem
-from ui.entry.section_base import Section, parse_count
+from ui.entry.section_base import Section
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.widgets.field_error import FieldError
 from ui.widgets.labels import label
 
 
 class DamageSection(Section):
+    """What was damaged and its estimated cost: both described fields (incident_fields)."""
+
     key = "damage"
+    # Drafts saved before the fields were described kept these names.
+    LEGACY_STATE = {"description": "damage_description", "estimate": "damage_estimate_dkk"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("DamageSection", parent)
         self.bind_title(QT_TRANSLATE_NOOP("DamageSection", "Damage"))
-        self.description = self._text("damage_description", QT_TRANSLATE_NOOP("DamageSection", "&What:"),
-                                      QT_TRANSLATE_NOOP("DamageSection", "What was damaged"), lines=2)
-        self.estimate = self._line("damage_estimate_dkk",
-                                   QT_TRANSLATE_NOOP("DamageSection", "Estimated &cost (kr.):"),
-                                   QT_TRANSLATE_NOOP("DamageSection", "Estimated cost in kroner"))
+        self.add_described()
 
     def state(self) -> dict[str, Any]:
-        return {"description": self.description.toPlainText(), "estimate": self.estimate.text()}
+        return self.described_state()
 
     def set_state(self, state: dict[str, Any]) -> None:
-        self.description.setPlainText(str(state.get("description") or ""))
-        self.estimate.setText(str(state.get("estimate") or ""))
+        renamed = {new: state[old] for old, new in self.LEGACY_STATE.items() if old in state}
+        self.set_described_state({**renamed, **state})
 
     def collect(self, problems: dict[str, Problem]) -> dict[str, Any]:
-        estimate, problem = parse_count(self.estimate.text())
-        if problem is not None:
-            problems["damage_estimate_dkk"] = problem
-        return {"damage_description": self.description.toPlainText(), "damage_estimate_dkk": estimate}
+        return self.collect_described(problems)
 
 
 class MeasuresSection(Section):
@@ -57,8 +54,7 @@ class MeasuresSection(Section):
             self.boxes[measure] = box
         self.form.addRow(grid)
         self.form.addRow(self.errors.add("measures", FieldError(None, self)))
-        self.debrief = self._check("debrief_offered",
-                                   QT_TRANSLATE_NOOP("MeasuresSection", "&Debriefing was offered to staff"))
+        self.add_described()  # debriefing offered
 
     def relabel(self, language: str) -> None:
         for measure, box in self.boxes.items():
@@ -66,16 +62,16 @@ class MeasuresSection(Section):
 
     def state(self) -> dict[str, Any]:
         return {"measures": [m.value for m, box in self.boxes.items() if box.isChecked()],
-                "debrief_offered": self.debrief.isChecked()}
+                **self.described_state()}
 
     def set_state(self, state: dict[str, Any]) -> None:
         chosen = set(state.get("measures") or [])
         for measure, box in self.boxes.items():
             box.setChecked(measure.value in chosen)
-        self.debrief.setChecked(bool(state.get("debrief_offered")))
+        self.set_described_state(state)
 
     def collect(self, problems: dict[str, Problem]) -> dict[str, Any]:
         measures = tuple(m for m, box in self.boxes.items() if box.isChecked())
         # "Ambulance called" is one of the measures; the core also keeps it as its own fact.
         return {"measures": measures, "ambulance_called": Measure.AMBULANCE in measures,
-                "debrief_offered": self.debrief.isChecked()}
+                **self.collect_described(problems)}

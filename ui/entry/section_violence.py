@@ -54,7 +54,9 @@ class ViolenceSection(Section):
             inner.addStretch(1)
             self.boxes[column.key] = boxes
             self._column_boxes[column.key] = group
-            grid.addWidget(group, index // 3, index % 3)
+            # Two abreast: three of the longer option lists side by side need more than a
+            # 1024-pixel screen gives the form beside the navigation.
+            grid.addWidget(group, index // 2, index % 2)
         self.form.addRow(grid)
         self.weapon = self._check("weapon", QT_TRANSLATE_NOOP("ViolenceSection", "A &weapon was used"))
         self.dangerous_object = self._check(

@@ -15,10 +15,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from safetylog.domain.enums import IncidentStatus, Severity, Shift
+from safetylog.domain.incident_fields import LIST_FIELDS, FieldKind, FieldSpec
 from safetylog.domain.records import Actor, IncidentFilter, IncidentRow, SortSpec
 from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local
 from safetylog.services.incident_queries import IncidentQueryService
+from ui.field_words import column_label, field_label, value_text
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.keyset import Cursor, KeysetTableModel, PageResult
 from ui.models.runner import Runner
@@ -38,7 +40,11 @@ class Column(IntEnum):
     ZONE = 6
     SHIFT = 7
     RESIDENTS = 8
-    SUMMARY = 9
+    # then one column per listed described field (incident_fields.LIST_FIELDS), then SUMMARY
+    SUMMARY = 9 + len(LIST_FIELDS)
+
+
+FIRST_DESCRIBED = Column.RESIDENTS + 1
 
 
 HEADERS = {
@@ -146,7 +152,34 @@ class IncidentTableModel(KeysetTableModel[IncidentRow]):
     def row_id(self, row: IncidentRow) -> int:
         return row.id
 
+    @staticmethod
+    def described_at(column: int) -> FieldSpec | None:
+        """The described field shown in ``column``, if it is one of theirs."""
+        index = column - FIRST_DESCRIBED
+        return LIST_FIELDS[index] if 0 <= index < len(LIST_FIELDS) else None
+
+    def column_count(self) -> int:
+        return len(self.headers) + len(LIST_FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        spec = self.described_at(section)
+        if spec is None or orientation != Qt.Orientation.Horizontal:
+            return super().headerData(section, orientation, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column_label(spec)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return field_label(spec)
+        return None
+
     def cell(self, row: IncidentRow, column: int, role: int) -> Any:
+        spec = self.described_at(column)
+        if spec is not None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return value_text(spec, row.value(spec.name))
+            if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind is FieldKind.COUNT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, Column(column))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from safetylog.domain.records import FacilityRecord, IncidentFilter, ResidentRecord, ZoneRecord
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
-from ui.models.incident_table import Column, IncidentTableModel
+from ui.models.incident_table import FIRST_DESCRIBED, Column, IncidentTableModel
 from ui.models.keyset import ID_ROLE
 from ui.operations import Query
 from ui.tasks import TaskRunner
@@ -84,6 +84,8 @@ class IncidentListView(QWidget):
                               (Column.TYPE, 190), (Column.SEVERITY, 60), (Column.STATUS, 100),
                               (Column.ZONE, 130), (Column.SHIFT, 100), (Column.RESIDENTS, 110)):
             self.table.setColumnWidth(column, width)
+        for described in range(FIRST_DESCRIBED, Column.SUMMARY):  # the described fields' columns
+            self.table.setColumnWidth(described, 80)
         self.table.activated.connect(self._open_index)
         t.bind(self.table.setAccessibleName, QT_TRANSLATE_NOOP("IncidentList", "Incidents"))
 

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safetylog.domain.incident_fields import changes
 from safetylog.domain.records import Addendum, DutyRecord, IncidentVersion
 from safetylog.domain.timeutil import utcnow
+from ui.field_words import field_label, value_text
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.views.common import ValueCombo, accessible_name_setter, data_label, local_datetime, row_table
@@ -148,12 +150,15 @@ class HistoryPanel(QWidget):
         self.caption = QLabel(self)
         self.text = data_label(self)
         self.text.setObjectName("version_text")
+        self.changes = data_label(self)  # the described fields this version changed
+        self.changes.setObjectName("version_changes")
         splitter = QSplitter(self)
         splitter.setOrientation(splitter.orientation().Vertical)
         splitter.addWidget(self.table)
         box = QWidget(splitter)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.caption)
+        box_layout.addWidget(self.changes)
         box_layout.addWidget(self.text, 1)
         splitter.addWidget(box)
         layout = QVBoxLayout(self)
@@ -174,6 +179,21 @@ class HistoryPanel(QWidget):
             "IncidentHistory", "Version %1 (%2), severity %3: the text as it stood then"),
             version.number, word(VERSION_KINDS, version.kind.value), snap.get("severity", "")))
         self.text.setText(str(snap.get("narrative", "")))
+        self._show_changes(rows[0].row())
+
+    def _show_changes(self, row: int) -> None:
+        """What this version changed in the described fields, against the version before it."""
+        lines = []
+        if row > 0:
+            before, after = self.model.row_at(row - 1), self.model.row_at(row)
+            for spec, old, new in changes(before.snapshot, after.snapshot):
+                lines.append(f"{field_label(spec)}: {value_text(spec, old) or '–'} → "
+                             f"{value_text(spec, new) or '–'}")
+            if lines:
+                lines.insert(0, _t(HISTORY, QT_TRANSLATE_NOOP(
+                    "IncidentHistory", "Changed from version %1:"), before.number))
+        self.changes.setText("\n".join(lines))
+        self.changes.setVisible(bool(lines))
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

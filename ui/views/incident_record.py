@@ -9,11 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from safetylog.domain.incident_fields import BY_NAME, FIELDS
 from safetylog.domain.records import IncidentDetail, Injury
 from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local
+from ui.field_words import field_label, value_text
 from ui.i18n import QT_TRANSLATE_NOOP, translate
-from ui.views.common import data_label, local_date, local_datetime, number
+from ui.views.common import data_label, local_date, local_datetime
 from ui.views.incident_labels import YES_NO, word
 from ui.views.violence_words import option_words
 from ui.widgets.labels import label
@@ -89,6 +91,7 @@ class IncidentRecordPanel(QScrollArea):
              f"{label(d.shift)} ({local_date(d.shift_date)})"),
             ("facility", QT_TRANSLATE_NOOP("IncidentRecord", "Facility"), d.facility_name),
             ("zone", QT_TRANSLATE_NOOP("IncidentRecord", "Place"), d.zone_name or ""),
+            *self._described(d, "common"),
             ("types", QT_TRANSLATE_NOOP("IncidentRecord", "What happened"),
              "\n".join(type_lines(d, language))),
             ("narrative", QT_TRANSLATE_NOOP("IncidentRecord", "Narrative"), d.narrative),
@@ -102,16 +105,12 @@ class IncidentRecordPanel(QScrollArea):
              "\n".join(injury_line(i, names) for i in d.injuries)),
             ("measures", QT_TRANSLATE_NOOP("IncidentRecord", "Measures taken"),
              ", ".join(label(m) for m in d.measures)),
-            ("damage", QT_TRANSLATE_NOOP("IncidentRecord", "Damage"), self._damage(d)),
         ]
+        rows += self._described(d, "damage", "measures", "")
         rows += self._violence(d, language)
         rows += self._drug(d)
         rows += self._police(d)
         rows += [
-            ("ambulance", QT_TRANSLATE_NOOP("IncidentRecord", "Ambulance called"),
-             word(YES_NO, True) if d.ambulance_called else ""),
-            ("debrief", QT_TRANSLATE_NOOP("IncidentRecord", "Debriefing offered"),
-             word(YES_NO, d.debrief_offered)),
             ("linked", QT_TRANSLATE_NOOP("IncidentRecord", "Linked to incident"),
              f"{d.linked_incident_id}" if d.linked_incident_id else ""),
             ("registered", QT_TRANSLATE_NOOP("IncidentRecord", "Registered"),
@@ -119,15 +118,14 @@ class IncidentRecordPanel(QScrollArea):
             ("reviewed", QT_TRANSLATE_NOOP("IncidentRecord", "Signed off"),
              f"{local_datetime(d.reviewed_at)}, {d.reviewed_by}" if d.reviewed_at else ""),
         ]
-        return [(key, _t(caption), value) for key, caption, value in rows]
+        # Described fields come with their caption already translated (in their own context).
+        return [(key, caption if key in BY_NAME else _t(caption), value) for key, caption, value in rows]
 
     @staticmethod
-    def _damage(d: IncidentDetail) -> str:
-        parts = [d.damage_description]
-        if d.damage_estimate_dkk is not None:
-            parts.append(_t(QT_TRANSLATE_NOOP("IncidentRecord", "about %1 kr."),
-                            number(d.damage_estimate_dkk)))
-        return ", ".join(p for p in parts if p)
+    def _described(d: IncidentDetail, *sections: str) -> list[tuple[str, str, str]]:
+        """The described fields (incident_fields) of these form sections, as rows."""
+        return [(spec.name, field_label(spec), value_text(spec, getattr(d, spec.name)))
+                for spec in FIELDS if spec.section in sections]
 
     @staticmethod
     def _violence(d: IncidentDetail, language: str) -> list[tuple[str, str, str]]:
