@@ -11,10 +11,10 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.platypus import Spacer
 
 from reports import monthly, texts
+from reports.common import decor, doc_info
 from reports.fonts import BOLD
 from reports.layout import build_pdf, styles
 from reports.monthly import render_monthly
-from reports.common import decor, doc_info
 from safetylog.domain.records import Actor
 from safetylog.services.container import Services
 from safetylog.services.reports import ReportRequest
@@ -22,7 +22,7 @@ from safetylog.summaries.report_data import MonthlyReportData
 from tests.reports.conftest import STAMP, facility_id
 from tests.reports.pdfcheck import page_texts
 
-HEADINGS = ("duties", "force_cases", "other_duties", "staff_injuries", "drug_trade",
+HEADINGS = ("duties", "force_cases", "other_duties", "overdue_all", "staff_injuries", "drug_trade",
             "police", "bvc", "time_of_day")
 LEADS = ("Narkotikahandel observeret:", "Politikontakter:")
 
