@@ -129,7 +129,7 @@ def overdue_duty_lines(session: Session, scope: SummaryScope, as_of: datetime) -
     return tuple(replace(line, state="overdue") for line in _duty_lines(session, stmt, as_of))
 
 
-def _duty_lines(session: Session, stmt: Select[tuple[DutyRow, date]],
+def _duty_lines(session: Session, stmt: Select[DutyRow, date],
                 as_of: datetime) -> tuple[DutyLine, ...]:
     stmt = stmt.order_by(Incident.local_date, DutyRow.id)
     out = []
