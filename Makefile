@@ -46,7 +46,7 @@ translations: $(STAMP)
 	  ui/lock.py ui/first_run.py ui/recovery_key.py ui/password_dialog.py ui/reauth.py \
 	  ui/chain_banner.py ui/entry ui/widgets safetylog/domain/incident_fields.py -ts resources/i18n/safetylog_da.ts -locations none -no-obsolete
 	$(BIN)/pyside6-lupdate $(filter-out ui/views/report_dialog.py,$(wildcard ui/views/*.py)) \
-	  $(wildcard ui/models/*.py) ui/error_text.py -ts resources/i18n/views_da.ts -no-obsolete
+	  $(wildcard ui/models/*.py) ui/error_text.py ui/incident_labels.py -ts resources/i18n/views_da.ts -no-obsolete
 
 # The README's screenshots, from the real app on a demo database under Xvfb.
 screenshots: $(STAMP)

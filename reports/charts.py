@@ -42,22 +42,33 @@ def horizontal_bars(items: Sequence[tuple[str, int]], width: float, *, bar_heigh
     return drawing
 
 
-def column_trend(points: Sequence[tuple[str, int]], width: float, height: float = 110) -> Drawing:
-    """Columns for each month, oldest first, with the count above each column."""
+def busiest(counts: Sequence[int]) -> set[int]:
+    """The positions of the largest count; none when every count is 0 (nothing to point at)."""
+    peak = max(counts, default=0)
+    return {i for i, n in enumerate(counts) if n == peak} if peak > 0 else set()
+
+
+def column_trend(points: Sequence[tuple[str, int | None]], width: float, height: float = 110, *,
+                 highlight: set[int] | None = None) -> Drawing:
+    """Columns, oldest first, with the count above each column. ``highlight``: the columns to
+    mark (default: the last, the period itself). ``None`` as a count: no data, shown as "–"."""
     drawing = _drawing(width, height)
     base, top_room = 14, 12
     usable = height - base - top_room
     slot = width / max(len(points), 1)
-    peak = max((n for _, n in points), default=0) or 1
+    peak = max((n or 0 for _, n in points), default=0) or 1
+    marked = {len(points) - 1} if highlight is None else highlight
     drawing.add(Line(0, base, width, base, strokeColor=RULE, strokeWidth=0.6))
     for index, (label, count) in enumerate(points):
         x = index * slot + slot * 0.15
-        bar = usable * count / peak
-        last = index == len(points) - 1
-        drawing.add(Rect(x, base, slot * 0.7, max(bar, 0.5), strokeColor=None,
-                         fillColor=ACCENT if last else colors.HexColor("#7b93b5")))
-        drawing.add(String(x + slot * 0.35, base + bar + 2, str(count), fontName=BOLD if last else REGULAR,
-                           fontSize=LABEL_SIZE, fillColor=INK, textAnchor="middle"))
+        bar = usable * (count or 0) / peak
+        last = index in marked
+        if count is not None:
+            drawing.add(Rect(x, base, slot * 0.7, max(bar, 0.5), strokeColor=None,
+                             fillColor=ACCENT if last else colors.HexColor("#7b93b5")))
+        drawing.add(String(x + slot * 0.35, base + bar + 2, "–" if count is None else str(count),
+                           fontName=BOLD if last else REGULAR, fontSize=LABEL_SIZE,
+                           fillColor=MUTED if count is None else INK, textAnchor="middle"))
         drawing.add(String(x + slot * 0.35, 3, fit(label, slot - 1, REGULAR, 6.5), fontName=REGULAR,
                            fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
     return drawing

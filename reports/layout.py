@@ -21,7 +21,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from reports.fonts import BOLD, REGULAR, register_fonts
@@ -156,6 +164,22 @@ def columns(language_text: Any, spec: Sequence[tuple[str, float, str]]) -> list[
     """Columns from (text key, share, flags) where flags holds "w" (wrap) and/or "r" (right)."""
     return [Column(language_text(key), share, wrap="w" in flags, right="r" in flags)
             for key, share, flags in spec]
+
+
+TABLE_START = 80.0  # points: a table split after its heading shows its header and a few rows
+
+
+def keep_with_next(*flowables: Flowable, width: float = CONTENT_WIDTH) -> list[Flowable]:
+    """A heading (and any lead line) kept on the page with the start of what follows: a page
+    break first unless they fit with the first rows of a table, or the whole of anything else
+    (a chart cannot be split, so a heading above it would be left alone)."""
+    need = 6.0
+    for index, flowable in enumerate(flowables):
+        height = flowable.wrap(width, PAGE_HEIGHT)[1]
+        if index == len(flowables) - 1 and isinstance(flowable, Table):
+            height = min(height, TABLE_START)
+        need += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return [CondPageBreak(need), *flowables]
 
 
 def key_value_table(pairs: Sequence[tuple[str, str]], st: Styles, *, key_share: float = 0.25,

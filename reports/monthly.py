@@ -12,7 +12,17 @@ from reportlab.platypus.flowables import Flowable
 from reports import charts, texts
 from reports.common import decor, definitions_block, doc_info, provenance_block
 from reports.fonts import REGULAR
-from reports.layout import CONTENT_WIDTH, Column, Styles, build_pdf, columns, data_table, escape, styles
+from reports.layout import (
+    CONTENT_WIDTH,
+    Column,
+    Styles,
+    build_pdf,
+    columns,
+    data_table,
+    escape,
+    keep_with_next,
+    styles,
+)
 from reports.monthly_front import front_page
 from safetylog.domain.incident_fields import REPORT_FIELDS, FieldKind, FieldSpec, words
 from safetylog.summaries.model import IncidentCounts, ZoneCount
@@ -79,8 +89,8 @@ def chart_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
     ]
 
 
-def _counts(periods: tuple[IncidentCounts, ...], getter: str, code: str) -> list[str]:
-    return [str(getattr(c, getter)(code)) for c in periods]
+def _counts(periods: tuple[IncidentCounts, ...], getter: str, code: str, lang: str) -> list[str]:
+    return [str(getattr(c, getter)(code)) if c.has_data else texts.text(lang, "no_data") for c in periods]
 
 
 def breakdowns(data: MonthlyReportData, st: Styles) -> list[Flowable]:
@@ -89,26 +99,28 @@ def breakdowns(data: MonthlyReportData, st: Styles) -> list[Flowable]:
     s = data.summary
     periods = (s.current, s.previous, s.year_before)
     codes = sorted({c for p in periods for c, _ in (*p.by_type, *p.by_primary_type)})
-    type_rows = [[f"{code} {data.label(code)}", *_counts(periods, "primary", code),
+    type_rows = [[f"{code} {data.label(code)}", *_counts(periods, "primary", code, lang),
                   str(s.current.typed(code))] for code in codes]
     all_types = sum(n for _, n in s.current.by_type)
-    type_rows.append([t("total"), *(str(p.total) for p in periods), str(all_types)])
+    type_rows.append([t("total"), *(str(p.total) if p.has_data else t("no_data") for p in periods),
+                      str(all_types)])
     numbers = (("col_prev", 0.13, "r"), ("col_year", 0.13, "r"))
     type_cols = columns(t, (("col_type", 0.48, "w"), ("col_primary", 0.13, "r"), *numbers,
                             ("col_all_types", 0.13, "r")))
-    sev_rows = [[texts.pick(texts.SEVERITIES, lang, c), *_counts(periods, "severity", c)] for c in SEVERITIES]
-    shift_rows = [[texts.pick(texts.SHIFTS, lang, c), *_counts(periods, "shift", c)] for c in SHIFTS]
+    sev_rows = [[texts.pick(texts.SEVERITIES, lang, c), *_counts(periods, "severity", c, lang)]
+                for c in SEVERITIES]
+    shift_rows = [[texts.pick(texts.SHIFTS, lang, c), *_counts(periods, "shift", c, lang)] for c in SHIFTS]
     codes_by_id = facility_codes(data)
     zone_rows = [[zone_label(z, data, codes_by_id), str(z.count)] for z in s.current.by_zone]
     return [
-        _heading(st, lang, "tables"),
-        _heading(st, lang, "by_type", 2), data_table(type_cols, type_rows, st, total_row=True),
-        _heading(st, lang, "by_severity", 2),
-        data_table(columns(t, (("col_sev", 0.61, ""), ("col_count", 0.13, "r"), *numbers)), sev_rows, st),
-        _heading(st, lang, "by_shift", 2),
-        data_table(columns(t, (("col_shift", 0.61, ""), ("col_count", 0.13, "r"), *numbers)), shift_rows, st),
-        _heading(st, lang, "by_zone", 2),
-        _table_or_none(columns(t, (("col_place", 0.74, "w"), ("col_count", 0.26, "r"))), zone_rows, st, lang),
+        *keep_with_next(_heading(st, lang, "tables"), _heading(st, lang, "by_type", 2),
+                        data_table(type_cols, type_rows, st, total_row=True)),
+        *keep_with_next(_heading(st, lang, "by_severity", 2), data_table(
+            columns(t, (("col_sev", 0.61, ""), ("col_count", 0.13, "r"), *numbers)), sev_rows, st)),
+        *keep_with_next(_heading(st, lang, "by_shift", 2), data_table(
+            columns(t, (("col_shift", 0.61, ""), ("col_count", 0.13, "r"), *numbers)), shift_rows, st)),
+        *keep_with_next(_heading(st, lang, "by_zone", 2), _table_or_none(
+            columns(t, (("col_place", 0.74, "w"), ("col_count", 0.26, "r"))), zone_rows, st, lang)),
     ]
 
 
@@ -124,9 +136,17 @@ def duty_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
               str(k.closed), str(k.closed_late)] for k in data.summary.follow_up.by_kind]
     kind_cols = columns(t, (("col_kind", 0.35, "w"), ("col_count", 0.13, "r"), ("col_open", 0.13, "r"),
                             ("col_overdue", 0.13, "r"), ("col_done", 0.13, "r"), ("col_late", 0.13, "r")))
-    return [_heading(st, lang, "duties"), _heading(st, lang, "force_cases", 2),
-            _table_or_none(cols, rows, st, lang),
-            _heading(st, lang, "other_duties", 2), _table_or_none(kind_cols, kinds, st, lang)]
+    overdue = [[f"#{d.incident_id}", texts.short_date(lang, d.local_date),
+                 texts.pick(texts.DUTY_KINDS, lang, d.kind), texts.moment(lang, d.due_at)]
+                for d in data.overdue]
+    overdue_cols = columns(t, (("col_no", 0.1, ""), ("col_date", 0.14, ""), ("col_kind", 0.46, "w"),
+                               ("col_due", 0.3, "")))
+    return [*keep_with_next(_heading(st, lang, "duties"), _heading(st, lang, "force_cases", 2),
+                            _table_or_none(cols, rows, st, lang)),
+            *keep_with_next(_heading(st, lang, "other_duties", 2),
+                            _table_or_none(kind_cols, kinds, st, lang)),
+            *keep_with_next(_heading(st, lang, "overdue_all", 2),
+                            _table_or_none(overdue_cols, overdue, st, lang))]
 
 
 def injury_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
@@ -138,16 +158,16 @@ def injury_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
     cols = columns(partial(texts.text, lang), (
         ("col_no", 0.1, ""), ("col_date", 0.14, ""), ("col_level", 0.22, "w"), ("col_body", 0.2, "w"),
         ("col_absence", 0.17, ""), ("col_easy", 0.17, "")))
-    return [_heading(st, lang, "staff_injuries"), _table_or_none(cols, rows, st, lang)]
+    return keep_with_next(_heading(st, lang, "staff_injuries"), _table_or_none(cols, rows, st, lang))
 
 
 def drug_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
     lang = data.provenance.language
     drug = data.summary.drug_trade
-    out: list[Flowable] = [_heading(st, lang, "drug_trade"),
-                           Paragraph(escape(f"{texts.text(lang, 'kpi_drug')}: {drug.observations}"), st.body)]
+    head = _heading(st, lang, "drug_trade")
+    lead = Paragraph(escape(f"{texts.text(lang, 'kpi_drug')}: {drug.observations}"), st.body)
     if not drug.observations:
-        return out
+        return keep_with_next(head, lead)
     codes = facility_codes(data)
     zones = [(zone_label(z, data, codes), z.count) for z in drug.by_zone]
     activities = [(texts.pick(texts.ACTIVITIES, lang, a), n)
@@ -159,7 +179,8 @@ def drug_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
                  colWidths=[CONTENT_WIDTH / 2] * 2)
     side.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9, 12),
                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return [*out, side, _heading(st, lang, "time_of_day", 2), charts.column_trend(hours, CONTENT_WIDTH, 80)]
+    by_hour = charts.column_trend(hours, CONTENT_WIDTH, 80, highlight=charts.busiest(drug.by_hour))
+    return [*keep_with_next(head, lead, side), *keep_with_next(_heading(st, lang, "time_of_day", 2), by_hour)]
 
 
 def police_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
@@ -170,11 +191,11 @@ def police_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
              f"{t('col_report')}: {pol.reports_filed}")
     rows = [[f"#{i.id}", texts.short_date(lang, i.local_date), i.time, ", ".join(i.type_codes),
              str(i.arrests), t("yes" if i.report_filed else "no")]
-            for i in data.incidents if i.police_contact or i.report_filed or i.arrests]
+            for i in data.incidents if i.police_contact]  # what the header counts (core definition)
     cols = columns(t, (("col_no", 0.1, ""), ("col_date", 0.14, ""), ("col_time", 0.08, ""),
                        ("col_types", 0.44, "w"), ("col_arrests", 0.12, "r"), ("col_report", 0.12, "")))
-    out: list[Flowable] = [_heading(st, lang, "police"), Paragraph(escape(facts), st.body)]
-    return out + ([data_table(cols, rows, st)] if rows else [])
+    lead = Paragraph(escape(facts), st.body)
+    return keep_with_next(_heading(st, lang, "police"), lead, *([data_table(cols, rows, st)] if rows else []))
 
 
 def bvc_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
@@ -190,7 +211,7 @@ def bvc_section(data: MonthlyReportData, st: Styles) -> list[Flowable]:
                 f"{b.high_days} resident-days. The resident was involved in an incident on "
                 f"{b.high_days_with_incident} of them. {b.resident_incidents_on_high_days} of "
                 f"{b.resident_incidents} incidents involving residents happened on a high-risk day.")
-    return [_heading(st, lang, "bvc"), Paragraph(escape(line), st.body)]
+    return keep_with_next(_heading(st, lang, "bvc"), Paragraph(escape(line), st.body))
 
 
 def described_cell(spec: FieldSpec, value: object, lang: str) -> str:

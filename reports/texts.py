@@ -44,19 +44,41 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "kpi_police": ("Politikontakter", "Police contacts"),
     "vs_previous": ("{prev} i {label}", "{prev} in {label}"),
     "period_before": ("perioden før", "the period before"),
-    "change_total": ("I alt {now} hændelser mod {prev} i {label} ({delta}) og {year} for et år siden.",
-                     "{now} incidents in all against {prev} in {label} ({delta}) and {year} a year earlier."),
+    "vs_previous_none": ("ingen data for {label}", "no data for {label}"),
+    "no_data": ("ingen data", "no data"),
+    "until": ("til og med {date}", "up to and including {date}"),
+    "same_days": ("1.–{day}. {month}", "1–{day} {month}"),
+    "trend_no_data": ("Ingen data før {month}: loggen begynder der.",
+                      "No data before {month}: the log begins there."),
+    "change_total": ("I alt {now} hændelser", "{now} incidents in all"),
+    "change_total_one": ("I alt {now} hændelse", "{now} incident in all"),
+    "change_vs": (" mod {prev} i {label} ({delta})", " against {prev} in {label} ({delta})"),
+    "change_vs_none": ("; {label}: ingen data", "; {label}: no data"),
+    "change_year": (" og {year} for et år siden.", " and {year} a year earlier."),
+    "change_year_none": ("; for et år siden: ingen data.", "; a year earlier: no data."),
     "change_type": ("{label}: {now} mod {prev} ({delta})", "{label}: {now} against {prev} ({delta})"),
     "change_night": ("Nattevagten havde {now} hændelser mod {prev} ({delta}).",
                      "The night shift had {now} incidents against {prev} ({delta})."),
+    "change_night_one": ("Nattevagten havde {now} hændelse mod {prev} ({delta}).",
+                         "The night shift had {now} incident against {prev} ({delta})."),
     "no_change": ("Ingen ændringer i fordelingen på typer.", "No change in the mix of types."),
-    "overdue_force": ("{n} magtanvendelse(r) er ikke indberettet inden fristen: {ids}.",
-                      "{n} use(s) of force not reported within the deadline: {ids}."),
-    "overdue_easy": ("{n} arbejdsskade(r) er ikke anmeldt i EASY inden 14 dage: {ids}.",
-                     "{n} work injury report(s) not filed in EASY within 14 days: {ids}."),
-    "overdue_duties": ("{n} andre opgaver har overskredet fristen.", "{n} other duties are overdue."),
-    "overdue_actions": ("{n} PSP-handlingspunkt(er) har overskredet fristen.",
-                        "{n} PSP action item(s) are past their due date."),
+    "overdue_force": ("{n} magtanvendelser er ikke indberettet inden fristen: {ids}.",
+                      "{n} uses of force not reported within the deadline: {ids}."),
+    "overdue_force_one": ("{n} magtanvendelse er ikke indberettet inden fristen: {ids}.",
+                          "{n} use of force not reported within the deadline: {ids}."),
+    "overdue_easy": ("{n} arbejdsskader er ikke anmeldt i EASY inden 14 dage: {ids}.",
+                     "{n} work injury reports not filed in EASY within 14 days: {ids}."),
+    "overdue_easy_one": ("{n} arbejdsskade er ikke anmeldt i EASY inden 14 dage: {ids}.",
+                         "{n} work injury report not filed in EASY within 14 days: {ids}."),
+    "overdue_duties": ("{n} andre opgaver har overskredet fristen: {ids}.",
+                       "{n} other duties are overdue: {ids}."),
+    "overdue_duties_one": ("{n} anden opgave har overskredet fristen: {ids}.",
+                           "{n} other duty is overdue: {ids}."),
+    "overdue_actions": ("{n} PSP-handlingspunkter har overskredet fristen: {ids}.",
+                        "{n} PSP action items are past their due date: {ids}."),
+    "overdue_actions_one": ("{n} PSP-handlingspunkt har overskredet fristen: {ids}.",
+                            "{n} PSP action item is past its due date: {ids}."),
+    "overdue_all": ("Overskredet ved dannelsen – alle måneder", "Overdue when generated – all months"),
     # sections
     "charts": ("Grafer", "Charts"),
     "chart_types": ("Hændelser efter primær type", "Incidents by primary type"),
@@ -188,18 +210,24 @@ DEFINITIONS: tuple[tuple[str, str, str], ...] = (
      "Every type an incident carries counts on its own, so the sum can exceed the number of "
      "incidents."),
     ("col_prev",
-     "Måneden før (for en hel måned) eller lige så mange dage umiddelbart før perioden; «Året "
-     "før» er de samme datoer et år tidligere. Samme filtre.",
-     "The month before (for a whole month) or as many days just before the period; “Year "
-     "before” is the same dates a year earlier. Same filters."),
+     "Måneden før (for en hel måned), de samme dage af måneden før (for en måned, der ikke er "
+     "slut ved dannelsen) eller lige så mange dage umiddelbart før perioden; «Året før» er de "
+     "samme datoer et år tidligere. Samme filtre. Kun hændelser registreret senest ved dannelsen "
+     "tælles, som de stod da. «Ingen data»: perioden sluttede før loggens første hændelse.",
+     "The month before (for a whole month), the same days of the month before (for a month not "
+     "over when generated) or as many days just before the period; “Year before” is the same "
+     "dates a year earlier. Same filters. Only incidents registered by the time of generation "
+     "count, as they stood then. “No data”: the period ended before the log's first incident."),
     ("col_shift",
      "Dag 07–15, aften 15–23, nat 23–07, efter klokkeslættet hændelsen begyndte.",
      "Day 07–15, evening 15–23, night 23–07, by the hour the incident began."),
     ("kpi_force",
      "Magtanvendelsessager (pligter) fra periodens hændelser. Overskredet: ikke lukket ved "
-     "dannelsen og fristen er passeret.",
+     "dannelsen og fristen er passeret. «Hvad er overskredet» viser alle pligter, der er "
+     "overskredet ved dannelsen, uanset hvilken måned hændelsen hører til.",
      "Use-of-force cases (duties) raised by the period's incidents. Overdue: not closed when the "
-     "report was generated and past the deadline."),
+     "report was generated and past the deadline. “What is overdue” lists every duty overdue when "
+     "the report was generated, whatever month its incident belongs to."),
     ("kpi_injuries",
      "Registrerede skader på personale i periodens hændelser. EASY kræves ved fravær ud over "
      "skadesdagen og skal anmeldes senest 14 dage efter første fraværsdag.",
@@ -211,9 +239,11 @@ DEFINITIONS: tuple[tuple[str, str, str], ...] = (
      "Incidents of type DRG-DEAL (drug dealing observed); place and hour are where and when the "
      "observation began."),
     ("kpi_police",
-     "Hændelser hvor politiet blev tilkaldt af personalet eller selv henvendte sig. Anholdte er "
-     "summen af anholdte personer; anmeldt er hændelser med politianmeldelse.",
-     "Incidents where staff called the police or the police came on their own. Arrests are the "
+     "Hændelser med politikontakt: politiet blev tilkaldt, kom af sig selv, anholdt nogen, eller "
+     "der blev indgivet politianmeldelse. Tabellen viser netop disse hændelser. Anholdte er summen "
+     "af anholdte personer; anmeldt er hændelser med politianmeldelse.",
+     "Incidents with police contact: the police were called, came on their own, arrested someone, "
+     "or a police report was filed. The table lists exactly these incidents. Arrests are the "
      "number of persons arrested; report is incidents with a police report filed."),
     ("bvc",
      "Højrisiko-dag: en beboer med en BVC-score over 2 på en vagtdato. Hændelser tælles på "
@@ -232,6 +262,11 @@ def text(language: str, key: str, **values: object) -> str:
     da, en = _TEXTS[key]
     template = da if language == "da" else en
     return template.format(**values) if values else template
+
+
+def counted(language: str, key: str, n: int, **values: object) -> str:
+    """``key`` worded for ``n``: the ``_one`` form for exactly one ("1 anden opgave")."""
+    return text(language, f"{key}_one" if n == 1 and f"{key}_one" in _TEXTS else key, n=n, **values)
 
 
 def items(language: str, key: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from safetylog.domain.incident_fields import CONTEXT, FieldKind, FieldSpec
-from ui.views.incident_labels import YES_NO, word
+from ui.incident_labels import YES_NO, word
 
 
 def field_label(spec: FieldSpec) -> str:

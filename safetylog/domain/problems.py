@@ -66,6 +66,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Hændelsen er indsendt og kan kun rettes med en rettelse eller et tillæg.",
         "The incident is submitted; change it with a correction or an addendum.",
     ),
+    "month_not_begun": ("Måneden {month} er ikke begyndt ved {at}; der er intet at rapportere endnu.",
+                        "The month {month} has not begun at {at}; there is nothing to report yet."),
     "date_order": ("Slutdatoen ligger før startdatoen.", "The end date is before the start date."),
     "control_characters": ("Indeholder ugyldige kontroltegn.", "Contains invalid control characters."),
     "required_to_close": (

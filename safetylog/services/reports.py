@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from safetylog.domain.errors import ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import Actor
 from safetylog.domain.taxonomy import current_taxonomy
+from safetylog.domain.timeutil import to_local
 from safetylog.domain.validation import Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
@@ -32,9 +34,10 @@ from safetylog.services.permissions import Permission, require
 from safetylog.storage import audit_verify
 from safetylog.storage.models import Facility
 from safetylog.summaries import listing
+from safetylog.summaries.as_of import as_it_stood
 from safetylog.summaries.compute import compute_summary
 from safetylog.summaries.model import PeriodSummary, SummaryScope
-from safetylog.summaries.periods import month_bounds
+from safetylog.summaries.periods import month_bounds, month_so_far
 from safetylog.summaries.records import DisclosedResident, Provenance, TypeLabel
 from safetylog.summaries.report_data import MonthlyReportData, PspPackData
 
@@ -91,7 +94,8 @@ class ReportService(Service):
         """Everything the monthly report shows. Reading it is audited as a read."""
         require(actor, Permission.REPORT_EXPORT)
         with self._sf.begin() as session:
-            data = self._monthly(session, actor, request)
+            with self._as_it_stood(session, request):
+                data = self._monthly(session, actor, request)
             audit.record(session, actor, AuditAction.READ, "report_monthly", "",
                          residents=_named(session, data), **self._audit_details(data.provenance))
             return data
@@ -101,7 +105,8 @@ class ReportService(Service):
         require(actor, Permission.REPORT_EXPORT)
         require(actor, Permission.PSP_READ)
         with self._sf.begin() as session:
-            data = self._psp(session, actor, request)
+            with self._as_it_stood(session, request):
+                data = self._psp(session, actor, request)
             meeting = data.meeting.id if data.meeting else ""
             audit.record(session, actor, AuditAction.READ, "report_psp", meeting,
                          residents=_named(session, data), **self._audit_details(data.provenance))
@@ -130,7 +135,8 @@ class ReportService(Service):
                 render: Callable[[T], bytes], target: Path, entity: str) -> ExportReceipt:
         """Assemble, render, write the file and audit it in one transaction: all or nothing."""
         with self._sf.begin() as session:
-            data = build(session, actor, request)
+            with self._as_it_stood(session, request):  # rolled back before anything is written
+                data = build(session, actor, request)
             content = render(data)
             digest = hashlib.sha256(content).hexdigest()
             disclosed: tuple[DisclosedResident, ...] = (
@@ -161,8 +167,9 @@ class ReportService(Service):
             require(actor, Permission.PSP_READ)
         self._require_recent_auth(actor)
         with self._sf.begin() as session:
-            scope, as_of = self._scope(session, actor, request)
-            lines = listing.incident_lines(session, scope, with_residents=report == "monthly")
+            scope, as_of = self._scope(session, actor, request, monthly=report == "monthly")
+            with self._as_it_stood(session, request):
+                lines = listing.incident_lines(session, scope, with_residents=report == "monthly")
             versions = tuple(sorted({line.taxonomy_version for line in lines}))
             provenance = self._provenance(session, actor, report, scope, as_of, request, versions)
             content = render_records(lines, provenance, fmt, with_residents=report == "monthly")
@@ -177,8 +184,17 @@ class ReportService(Service):
 
     # --- assembly -------------------------------------------------------------------------
 
+    @staticmethod
+    def _as_it_stood(session: Session, request: ReportRequest) -> AbstractContextManager[int]:
+        """A report stamped in the past reads incidents as they stood then (see summaries.as_of).
+        The stamp is validated by ``_scope`` inside the block; a missing one means now."""
+        stamp = request.as_of
+        if isinstance(stamp, datetime) and stamp.tzinfo is not None:
+            return as_it_stood(session, stamp)
+        return nullcontext(0)
+
     def _monthly(self, session: Session, actor: Actor, request: ReportRequest) -> MonthlyReportData:
-        scope, as_of = self._scope(session, actor, request)
+        scope, as_of = self._scope(session, actor, request, monthly=True)
         summary = compute_summary(session, scope, as_of)
         duty_kinds = tuple(k.kind for k in summary.follow_up.by_kind)
         provenance = self._provenance(session, actor, "monthly", scope, as_of, request,
@@ -188,6 +204,8 @@ class ReportService(Service):
             summary=summary,
             incidents=listing.incident_lines(session, scope),
             duties=listing.duty_lines(session, scope, as_of, duty_kinds),
+            overdue=listing.overdue_duty_lines(session, scope, as_of),
+            overdue_actions=tuple(a for a in listing.action_lines(session, scope, as_of) if a.overdue),
             injuries=listing.injury_lines(session, scope, as_of),
             types=type_labels(),
             zones_by_facility=len(scope.facility_ids) > 1,
@@ -214,8 +232,11 @@ class ReportService(Service):
             types=type_labels(),
         )
 
-    def _scope(self, session: Session, actor: Actor,
-               request: ReportRequest) -> tuple[SummaryScope, datetime]:
+    def _scope(self, session: Session, actor: Actor, request: ReportRequest, *,
+               monthly: bool = False) -> tuple[SummaryScope, datetime]:
+        """The validated scope and stamp. Only incidents registered by the stamp count. For the
+        monthly report, a month not yet over at the stamp is counted to the stamp's day (and
+        compared with the same days), and a month not yet begun is refused."""
         check = Checker()
         start = check.day("date_from", request.date_from)
         end = check.day("date_to", request.date_to)
@@ -246,9 +267,20 @@ class ReportService(Service):
                              allow_future_minutes=60 * 24 * 366)
         check.raise_if_any()
         assert start is not None and end is not None
+        stamp = as_of or self._clock()
+        so_far = False
+        if monthly and start.day == 1 and end == month_bounds(start.year, start.month)[1]:
+            today = to_local(stamp).date()
+            if start > today:
+                raise ValidationError(_problem("date_from", "month_not_begun", month=f"{start:%Y-%m}",
+                                               at=to_local(stamp).strftime("%Y-%m-%d %H:%M")))
+            cut = month_so_far(start.year, start.month, today)
+            if cut is not None:
+                end, so_far = cut[1], True
         scope = SummaryScope(start, end, wanted, tuple(sorted(set(request.type_codes))),
-                             tuple(sorted(s.value for s in severities)))
-        return scope, as_of or self._clock()
+                             tuple(sorted(s.value for s in severities)), known_at=stamp,
+                             month_so_far=so_far)
+        return scope, stamp
 
     @staticmethod
     def _provenance(session: Session, actor: Actor, kind: str, scope: SummaryScope, as_of: datetime,

@@ -73,7 +73,10 @@ def drug_trade(session: Session, scope: SummaryScope) -> DrugTradeSummary:
 
 
 def police_contact_condition() -> ColumnElement[bool]:
-    return or_(PoliceContactRow.called, PoliceContactRow.police_initiated)
+    """What counts as a police contact, everywhere (overview, both reports, the exports): the
+    police were called, came on their own, arrested someone, or a police report was filed."""
+    return or_(PoliceContactRow.called, PoliceContactRow.police_initiated, PoliceContactRow.arrests > 0,
+               PoliceContactRow.report_filed)
 
 
 def police(session: Session, scope: SummaryScope) -> PoliceSummary:

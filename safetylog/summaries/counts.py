@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session
@@ -33,14 +34,17 @@ COUNTED_STATUSES = (IncidentStatus.SUBMITTED.value, IncidentStatus.REVIEWED.valu
 assert set(COUNTED_STATUSES) == {s.value for s in IncidentStatus} - {IncidentStatus.DRAFT.value}
 
 
-def incident_conditions(scope: SummaryScope) -> list[ColumnElement[bool]]:
-    """The WHERE clause every figure of a summary shares: the set of counted incidents."""
+def incident_conditions(scope: SummaryScope, *, dated: bool = True) -> list[ColumnElement[bool]]:
+    """The WHERE clause every figure of a summary shares: the set of counted incidents.
+    ``dated=False`` drops the period (e.g. duties overdue at the stamp, whatever their month)."""
     conditions: list[ColumnElement[bool]] = [
         Incident.status != IncidentStatus.DRAFT.value,
-        Incident.local_date >= scope.date_from,
-        Incident.local_date <= scope.date_to,
         Incident.facility_id.in_(sorted(scope.facility_ids)),
     ]
+    if dated:
+        conditions += [Incident.local_date >= scope.date_from, Incident.local_date <= scope.date_to]
+    if scope.known_at is not None:
+        conditions.append(Incident.registered_at <= scope.known_at)
     if scope.type_codes:
         conditions.append(Incident.id.in_(
             select(IncidentTypeRow.incident_id).where(IncidentTypeRow.code.in_(sorted(scope.type_codes)))))
@@ -119,8 +123,19 @@ def compute_counts(session: Session, scope: SummaryScope) -> IncidentCounts:
     )
 
 
-def compute_trend(session: Session, scope: SummaryScope, months: int = 12) -> tuple[MonthCount, ...]:
-    """Incidents per calendar month for the ``months`` months ending with ``scope.date_to``.
+def first_record(session: Session, scope: SummaryScope) -> date | None:
+    """The local date of the first counted incident of the scope's facilities, filters aside:
+    before it the log holds no data (a filter that matches nothing is a true 0)."""
+    unfiltered = replace(scope, type_codes=(), severities=())
+    found = session.scalar(select(func.min(Incident.local_date))
+                           .where(*incident_conditions(unfiltered, dated=False)))
+    return found if found is None or isinstance(found, date) else date.fromisoformat(str(found))
+
+
+def compute_trend(session: Session, scope: SummaryScope, months: int = 12,
+                  since: date | None = None) -> tuple[MonthCount, ...]:
+    """Incidents per calendar month for the ``months`` months ending with ``scope.date_to``;
+    months that ended before ``since`` (the first record) are marked as holding no data.
 
     The period's filters apply, but not its start date: the trend looks back a year.
     """
@@ -133,4 +148,5 @@ def compute_trend(session: Session, scope: SummaryScope, months: int = 12) -> tu
     stmt = (select(year, month, func.count()).where(*incident_conditions(window))
             .group_by(year, month))
     found = {(int(y), int(m)): int(n) for y, m, n in session.execute(stmt)}
-    return tuple(MonthCount(y, m, found.get((y, m), 0)) for y, m in wanted)
+    return tuple(MonthCount(y, m, found.get((y, m), 0),
+                            since is not None and month_bounds(y, m)[1] >= since) for y, m in wanted)

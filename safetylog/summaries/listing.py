@@ -3,9 +3,10 @@ state at the stamp, staff injuries with their EASY state, and the PSP records.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from safetylog.classification.duties import CLOSED_STATES
@@ -73,7 +74,7 @@ def incident_lines(session: Session, scope: SummaryScope, *, resident_id: int | 
                    Incident.primary_type, Incident.severity, Incident.status,
                    Incident.taxonomy_version, PoliceContactRow.called,
                    PoliceContactRow.police_initiated, PoliceContactRow.arrests,
-                   PoliceContactRow.report_filed,
+                   PoliceContactRow.report_filed, police_contact_condition().label("contact"),
                    *(Incident.__table__.c[s.name] for s in REPORT_FIELDS))
             .join(Facility, Facility.id == Incident.facility_id)
             .outerjoin(Zone, Zone.id == Incident.zone_id)
@@ -87,7 +88,7 @@ def incident_lines(session: Session, scope: SummaryScope, *, resident_id: int | 
             time=to_local(r.occurred_start).strftime("%H:%M"), weekday=r.weekday, hour=r.hour,
             shift=r.shift, zone=r.name or "", primary_type=r.primary_type, type_codes=codes,
             severity=r.severity, status=r.status, residents=pseudonyms.get(r.id, ()),
-            police_contact=bool(r.called or r.police_initiated), arrests=int(r.arrests or 0),
+            police_contact=bool(r.contact), arrests=int(r.arrests or 0),
             report_filed=bool(r.report_filed),
             drug_trade=any(c in DRUG_TRADE_CODES for c in codes), taxonomy_version=r.taxonomy_version,
             described=tuple((s.name, getattr(r, s.name)) for s in REPORT_FIELDS),
@@ -105,10 +106,35 @@ def duty_state(due_at: datetime | None, closed_at: datetime | None, state: str, 
 
 def duty_lines(session: Session, scope: SummaryScope, as_of: datetime,
                kinds: tuple[str, ...]) -> tuple[DutyLine, ...]:
+    """The duties the period's incidents raised, as they stood at ``as_of``."""
+    return _duty_lines(session, select(DutyRow, Incident.local_date)
+                       .join(Incident, Incident.id == DutyRow.incident_id)
+                       .where(DutyRow.incident_id.in_(counted_ids(scope)), DutyRow.kind.in_(kinds),
+                              DutyRow.created_at <= as_of), as_of)
+
+
+def overdue_duty_lines(session: Session, scope: SummaryScope, as_of: datetime) -> tuple[DutyLine, ...]:
+    """Every duty overdue at ``as_of`` in the scope's facilities, whatever month its incident
+    belongs to: a legal duty left open does not drop out of next month's report. An EASY duty
+    without a due date of its own is overdue 14 days after the first day of absence."""
+    open_at = or_(DutyRow.closed_at.is_(None), DutyRow.closed_at > as_of)
+    not_done = or_(DutyRow.closed_at.is_not(None), DutyRow.state.not_in(CLOSED_STATES))
+    cutoff = to_local(as_of).date() - timedelta(days=EASY_DAYS)
+    easy_late = DutyRow.id.in_(
+        select(DutyRow.id).join(IncidentInjury, IncidentInjury.incident_id == DutyRow.incident_id)
+        .where(DutyRow.kind == WORK_INJURY, DutyRow.due_at.is_(None),
+               IncidentInjury.party == InjuredPartyKind.STAFF.value,
+               IncidentInjury.first_absence_day < cutoff))
+    ids = select(Incident.id).where(*incident_conditions(scope, dated=False))
     stmt = (select(DutyRow, Incident.local_date).join(Incident, Incident.id == DutyRow.incident_id)
-            .where(DutyRow.incident_id.in_(counted_ids(scope)), DutyRow.kind.in_(kinds),
-                   DutyRow.created_at <= as_of)
-            .order_by(Incident.local_date, DutyRow.id))
+            .where(DutyRow.incident_id.in_(ids), DutyRow.created_at <= as_of, open_at, not_done,
+                   or_(DutyRow.due_at < as_of, easy_late)))
+    return tuple(replace(line, state="overdue") for line in _duty_lines(session, stmt, as_of))
+
+
+def _duty_lines(session: Session, stmt: Select[DutyRow, date],
+                as_of: datetime) -> tuple[DutyLine, ...]:
+    stmt = stmt.order_by(Incident.local_date, DutyRow.id)
     out = []
     for duty, local_date in session.execute(stmt):
         details = duty.details or {}

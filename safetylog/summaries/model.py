@@ -33,6 +33,12 @@ class SummaryScope:
     facility_ids: tuple[int, ...]
     type_codes: tuple[str, ...] = ()  # only incidents carrying one of these types
     severities: tuple[str, ...] = ()  # only incidents of these severities
+    # Only incidents registered by then (the report's stamp): a report made later with the same
+    # stamp leaves out what was entered after it.
+    known_at: datetime | None = None
+    # A calendar month cut at ``date_to`` because it was not over at the stamp: it is compared
+    # with the same days of the month before and of the year before.
+    month_so_far: bool = False
 
     @property
     def days(self) -> int:
@@ -70,6 +76,7 @@ class IncidentCounts:
     by_zone: tuple[ZoneCount, ...]
     by_facility: tuple[tuple[int, int], ...]
     weekday_hour: tuple[tuple[int, ...], ...]  # [weekday 0=Monday][hour 0-23]
+    has_data: bool = True  # False: the period ended before the log's first record (not a true 0)
 
     def primary(self, code: str) -> int:
         return as_dict(self.by_primary_type).get(code, 0)
@@ -89,6 +96,7 @@ class MonthCount:
     year: int
     month: int
     count: int
+    has_data: bool = True  # False: the month ended before the log's first record
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +137,7 @@ class DrugTradeSummary:
 
 @dataclass(frozen=True, slots=True)
 class PoliceSummary:
-    contacts: int  # incidents with the police called or police-initiated contact
+    contacts: int  # incidents with police contact (activity.police_contact_condition)
     called_by_staff: int
     police_initiated: int
     arrests: int  # persons arrested, summed
@@ -173,3 +181,4 @@ class PeriodSummary:
     bvc: BvcSummary
     follow_up: FollowUpSummary
     taxonomy_versions: tuple[str, ...] = field(default=())
+    first_record: date | None = None  # local date of the first counted incident in the facilities

@@ -24,9 +24,26 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _same_days(year: int, month: int, last_day: int) -> tuple[date, date]:
+    """Day 1 to ``last_day`` of a month (its last day if the month is shorter)."""
+    start, end = month_bounds(year, month)
+    return start, min(end, start.replace(day=min(last_day, end.day)))
+
+
+def month_so_far(year: int, month: int, today: date) -> tuple[date, date] | None:
+    """The days of a month up to ``today`` when the month is under way; None when it is over.
+    (A month that has not begun is the caller's to refuse.)"""
+    start, end = month_bounds(year, month)
+    return (start, today) if start <= today < end else None
+
+
 def previous_scope(scope: SummaryScope) -> SummaryScope:
-    """The month before for a whole month; otherwise the same number of days just before."""
-    if is_whole_month(scope):
+    """The month before for a whole month, the same days of the month before for a month under
+    way; otherwise the same number of days just before."""
+    if scope.month_so_far:
+        year, month = add_months(scope.date_from.year, scope.date_from.month, -1)
+        start, end = _same_days(year, month, scope.date_to.day)
+    elif is_whole_month(scope):
         year, month = add_months(scope.date_from.year, scope.date_from.month, -1)
         start, end = month_bounds(year, month)
     else:
@@ -43,7 +60,9 @@ def _year_earlier(day: date) -> date:
 
 
 def year_before_scope(scope: SummaryScope) -> SummaryScope:
-    if is_whole_month(scope):
+    if scope.month_so_far:
+        start, end = _same_days(scope.date_from.year - 1, scope.date_from.month, scope.date_to.day)
+    elif is_whole_month(scope):
         start, end = month_bounds(scope.date_from.year - 1, scope.date_from.month)
     else:
         start, end = _year_earlier(scope.date_from), _year_earlier(scope.date_to)

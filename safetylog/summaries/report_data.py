@@ -24,6 +24,8 @@ class MonthlyReportData:
     summary: PeriodSummary
     incidents: tuple[IncidentLine, ...]
     duties: tuple[DutyLine, ...]  # every duty the month's incidents raised
+    overdue: tuple[DutyLine, ...]  # every duty overdue at the stamp, whatever month it is from
+    overdue_actions: tuple[ActionLine, ...]  # PSP action items past their due date at the stamp
     injuries: tuple[InjuryLine, ...]
     types: tuple[TypeLabel, ...]
     zones_by_facility: bool  # several facilities: zone names carry the facility code

@@ -47,7 +47,7 @@ def test_a_report_stamped_before_any_audit_row_says_so(
     demo_services: Services, manager: Actor, tmp_path: Path
 ) -> None:
     fid = facility_id(demo_services, manager, "HAV")
-    request = ReportRequest.month(2026, 10, (fid,), as_of=datetime(2020, 1, 1, tzinfo=UTC),
+    request = ReportRequest.month(2019, 12, (fid,), as_of=datetime(2020, 1, 1, tzinfo=UTC),
                                   language="en")
     data = demo_services.reports.monthly(manager, request)
     assert data.provenance.audit_head is None

@@ -20,7 +20,8 @@ from tests.reports.conftest import PSP_STAMP
 from tests.reports.pdfcheck import page_texts, row_numbers
 
 PERIOD = (date(2026, 9, 10), date(2026, 10, 21))  # since the last meeting, before the next one
-COUNTED = "status IN ('submitted', 'reviewed', 'locked')"
+# Counted: not a draft, and already registered at the pack's stamp (PSP_STAMP, stored as UTC).
+COUNTED = "status IN ('submitted', 'reviewed', 'locked') AND registered_at <= '2026-10-21 12:00:00'"
 
 
 def export(services: Services, actor: Actor, target: Path, **options: object) -> Path:

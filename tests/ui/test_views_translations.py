@@ -54,7 +54,7 @@ def _messages(path: Path) -> list[tuple[str, str, str | None, bool]]:
 
 def _my_sources() -> list[Path]:
     files = (sorted((ROOT / "ui" / "views").glob("*.py")) + sorted((ROOT / "ui" / "models").glob("*.py"))
-             + [ROOT / "ui" / "error_text.py"])
+             + [ROOT / "ui" / "error_text.py", ROOT / "ui" / "incident_labels.py"])
     return [f for f in files if f.name != "report_dialog.py"]  # the reports' own catalogue
 
 

@@ -31,6 +31,7 @@ from safetylog.domain.timeutil import utcnow
 from safetylog.services.permissions import Permission
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.operations import Op
 from ui.tasks import TaskRunner
 from ui.views.common import (
@@ -41,7 +42,6 @@ from ui.views.common import (
     local_datetime,
 )
 from ui.views.forms import OptionalDateInput as OptionalDateEdit
-from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.widgets.datetime_edit import OptionalDateTimeEdit
 from ui.widgets.field_error import FieldError, FieldErrors
 

@@ -29,9 +29,9 @@ from safetylog.domain.records import Addendum, DutyRecord, IncidentVersion
 from safetylog.domain.timeutil import utcnow
 from ui.field_words import field_label, value_text
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.incident_labels import DUTY_KINDS, DUTY_STATES, NOTE_KINDS, VERSION_KINDS, duty_state, word
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.views.common import ValueCombo, accessible_name_setter, data_label, local_datetime, row_table
-from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, NOTE_KINDS, VERSION_KINDS, duty_state, word
 from ui.widgets.field_error import FieldError, FieldErrors
 
 

@@ -15,8 +15,8 @@ from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local
 from ui.field_words import field_label, value_text
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.incident_labels import YES_NO, word
 from ui.views.common import data_label, local_date, local_datetime
-from ui.views.incident_labels import YES_NO, word
 from ui.views.violence_words import option_words
 from ui.widgets.labels import label
 

@@ -28,12 +28,12 @@ from safetylog.domain.records import Addendum, DutyRecord, IncidentDetail
 from safetylog.services.permissions import Permission
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.incident_labels import FLAGS, word
 from ui.models.incident_table import SEVERITY_COLOURS, status_label
 from ui.operations import Op, Query
 from ui.tasks import TaskRunner
 from ui.views.common import data_label, error_text, heading
 from ui.views.duty_dialog import DutyDialog
-from ui.views.incident_labels import FLAGS, word
 from ui.views.incident_panels import DutiesPanel, HistoryPanel, NotesPanel
 from ui.views.incident_record import IncidentRecordPanel
 from ui.views.incident_review import ReviewPanel

@@ -29,12 +29,12 @@ from safetylog.services.reports import ReportRequest
 from safetylog.summaries.model import PeriodSummary
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
+from ui.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.models.incident_table import SEVERITY_COLOURS, type_label
 from ui.models.record_table import ColumnSpec
 from ui.operations import Query
 from ui.tasks import TaskRunner
 from ui.views.common import ErrorLine, heading, local_date, local_datetime, number
-from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
 from ui.views.overview_sections import CountsSection, TableSection, titled
 
 CONTEXT = "Overview"
