@@ -54,7 +54,7 @@ class ViolenceSection(Section):
             inner.addStretch(1)
             self.boxes[column.key] = boxes
             self._column_boxes[column.key] = group
-            grid.addWidget(group, index // 3, index % 3)
+            grid.addWidget(group, index // 2, index % 2)  # three side by side overflow 1024 px
         self.form.addRow(grid)
         self.weapon = self._check("weapon", QT_TRANSLATE_NOOP("ViolenceSection", "A &weapon was used"))
         self.dangerous_object = self._check(

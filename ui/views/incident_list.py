@@ -33,6 +33,7 @@ from ui.views.common import (
     row_table,
 )
 from ui.views.incident_filters import IncidentFilterBar
+from ui.widgets.table_columns import fit_columns
 
 CONTEXT = "IncidentList"
 def _t(source: str, *args: object) -> str:
@@ -84,6 +85,7 @@ class IncidentListView(QWidget):
                               (Column.TYPE, 190), (Column.SEVERITY, 60), (Column.STATUS, 100),
                               (Column.ZONE, 130), (Column.SHIFT, 100), (Column.RESIDENTS, 110)):
             self.table.setColumnWidth(column, width)
+        fit_columns(self.table, "incidents")  # cut cells show in full; columns can be hidden
         self.table.activated.connect(self._open_index)
         t.bind(self.table.setAccessibleName, QT_TRANSLATE_NOOP("IncidentList", "Incidents"))
 
