@@ -3,6 +3,10 @@
 Pages come from the registry in ``ui.navigation`` and are created the first time they are shown,
 for the logged-in user only: a switch to another user rebuilds them, so nothing of the previous
 user's screens stays in memory. The lock screen sits in front of the workspace without touching it.
+
+The window fits the smallest office screen (1024 x 768): it opens inside the available screen
+area, or where this PC last had it; every page sits in a scroll area, so no page can make the
+window larger than the screen; the navigation can be hidden to give a page the whole width.
 """
 
 from __future__ import annotations
@@ -11,15 +15,17 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from safetylog.domain.errors import AuthenticationError
 from safetylog.domain.records import Actor
-from ui import navigation
+from ui import navigation, window_state
 from ui.chain_banner import ChainBanner
 from ui.context import UiContext
 from ui.entry.drafts import DraftOfferDialog, DraftOffers
@@ -37,10 +43,26 @@ from ui.navigation import PageSpec
 from ui.operations import Op, Query
 from ui.space_line import SpaceWatch
 from ui.tasks import TaskRunner
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.labels import label as enum_label
 
 log = logging.getLogger(__name__)
 CONTEXT = "MainWindow"
+PREFERRED_SIZE = (1280, 820)  # on a screen with room for it; smaller screens get the whole screen
+GEOMETRY_KEY = "main_window/geometry"
+NAVIGATION_KEY = "main_window/navigation_shown"
+
+
+class PageFrame(QScrollArea):
+    """One page in a scroll area: a page wider or taller than the window scrolls instead of
+    making the window larger than the screen."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setWidget(page)
+        self.setObjectName(f"frame_{page.objectName()}")
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +84,7 @@ class MainWindow(QMainWindow):
         self._texts = Retranslator(CONTEXT)
         self._specs: list[PageSpec] = []
         self._pages: dict[str, QWidget] = {}
+        self._frames: dict[str, PageFrame] = {}
         self._locked = False
         self.password_dialog: QDialog | None = None
 
@@ -101,15 +124,35 @@ class MainWindow(QMainWindow):
         ctx.hub.changed.connect(self._settings_changed)
         ctx.hub.failed.connect(self._background_failed)
 
-        self._fit_screen(1280, 820)
+        self._restore_geometry()
 
-    def _fit_screen(self, width: int, height: int) -> None:
-        """The preferred size, but never larger than the screen (a 1024 x 768 office PC)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width()), min(height, room.height())
-        self.resize(width, height)
+    # --- size and place -------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        """Where this PC last had the window; the first time, the preferred size if the screen has
+        room for it, else the whole screen (maximised). Either way inside the available area."""
+        saved = window_state.read_bytes(GEOMETRY_KEY)
+        if saved is not None and self.restoreGeometry(saved):
+            window_state.fit_inside(self)
+            return
+        room = window_state.available_area(self)
+        extra_w, extra_h = window_state.FRAME_ALLOWANCE
+        width, height = PREFERRED_SIZE
+        if width + extra_w > room.width() or height + extra_h > room.height():
+            self.resize(min(width, room.width() - extra_w), min(height, room.height() - extra_h))
+            self.move(room.topLeft())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(width, height)
+            self.move(room.center().x() - width // 2, room.center().y() - (height + extra_h) // 2)
+
+    def save_geometry(self) -> None:
+        window_state.write_bytes(GEOMETRY_KEY, self.saveGeometry())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():  # closed, logged out or ended; not merely minimised
+            self.save_geometry()
+        super().hideEvent(event)
 
     # --- menus and status bar -------------------------------------------------------------
 
@@ -138,6 +181,11 @@ class MainWindow(QMainWindow):
                                         self.close, "Ctrl+Q")
         self.go_menu = bar.addMenu("")
         t.bind(self.go_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "&Go to"))
+        self.navigation_action = QAction(self)
+        self.navigation_action.setCheckable(True)
+        self.navigation_action.setChecked(window_state.read_flag(NAVIGATION_KEY, True))
+        t.bind(self.navigation_action.setText, QT_TRANSLATE_NOOP("MainWindow", "Show the &page list"))
+        self.navigation_action.toggled.connect(self.show_navigation)
         self.language_menu = bar.addMenu("")
         t.bind(self.language_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "L&anguage"))
         group = QActionGroup(self)
@@ -158,7 +206,7 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.role_label = QLabel(self)
         self.role_label.setObjectName("statusRole")
-        self.database_label = QLabel(self)
+        self.database_label = ElidedLabel(self)  # a long path must not widen the window
         self.database_label.setObjectName("statusDatabase")
         self.space = SpaceWatch(self.ctx, self.tasks, self)  # the disk filling up: seen coming
         status = self.statusBar()
@@ -191,14 +239,18 @@ class MainWindow(QMainWindow):
         for spec in self._specs:
             item = QListWidgetItem(self._nav_text(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(self._nav_tooltip(spec))
             self.nav.addItem(item)
-            action = QAction(self._nav_text(spec, with_shortcut=False), self)
+            action = QAction(self._nav_text(spec), self)
             action.setShortcut(QKeySequence(spec.shortcut))
             action.setData(spec.key)
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             self.go_menu.addAction(action)
+        self.go_menu.addSeparator()
+        self.go_menu.addAction(self.navigation_action)
         self.nav.blockSignals(False)
         self._fit_nav()
+        self.show_navigation(self.navigation_action.isChecked())
         self._show_status()
         self.screens.setCurrentWidget(self.workspace)
         self._locked = False
@@ -231,15 +283,26 @@ class MainWindow(QMainWindow):
 
     def _fit_nav(self) -> None:
         """As wide as the longest page name in the current language, and no wider."""
-        width = self.nav.sizeHintForColumn(0) if self.nav.count() else 160
-        self.nav.setFixedWidth(max(160, width + 2 * self.nav.frameWidth() + 16))
+        width = self.nav.sizeHintForColumn(0) if self.nav.count() else 120
+        self.nav.setFixedWidth(max(120, width + 2 * self.nav.frameWidth() + 16))
 
-    def _nav_text(self, spec: PageSpec, *, with_shortcut: bool = True) -> str:
-        text = translate(navigation.CONTEXT, spec.label)
-        if with_shortcut and spec.shortcut:
-            shortcut = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            return f"{text}   ({shortcut})"
-        return text
+    def show_navigation(self, shown: bool) -> None:
+        """Show or hide the page list (the pages stay a shortcut or the Go to menu away)."""
+        self.nav.setVisible(shown)
+        if self.navigation_action.isChecked() != shown:
+            self.navigation_action.setChecked(shown)
+        window_state.write_flag(NAVIGATION_KEY, shown)
+
+    @staticmethod
+    def _nav_text(spec: PageSpec) -> str:
+        return translate(navigation.CONTEXT, spec.label)
+
+    def _nav_tooltip(self, spec: PageSpec) -> str:
+        """The page's shortcut, shown on the entry rather than beside it: the list stays narrow."""
+        if not spec.shortcut:
+            return self._nav_text(spec)
+        shortcut = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        return f"{self._nav_text(spec)} ({shortcut})"
 
     def _start_idle_watch(self) -> None:
         Query(self, self.ctx.services.settings.idle_lock_minutes).success(self._idle_minutes_read).run(
@@ -274,15 +337,17 @@ class MainWindow(QMainWindow):
             return None
         widget = factory(self.ctx, self.tasks, self.stack)
         widget.setObjectName(f"page_{key}")
-        self.stack.addWidget(widget)
+        frame = PageFrame(widget, self.stack)
+        self.stack.addWidget(frame)
         self._pages[key] = widget
+        self._frames[key] = frame
         return widget
 
     def show_page(self, key: str) -> QWidget | None:
         widget = self.page(key)
         if widget is None or self._locked:
             return widget
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self._frames[key])
         row = self.page_keys.index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
@@ -294,17 +359,22 @@ class MainWindow(QMainWindow):
         return widget
 
     def current_page_key(self) -> str | None:
-        widget = self.stack.currentWidget()
-        return next((k for k, w in self._pages.items() if w is widget), None)
+        frame = self.stack.currentWidget()
+        return next((k for k, f in self._frames.items() if f is frame), None)
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_page_key()
+        return self._pages.get(key) if key is not None else None
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):
             self.show_page(self._specs[row].key)
 
     def _clear_pages(self) -> None:
-        for widget in self._pages.values():
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
+        for frame in self._frames.values():
+            self.stack.removeWidget(frame)
+            frame.deleteLater()  # and the page in it
+        self._frames.clear()
         self._pages.clear()
 
     def flush_drafts(self) -> None:
@@ -444,11 +514,12 @@ class MainWindow(QMainWindow):
                 item = self.nav.item(row)
                 if item is not None:
                     item.setText(self._nav_text(spec))
+                    item.setToolTip(self._nav_tooltip(spec))
             self._fit_nav()
             for action in self.go_menu.actions():
                 found = next((s for s in self._specs if s.key == action.data()), None)
                 if found is not None:
-                    action.setText(self._nav_text(found, with_shortcut=False))
+                    action.setText(self._nav_text(found))
         super().changeEvent(event)
 
     def _background_failed(self, error: BaseException) -> None:

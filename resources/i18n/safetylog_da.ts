@@ -905,6 +905,10 @@
             <source>Your password is changed.</source>
             <translation>Din adgangskode er ændret.</translation>
         </message>
+        <message>
+            <source>Show the &amp;page list</source>
+            <translation>Vis &amp;sidelisten</translation>
+        </message>
     </context>
     <context>
         <name>MeasuresSection</name>

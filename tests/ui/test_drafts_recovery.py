@@ -94,7 +94,7 @@ def test_a_draft_comes_back_with_every_word_after_the_app_is_killed(
             settle(qtbot, second)
             recovered = window.page("new_incident")
             assert isinstance(recovered, IncidentForm)
-            assert window.stack.currentWidget() is recovered
+            assert window.current_page() is recovered
             back = recovered.state()
             for key in ("types", "narrative", "residents", "occurred_start", "zone_id", "facility_id"):
                 assert back[key] == typed[key], key

@@ -50,7 +50,7 @@ class MeasuresSection(Section):
             box = QCheckBox(label(measure), self)
             box.setObjectName(f"measure_{measure.value}")
             box.toggled.connect(self.changed)
-            grid.addWidget(box, index // 3, index % 3)
+            grid.addWidget(box, index // 2, index % 2)  # three side by side overflow 1024 px
             self.boxes[measure] = box
         self.form.addRow(grid)
         self.form.addRow(self.errors.add("measures", FieldError(None, self)))

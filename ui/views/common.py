@@ -109,6 +109,28 @@ class ValueCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values: list[Any] = []
+        self._compact = False
+        self.currentTextChanged.connect(self._text_shown)
+
+    def make_compact(self, chars: int = 14) -> None:
+        """As wide as ``chars`` characters whatever the longest choice (a filter bar must fit a
+        1024 x 768 screen); the list still opens wide enough to read every choice, and the chosen
+        text is the tooltip when it is cut."""
+        self._compact = True
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(chars)
+        self._fit_popup()
+        self._text_shown(self.currentText())
+
+    def _fit_popup(self) -> None:
+        if self._compact and self.count():
+            view = self.view()
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth()
+                                 + view.verticalScrollBar().sizeHint().width())
+
+    def _text_shown(self, text: str) -> None:
+        if self._compact:
+            self.setToolTip(text)
 
     def set_items(self, items: list[tuple[str, Any]], keep: bool = True) -> None:
         """Replace the items, keeping the chosen value when it is still offered."""
@@ -121,6 +143,8 @@ class ValueCombo(QComboBox):
         index = self.index_of(current) if current is not None else -1
         self.setCurrentIndex(max(index, 0) if items else -1)
         self.blockSignals(False)
+        self._fit_popup()
+        self._text_shown(self.currentText())
 
     def value(self) -> Any:
         index = self.currentIndex()

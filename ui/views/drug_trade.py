@@ -42,6 +42,7 @@ from ui.views.common import (
     row_table,
 )
 from ui.views.forms import caption_for
+from ui.widgets.table_columns import ElidedTipDelegate
 
 CONTEXT = "DrugTrade"
 WEEKDAYS = (
@@ -126,8 +127,12 @@ class DrugTradeView(QWidget):
         self.zones: RecordTableModel[ZoneTotal] = RecordTableModel(
             ZONE_COLUMNS, lambda z: z.zone_id or 0, self)
         self.zone_table = self._table(self.zones)
-        self.zone_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.zone_table.horizontalHeader().setStretchLastSection(True)
+        # The place and its count always show; the facility's name gives way (cut, in full as a
+        # tooltip) when the screen is narrow.
+        zone_header = self.zone_table.horizontalHeader()
+        zone_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        zone_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.zone_table.setItemDelegate(ElidedTipDelegate(self.zone_table))
         self.zone_table.activated.connect(self._zone_chosen)
         t.bind(accessible_name_setter(self.zone_table), QT_TRANSLATE_NOOP("DrugTrade", "Places"))
         top = QWidget(self)
@@ -136,7 +141,7 @@ class DrugTradeView(QWidget):
         map_box = QVBoxLayout()
         map_box.addWidget(self.map_caption)
         map_box.addWidget(self.heat, 1)
-        top_layout.addLayout(map_box, 3)
+        top_layout.addLayout(map_box, 2)
         top_layout.addWidget(self.zone_table, 1)
 
         self.table = self._table(self.model)

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, translate
 from ui.models.incident_table import status_label
 from ui.views.common import QT_DATE_FORMAT, ValueCombo, from_qdate, to_qdate
 from ui.views.forms import caption_for
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.labels import label
 
 CONTEXT = "IncidentList"
@@ -88,25 +88,29 @@ class IncidentFilterBar(QWidget):
         self.reset_button = QPushButton(self)
         self.reset_button.clicked.connect(self.reset)
 
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        fields: list[tuple[str, QWidget, int, int]] = [
-            (QT_TRANSLATE_NOOP("IncidentList", "&Period"), self.period_box, 0, 0),
-            (QT_TRANSLATE_NOOP("IncidentList", "F&rom"), self.date_from, 0, 2),
-            (QT_TRANSLATE_NOOP("IncidentList", "T&o"), self.date_to, 0, 4),
-            (QT_TRANSLATE_NOOP("IncidentList", "Fac&ility"), self.facility_box, 0, 6),
-            (QT_TRANSLATE_NOOP("IncidentList", "&Type"), self.type_box, 0, 8),
-            (QT_TRANSLATE_NOOP("IncidentList", "Se&verity"), self.severity_box, 1, 0),
-            (QT_TRANSLATE_NOOP("IncidentList", "St&atus"), self.status_box, 1, 2),
-            (QT_TRANSLATE_NOOP("IncidentList", "Resi&dent"), self.resident_box, 1, 4),
-            (QT_TRANSLATE_NOOP("IncidentList", "Pla&ce"), self.zone_box, 1, 6),
-            (QT_TRANSLATE_NOOP("IncidentList", "S&hift"), self.shift_box, 1, 8),
+        # Caption and field stay together; the pairs wrap to another line on a narrow screen.
+        flow = FlowLayout(spacing=12)
+        fields: list[tuple[str, QWidget]] = [
+            (QT_TRANSLATE_NOOP("IncidentList", "&Period"), self.period_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "F&rom"), self.date_from),
+            (QT_TRANSLATE_NOOP("IncidentList", "T&o"), self.date_to),
+            (QT_TRANSLATE_NOOP("IncidentList", "Fac&ility"), self.facility_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "&Type"), self.type_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "Se&verity"), self.severity_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "St&atus"), self.status_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "Resi&dent"), self.resident_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "Pla&ce"), self.zone_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "S&hift"), self.shift_box),
         ]
-        for source, widget, row, column in fields:
-            grid.addWidget(caption_for(t, source, widget, self), row, column)
-            grid.addWidget(widget, row, column + 1)
-        for column in (1, 3, 5, 7, 9):
-            grid.setColumnStretch(column, 1)
+        for source, widget in fields:
+            if isinstance(widget, ValueCombo):
+                widget.make_compact(20 if widget is self.type_box else 12)
+            pair = QWidget(self)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(caption_for(t, source, widget, pair))
+            row.addWidget(widget)
+            flow.addWidget(pair)
         search_caption = QLabel(self)
         search_caption.setBuddy(self.search)
         t.bind(search_caption.setText, QT_TRANSLATE_NOOP("IncidentList", "&Search"))
@@ -120,7 +124,7 @@ class IncidentFilterBar(QWidget):
         search_row.addWidget(self.reset_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
+        layout.addLayout(flow)
         layout.addLayout(search_row)
 
         self.fill_choices()

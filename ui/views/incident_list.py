@@ -33,6 +33,7 @@ from ui.views.common import (
     row_table,
 )
 from ui.views.incident_filters import IncidentFilterBar
+from ui.widgets.table_columns import fit_columns
 
 CONTEXT = "IncidentList"
 def _t(source: str, *args: object) -> str:
@@ -86,6 +87,7 @@ class IncidentListView(QWidget):
             self.table.setColumnWidth(column, width)
         for described in range(FIRST_DESCRIBED, Column.SUMMARY):  # the described fields' columns
             self.table.setColumnWidth(described, 80)
+        fit_columns(self.table, "incidents")  # cut cells show in full; columns can be hidden
         self.table.activated.connect(self._open_index)
         t.bind(self.table.setAccessibleName, QT_TRANSLATE_NOOP("IncidentList", "Incidents"))
 

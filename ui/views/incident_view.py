@@ -26,6 +26,7 @@ from safetylog.domain.enums import Severity
 from safetylog.domain.errors import ConflictError, ValidationError
 from safetylog.domain.records import Addendum, DutyRecord, IncidentDetail
 from safetylog.services.permissions import Permission
+from ui import window_state
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.incident_labels import FLAGS, word
@@ -57,6 +58,7 @@ def open_incident(ctx: UiContext, tasks: TaskRunner, incident_id: int,
         window.setWindowFlag(Qt.WindowType.Window, True)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.resize(900, 700)
+        window_state.fit_inside(window)  # a 768-pixel screen less its task bar is lower than that
         _open_windows[incident_id] = window
         window.destroyed.connect(lambda _obj=None, key=incident_id: _open_windows.pop(key, None))
     window.show()

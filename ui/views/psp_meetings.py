@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -48,6 +47,7 @@ from ui.views.common import (
 from ui.views.conflict import ConflictNotice
 from ui.views.forms import CheckList, DateInput, FormRows, button, caption_for
 from ui.views.psp_labels import action_status
+from ui.widgets.table_columns import ContentColumns
 
 CONTEXT = "PspMeetings"
 
@@ -61,9 +61,7 @@ def table(model: Any, parent: QWidget, stretch: int = -1) -> QTableView:
     view = row_table(model, parent)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch % model.columnCount(), QHeaderView.ResizeMode.Stretch)
+    ContentColumns(view, stretch)  # never squeezed to nothing on a small screen
     return view
 
 
