@@ -56,12 +56,14 @@ def duty_differences(before: tuple[DutySpec, ...], after: tuple[DutySpec, ...]) 
         was, now = old[key], new[key]
         if was.due_at != now.due_at:
             lines.append(f"{key[0]}: due{_due(_iso(was.due_at)) or ' -'} ->{_due(_iso(now.due_at)) or ' -'}")
-        was_source, now_source = deadline_source(was.details), deadline_source(now.details)
-        if was_source != now_source:
-            lines.append(f"{key[0]}: source {_source_text(was_source)!r} -> {_source_text(now_source)!r}"
-                         if (was_source or {}).get("act") != (now_source or {}).get("act")
-                         or (was_source or {}).get("paragraph") != (now_source or {}).get("paragraph")
-                         else f"{key[0]}: {_confirmation(was_source)} -> {_confirmation(now_source)}")
+        was_sources, now_sources = was.details.get("sources") or {}, now.details.get("sources") or {}
+        for case in sorted(set(was_sources) | set(now_sources)):
+            old_source, new_source = was_sources.get(case), now_sources.get(case)
+            if _source_text(old_source) != _source_text(new_source):
+                lines.append(f"{key[0]}/{case}: source {_source_text(old_source)!r} -> "
+                             f"{_source_text(new_source)!r}")
+            if _confirmation(old_source) != _confirmation(new_source):
+                lines.append(f"{key[0]}/{case}: {_confirmation(old_source)} -> {_confirmation(new_source)}")
     return lines
 
 
