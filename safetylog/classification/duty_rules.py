@@ -254,7 +254,8 @@ def _deadline(raw: Any, reader: _Reader, kind: DutyKind, duty_source: Source, af
     cases = DEADLINE_CASES[kind]
     if case not in cases:
         known = ", ".join(cases) or "none: this duty has no deadline"
-        raise reader.fail("case", f"duty {kind}: deadline case {case!r} is not one of {known}", after)
+        needle = f'case = "{case}"' if isinstance(case, str) else "case"
+        raise reader.fail(needle, f"duty {kind}: deadline case {case!r} is not one of {known}", after)
     needle = f'case = "{case}"'
     line = line_of(reader.text, needle, after=after)
     where = f"duty {kind}, deadline {case}"

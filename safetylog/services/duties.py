@@ -151,15 +151,17 @@ def open_duties(session: Session, incident: Incident, specs: tuple[DutySpec, ...
         elif row.state in OPEN_STATES:
             merged = dict(row.details)
             merged.update({k: v for k, v in spec.details.items() if k in COMPUTED_KEYS})
-            if merged != row.details or row.rules_version is None:
-                rule = (books or {}).get(spec.rules_version)
+            book = (books or {}).get(spec.rules_version)
+            due, case = next_due(DutyKind(row.kind), merged, spec.due_at,
+                                 book.rule(row.kind) if book is not None else None)
+            if case is not None:
+                merged["deadline_case"] = case
+            if merged != row.details:
                 row.details = merged
-                row.rules_version = row.rules_version or spec.rules_version or None
-                due, case = next_due(DutyKind(row.kind), merged, spec.due_at,
-                                     rule.rule(row.kind) if rule is not None else None)
+            if due != row.due_at:
                 row.due_at = due
-                if case is not None and merged.get("deadline_case") != case:
-                    row.details = {**merged, "deadline_case": case}
+            if row.rules_version is None:
+                row.rules_version = spec.rules_version or None
 
 
 class DutyService(Service):

@@ -16,7 +16,7 @@ from safetylog.domain.taxonomy import taxonomy_files
 from safetylog.services import export_file as export_file_module
 from safetylog.services.demo_content import DEMO_PASSWORD
 from safetylog.storage.models import DutyRow, Incident
-from tests.conftest import TEST_KEY, open_engine
+from tests.conftest import open_engine
 from tests.core.classification_cases import TEST_INSTRUMENT
 
 
