@@ -192,9 +192,8 @@ def test_a_candidate_rules_file_shows_how_the_duties_would_change(
         before, after = (datetime.fromisoformat(part.strip().replace(" ", "T"))
                          for part in line.removeprefix("police_decision: due").split("->"))
         assert before - after == timedelta(hours=24)
-    confirmed = [i for i in result["incidents"]
-                 if "force_case/forwarding: not legally confirmed -> confirmed by Advokat Hanne Berg on 2026-12-01"
-                 in i["duty_changes"]]
+    line = "force_case/forwarding: not legally confirmed -> confirmed by Advokat Hanne Berg on 2026-12-01"
+    confirmed = [i for i in result["incidents"] if line in i["duty_changes"]]
     assert confirmed
     untouched = [i for i in result["incidents"] if not i["duty_changes"]]
     assert untouched and all(not any(d["kind"] in ("police_decision", "force_case") for d in i["duties"])

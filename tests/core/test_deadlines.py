@@ -24,7 +24,8 @@ from tests.core.classification_cases import hurt, incident
 
 SOURCE = Source("Test")
 DEFAULT = Deadline("forwarding", 3, Unit.WORKING_DAYS, Anchor.EPISODE_START, SOURCE)
-CUSTOMARY = Deadline("forwarding", 3, Unit.WORKING_DAYS, Anchor.EPISODE_START, SOURCE, customary_days_off=True)
+CUSTOMARY = Deadline("forwarding", 3, Unit.WORKING_DAYS, Anchor.EPISODE_START, SOURCE,
+                     customary_days_off=True)
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,8 @@ def test_violence_against_staff_at_23_50_on_a_friday_needs_a_police_decision_by_
 def test_threats_open_the_police_decision_when_staff_were_the_target() -> None:
     at_staff = ViolenceDetail(target=("staff",))
     assert "police_decision" in opened("VIO-THR/verbal", violence=at_staff)
-    assert "police_decision" not in opened("VIO-THR/verbal", violence=ViolenceDetail(target=("other_resident",)))
+    at_resident = ViolenceDetail(target=("other_resident",))
+    assert "police_decision" not in opened("VIO-THR/verbal", violence=at_resident)
     assert "police_decision" in opened("VIO-THR/verbal", injuries=(hurt("staff", "felt_threatened"),))
 
 
