@@ -148,6 +148,8 @@ def _clean(check: Checker, spec: DutyField, value: object, now: datetime) -> obj
     if value is None or value == "":
         return None
     today = to_local(now).date()
+    if spec.name == "dispensation_reasons":
+        return _dispensation_reasons(check, value)
     if spec.kind == "text":
         return check.text(spec.name, value, limit=TEXT_LIMIT if spec.name == "note" else SHORT_LIMIT) or None
     if spec.kind == "check":
@@ -162,8 +164,6 @@ def _clean(check: Checker, spec: DutyField, value: object, now: datetime) -> obj
             check.add(spec.name, "out_of_range", low=1, high=COUNT_LIMIT)
             return None
         return value
-    if spec.name == "dispensation_reasons":
-        return _dispensation_reasons(check, value)
     if spec.kind == "choice":
         if str(value) not in spec.choices:
             check.add(spec.name, "invalid_choice", value=str(value)[:40])

@@ -100,14 +100,14 @@ def duty_record(row: DutyRow, *, show_journal: bool, show_text: bool = True,
                       row.created_at, row.closed_at, _masked(row.details, show_journal, show_text),
                       row.version,
                       incident.local_date if incident else None,
-                      incident.primary_type if incident else "")
+                      incident.primary_type if incident else "", row.rules_version)
 
 
 # The list query's columns, in DutyRecord order: Core rows, not ORM objects, so a long list
 # costs about as much as its query.
 _LIST_COLUMNS = (DutyRow.id, DutyRow.incident_id, DutyRow.facility_id, DutyRow.kind, DutyRow.state,
                  DutyRow.due_at, DutyRow.created_at, DutyRow.closed_at, DutyRow.details,
-                 DutyRow.version, Incident.local_date, Incident.primary_type)
+                 DutyRow.version, Incident.local_date, Incident.primary_type, DutyRow.rules_version)
 
 
 def _combined_for(session: Session, incident: Incident, spec: DutySpec) -> DutyRow | None:
@@ -201,9 +201,9 @@ class DutyService(Service):
             show = has(actor, Permission.POLICE_JOURNAL_READ)
             text = has(actor, Permission.INCIDENT_NARRATIVE)
             found = [DutyRecord(did, incident, facility, kind, state, due, created, closed,
-                                _masked(details, show, text), version, day, primary)
+                                _masked(details, show, text), version, day, primary, rules)
                      for (did, incident, facility, kind, state, due, created, closed, details, version,
-                          day, primary) in session.execute(stmt)
+                          day, primary, rules) in session.execute(stmt)
                      if actor.may_see_facility(facility)]
             audit.record(session, actor, AuditAction.READ, "duty", "*", count=len(found),
                          open_only=open_only, overdue_only=overdue_only, kinds=list(kinds),
