@@ -34,7 +34,7 @@ from ui.models.record_table import ColumnSpec
 from ui.operations import Query
 from ui.tasks import TaskRunner
 from ui.views.common import ErrorLine, heading, local_date, local_datetime, number
-from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
+from ui.views.incident_labels import DUTY_KINDS, DUTY_STATES, deadline_source_text, duty_state, word
 from ui.views.overview_sections import CountsSection, TableSection, titled
 
 CONTEXT = "Overview"
@@ -74,6 +74,9 @@ def duty_columns(now: Callable[[], datetime]) -> list[ColumnSpec[DutyRecord]]:
                    lambda d: word(DUTY_STATES, duty_state(d.state, d.due_at, now()))),
         ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Incident"),
                    lambda d: f"{d.incident_id} ({local_date(d.incident_date)})"),
+        ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Deadline's legal source"),
+                   lambda d: deadline_source_text(d.details),
+                   tooltip=lambda d: deadline_source_text(d.details)),
     ]
 
 
