@@ -423,6 +423,13 @@ def _duty_closing_fields(kind: DutyKind, when: datetime, day: datetime,
     if kind is DutyKind.POLICE_REPORT:
         journal_no = f"3700-{rng.randint(10000, 99999)}-00{rng.randint(100, 999)}"
         return {"report_filed_on": on, "journal_no": journal_no}
+    if kind is DutyKind.POLICE_DECISION:  # the episode reported within 72 hours, receipt kept
+        journal_no = f"3700-{rng.randint(10000, 99999)}-00{rng.randint(100, 999)}"
+        return {"report_filed_on": when.astimezone(COPENHAGEN).date().isoformat(), "journal_no": journal_no,
+                "receipt_kept": True}
+    if kind is DutyKind.FORCE_COMBINED:
+        return {"decision_expires_on": on, "estimated_count": 3, "sent_to_handlekommune_on": on,
+                "sent_to_socialtilsyn_on": on, "sbst_reference": f"SBST-{rng.randint(10000, 99999)}"}
     if kind is DutyKind.DPSD_REMINDER:
         return {"dpsd_reported_on": on}
     return {"considered_on": on}
