@@ -6,7 +6,9 @@ condition holds while its conclusion is given with the contrary value (the type 
 tilkaldt" with "police called: no"), naming both fields. A conclusion counts as given only when
 the form shows its field for the chosen types: the police section when ``police`` is present,
 the measures list when a chosen type needs the measures section. Non-strict rules are defaults
-the form fills in (an option of the aggression columns, which an installed instrument may lack).
+the form fills in: a measure left unticked is an omission, not a "no" (and records made before
+these rules, imported or not, must stay valid), and an aggression option may be missing from an
+installed instrument.
 """
 
 from __future__ import annotations
@@ -160,12 +162,12 @@ _CALLED_BY_SOMEONE = TypeTicked(POLICE_CALL, unless=frozenset({POLICE_CAME_THEMS
 
 
 def _force(subtype: str, measure: Measure, da: str, en: str) -> Implication:
-    return Implication(TypeTicked(FORCE, frozenset({subtype})), MeasureTaken(measure, da, en))
+    return Implication(TypeTicked(FORCE, frozenset({subtype})), MeasureTaken(measure, da, en), strict=False)
 
 
 RULES: tuple[Implication, ...] = (
     Implication(_CALLED_BY_SOMEONE, CALLED),
-    Implication(_CALLED_BY_SOMEONE, POLICE_MEASURE),
+    Implication(_CALLED_BY_SOMEONE, POLICE_MEASURE, strict=False),
     Implication(_CALLED_BY_SOMEONE, AggressionMeasure("police"), strict=False),
     Implication(TypeTicked(POLICE_CALL, frozenset({POLICE_CAME_THEMSELVES})), CAME_THEMSELVES),
     Implication(TypeTicked(POLICE_REPORT), REPORT_FILED),
@@ -181,7 +183,7 @@ RULES: tuple[Implication, ...] = (
                 strict=False),
     Implication(TypeTicked(MEDICAL, frozenset({"ambulance"})),
                 MeasureTaken(Measure.AMBULANCE, "Foranstaltning: ambulance tilkaldt",
-                             "Measure: ambulance called")),
+                             "Measure: ambulance called"), strict=False),
 )
 
 
