@@ -214,7 +214,7 @@ class DemoGenerator:
             outsiders=self._outsiders(primary),
             injuries=self._injuries(primary, recipe, a, reporter, when),
             measures=self._measures(codes), violence=self._violence(primary, recipe),
-            drug=self._drug(primary), police=self._police(codes, when),
+            drug=self._drug(primary), police=self._police(codes, when, ("POL-CALL", "police_initiated") in recipe),
             ambulance_called="MED-EMG" in codes, debrief_offered=primary.startswith("VIO"),
             damage_description="Stol og glasdør beskadiget." if primary == "PRP-DMG" else "",
             damage_estimate_dkk=rng.choice((800, 2500, 6000)) if primary == "PRP-DMG" else None,
@@ -325,12 +325,14 @@ class DemoGenerator:
             vehicles=self._rng.choice(("Mørk VW Golf", "Hvid varevogn", "")), money_or_quantity="Små poser",
             outsiders_on_premises=True)
 
-    def _police(self, codes: list[str], when: datetime) -> PoliceContact | None:
+    def _police(self, codes: list[str], when: datetime, came_themselves: bool) -> PoliceContact | None:
         if not any(c.startswith("POL") for c in codes):
             return None
         reported = "POL-RPT" in codes
         return PoliceContact(
-            called="POL-CALL" in codes, called_at=when + timedelta(minutes=5),
+            # as the types say it (the core refuses a contradiction): called, or came themselves
+            called="POL-CALL" in codes and not came_themselves, police_initiated=came_themselves,
+            called_at=None if came_themselves else when + timedelta(minutes=5),
             arrived_at=when + timedelta(minutes=self._rng.randint(15, 45)),
             arrests=1 if "POL-ARR" in codes else 0, report_filed=reported,
             journal_no=f"3700-{self._rng.randint(10000, 99999)}-{self._rng.randint(10, 999):05d}-{when:%y}"

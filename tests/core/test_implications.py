@@ -53,7 +53,7 @@ def test_each_contradiction_is_refused_naming_both_fields(
 ) -> None:
     problems = contradictions(data, TAXONOMY)
     assert set(problems) == {first, second}
-    for field, other in ((first, second), (second, first)):
+    for field in (first, second):
         assert problems[field].code == "contradiction"
         da, en = problems[field].text("da"), problems[field].text("en")
         assert da.startswith("Modsiger «") and en.startswith("Contradicts «")
@@ -85,7 +85,8 @@ def test_what_agrees_is_accepted(data: IncidentInput) -> None:
 
 
 @pytest.mark.parametrize("data", [
-    incident(("VIO-THR", None), ("POL-CALL", None), police=PoliceContact(called=True), measures=(Measure.TALK,)),
+    incident(("VIO-THR", None), ("POL-CALL", None), police=PoliceContact(called=True),
+             measures=(Measure.TALK,)),
     incident(("FRC", "124c"), measures=(Measure.TALK,)),
     incident(("MED-EMG", "ambulance")),
 ])

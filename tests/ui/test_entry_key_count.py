@@ -92,7 +92,8 @@ def test_the_threat_with_a_bottle_takes_at_most_35_keys_besides_the_words(
     assert set(detail.violence.measures) == {"police", "physical_hold"}
     assert "magtanvendelse" in detail.flags
     r101, r102 = sqlite_world.residents[0].id, sqlite_world.residents[1].id
-    assert set(detail.residents) == {(r101, "B-101", PersonRole.AGGRESSOR), (r102, "B-102", PersonRole.WITNESS)}
+    assert set(detail.residents) == {(r101, "B-101", PersonRole.AGGRESSOR),
+                                     (r102, "B-102", PersonRole.WITNESS)}
     assert presses <= 35, presses
 
 
