@@ -87,6 +87,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{pseudonym} er allerede vurderet med Brøset i denne vagt.",
         "{pseudonym} already has a Brøset assessment for this shift.",
     ),
+    "contradiction": (
+        "Modsiger «{other_da}»: når «{when_da}» er valgt, skal «{then_da}» også være valgt.",
+        "Contradicts «{other_en}»: when «{when_en}» is chosen, «{then_en}» must be chosen too.",
+    ),
     "resident_moved_out": ("{pseudonym} er flyttet.", "{pseudonym} has moved out."),
 }
 
