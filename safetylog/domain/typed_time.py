@@ -93,14 +93,16 @@ def _pick(day: date, parts: _Parts, limit: datetime) -> datetime | None:
                                                        "date": day.strftime("%d-%m-%Y")}))
     if parts.season is not None and len(instants) == 2:
         instants = instants[:1] if parts.season == "s" else instants[1:]
-    past = [moment for moment in instants if moment <= limit]
+    # Compared in UTC: Python compares two times of the same zone by their wall clocks, which
+    # would take the two 02:30s of the autumn night for one.
+    past = [moment for moment in instants if moment.astimezone(UTC) <= limit.astimezone(UTC)]
     return past[-1] if past else None
 
 
 def resolve_typed_time(text: str, now: datetime) -> datetime:
     """The Copenhagen instant ``text`` means when typed at ``now``; raises ``TypedTimeError``."""
     parts = _parse(text)
-    limit = now.astimezone(COPENHAGEN) + FUTURE_GRACE
+    limit = (now.astimezone(UTC) + FUTURE_GRACE).astimezone(COPENHAGEN)
     no_limit = datetime.max.replace(tzinfo=UTC)
     if parts.day_month is not None:
         day_no, month = parts.day_month
