@@ -96,11 +96,13 @@ def _pick(day: date, parts: _Parts, limit: datetime) -> datetime | None:
     # Compared in UTC: Python compares two times of the same zone by their wall clocks, which
     # would take the two 02:30s of the autumn night for one.
     past = [moment for moment in instants if moment.astimezone(UTC) <= limit.astimezone(UTC)]
-    return past[-1] if past else None
+    return past[-1].astimezone(UTC) if past else None
 
 
 def resolve_typed_time(text: str, now: datetime) -> datetime:
-    """The Copenhagen instant ``text`` means when typed at ``now``; raises ``TypedTimeError``."""
+    """The instant ``text`` means when typed at ``now``, in UTC (times of the doubled autumn hour
+    never compare equal across zones in Python, so the result carries no zone rules); raises
+    ``TypedTimeError``."""
     parts = _parse(text)
     limit = (now.astimezone(UTC) + FUTURE_GRACE).astimezone(COPENHAGEN)
     no_limit = datetime.max.replace(tzinfo=UTC)
