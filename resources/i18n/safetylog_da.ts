@@ -68,8 +68,20 @@
             <translation>– ikke angivet –</translation>
         </message>
         <message>
-            <source>Shift: %1</source>
-            <translation>Vagt: %1</translation>
+            <source>Shift: %1 – %2</source>
+            <translation>Vagt: %1 – %2</translation>
+        </message>
+        <message>
+            <source>summer time</source>
+            <translation>sommertid</translation>
+        </message>
+        <message>
+            <source>winter time</source>
+            <translation>vintertid</translation>
+        </message>
+        <message>
+            <source>e.g. 0240</source>
+            <translation>fx 0240</translation>
         </message>
         <message>
             <source>Reported by: %1</source>

@@ -9,7 +9,6 @@ warned of in yellow before it is full); the draft is then retried every few seco
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -30,6 +29,7 @@ from safetylog.domain.errors import ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import IncidentDetail, IncidentInput, ResidentRecord, ZoneRecord
 from safetylog.domain.taxonomy import current_taxonomy
+from safetylog.domain.timeutil import now_local
 from ui.context import UiContext
 from ui.entry.common import CommonSection, now_minute
 from ui.entry.drafts import DraftKeeper
@@ -280,7 +280,7 @@ class IncidentForm(QWidget):
             self.draft_status.setText("")
             return
         self.draft_status.setText(self._texts.text(
-            QT_TRANSLATE_NOOP("IncidentForm", "Draft saved %1"), datetime.now().strftime("%H:%M")))
+            QT_TRANSLATE_NOOP("IncidentForm", "Draft saved %1"), now_local().strftime("%H:%M")))
 
     # --- submit ---------------------------------------------------------------------------
 
