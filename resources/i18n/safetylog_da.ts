@@ -398,6 +398,33 @@
         </message>
     </context>
     <context>
+        <name>FormDiscard</name>
+        <message>
+            <source>Undo discard</source>
+            <translation>Fortryd kasseringen</translation>
+        </message>
+        <message>
+            <source>Brings back the discarded form, as long as this window is open</source>
+            <translation>Henter den kasserede formular tilbage, så længe vinduet er åbent</translation>
+        </message>
+        <message>
+            <source>Discard the form?</source>
+            <translation>Kassér formularen?</translation>
+        </message>
+        <message>
+            <source>Everything typed in this form is removed, also its saved draft. You can undo it until the window is closed.</source>
+            <translation>Alt, hvad der er skrevet i formularen, fjernes – også den gemte kladde. Du kan fortryde, indtil vinduet lukkes.</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Kassér</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the form</source>
+            <translation>&amp;Behold formularen</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentForm</name>
         <message>
             <source>New incident</source>
