@@ -42,7 +42,8 @@ def test_continuous_typing_is_saved_every_ten_seconds_and_a_pause_within_one(
     shell, page = form
     assert page.drafts.delays_ms() == (1_000, 10_000)
     saves: list[tuple[float, str]] = []
-    page.drafts.saved.connect(lambda _id: saves.append((time.monotonic(), stored_narratives(sqlite_world)[0])))
+    page.drafts.saved.connect(
+        lambda _id: saves.append((time.monotonic(), stored_narratives(sqlite_world)[0])))
     page.common.narrative.setFocus()
     started = time.monotonic()
     typed = ""

@@ -108,7 +108,8 @@ def test_the_old_way_of_typing_cannot_write_year_zero(qtbot: QtBot, common: Comm
     clock(cph(2026, 3, 5, 3, 10))
     type_time(qtbot, common, "02-04-0000")
     assert common.start.text() == "02-04-0000"  # left as typed, with one clear message
-    assert common.shift.text() == "Skriv et klokkeslæt som 0240 eller 02:40 – evt. med dato foran: 05-03-2026 02:40."
+    assert common.shift.text() == ("Skriv et klokkeslæt som 0240 eller 02:40 – evt. med dato foran: "
+                                   "05-03-2026 02:40.")
     problems: dict[str, Problem] = {}
     common.collect(problems)
     assert problems["occurred_start"].code == "typed_time"
