@@ -68,8 +68,20 @@
             <translation>– ikke angivet –</translation>
         </message>
         <message>
-            <source>Shift: %1</source>
-            <translation>Vagt: %1</translation>
+            <source>Shift: %1 – %2</source>
+            <translation>Vagt: %1 – %2</translation>
+        </message>
+        <message>
+            <source>summer time</source>
+            <translation>sommertid</translation>
+        </message>
+        <message>
+            <source>winter time</source>
+            <translation>vintertid</translation>
+        </message>
+        <message>
+            <source>e.g. 0240</source>
+            <translation>fx 0240</translation>
         </message>
         <message>
             <source>Reported by: %1</source>
@@ -383,6 +395,33 @@
         <message>
             <source>&amp;Debriefing was offered to staff</source>
             <translation>Personalet fik tilbudt opf&amp;ølgning (debriefing)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDiscard</name>
+        <message>
+            <source>Undo discard</source>
+            <translation>Fortryd kasseringen</translation>
+        </message>
+        <message>
+            <source>Brings back the discarded form, as long as this window is open</source>
+            <translation>Henter den kasserede formular tilbage, så længe vinduet er åbent</translation>
+        </message>
+        <message>
+            <source>Discard the form?</source>
+            <translation>Kassér formularen?</translation>
+        </message>
+        <message>
+            <source>Everything typed in this form is removed, also its saved draft. You can undo it until the window is closed.</source>
+            <translation>Alt, hvad der er skrevet i formularen, fjernes – også den gemte kladde. Du kan fortryde, indtil vinduet lukkes.</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Kassér</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the form</source>
+            <translation>&amp;Behold formularen</translation>
         </message>
     </context>
     <context>

@@ -16,6 +16,18 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "too_long": ("Højst {limit} tegn (der er {length}).", "At most {limit} characters ({length} given)."),
     "future_time": ("Tidspunktet ligger i fremtiden.", "The time is in the future."),
     "too_old": ("Tidspunktet er mere end {years} år gammelt.", "The time is more than {years} years ago."),
+    "typed_time": (
+        "Skriv et klokkeslæt som 0240 eller 02:40 – evt. med dato foran: 05-03-2026 02:40.",
+        "Type a time such as 0240 or 02:40 – with a date in front if need be: 05-03-2026 02:40.",
+    ),
+    "typed_date": ("Datoen findes ikke – skriv fx 05-03-2026 02:40.",
+                   "There is no such date – type e.g. 05-03-2026 02:40."),
+    "time_skipped": (
+        "Klokken {time} fandtes ikke den {date}: uret blev stillet frem fra 02:00 til 03:00 "
+        "(sommertid). Skriv tiden før eller efter.",
+        "There was no {time} on {date}: the clocks went forward from 02:00 to 03:00 (summer "
+        "time). Type the time before or after.",
+    ),
     "end_before_start": ("Sluttidspunktet ligger før starttidspunktet.", "The end is before the start."),
     "unknown_type": ("Ukendt hændelsestype: {code}.", "Unknown incident type: {code}."),
     "unknown_subtype": ("Ukendt undertype {subtype} for {code}.", "Unknown subtype {subtype} for {code}."),

@@ -6,6 +6,7 @@ Statistics are about local time of day, and deriving it in SQL is dialect-specif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,8 +20,31 @@ EVENING_START_HOUR = 15
 NIGHT_START_HOUR = 23
 
 
-def utcnow() -> datetime:
+def _system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+# The one clock of the whole program: every "now" and "today", in the core and the windows, is read
+# through ``utcnow`` so a test (or a demo) that sets this source moves all of them together.
+clock_source: Callable[[], datetime] = _system_clock
+
+
+def utcnow() -> datetime:
+    return clock_source()
+
+
+def now_local() -> datetime:
+    """The Copenhagen wall clock, whatever time zone the PC is set to."""
+    return utcnow().astimezone(COPENHAGEN)
+
+
+def today_local() -> date:
+    return now_local().date()
+
+
+def now_minute_local() -> datetime:
+    """Now in Copenhagen to the minute: the default time of a new incident."""
+    return now_local().replace(second=0, microsecond=0)
 
 
 def as_utc(moment: datetime) -> datetime:

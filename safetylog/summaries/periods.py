@@ -1,4 +1,6 @@
-"""Periods: a calendar month, the period before, the same dates a year earlier."""
+"""Periods: a calendar month, the period before, the same dates a year earlier, and the rolling
+periods the lists filter by ("last 30 days", "last 12 months", "this year"), all counted in
+Copenhagen days. The windows take their dates from here and do no date arithmetic themselves."""
 
 from __future__ import annotations
 
@@ -72,3 +74,36 @@ def year_before_scope(scope: SummaryScope) -> SummaryScope:
 def trend_months(end: date, count: int = 12) -> list[tuple[int, int]]:
     """``count`` (year, month) pairs ending with the month of ``end``, oldest first."""
     return [add_months(end.year, end.month, -offset) for offset in range(count - 1, -1, -1)]
+
+
+def year_earlier(day: date) -> date:
+    """The same date a year before; 29 February falls back to the 28th."""
+    return _year_earlier(day)
+
+
+def last_days(today: date, days: int) -> tuple[date, date]:
+    """The last ``days`` days, today included."""
+    return today - timedelta(days=days - 1), today
+
+
+def last_twelve_months(today: date) -> tuple[date, date]:
+    """The day after the same date a year before, through today: on 29 February 2028 that is
+    1 March 2027 to 29 February 2028 (the 28th of a non-leap year plus one day)."""
+    return year_earlier(today) + timedelta(days=1), today
+
+
+def this_year(today: date) -> tuple[date, date]:
+    return date(today.year, 1, 1), today
+
+
+def rolling_period(name: str, today: date) -> tuple[date | None, date | None]:
+    """A filter's period by name ("30d", "90d", "12m", "year"); anything else is all time."""
+    if name == "30d":
+        return last_days(today, 30)
+    if name == "90d":
+        return last_days(today, 90)
+    if name == "12m":
+        return last_twelve_months(today)
+    if name == "year":
+        return this_year(today)
+    return None, None

@@ -8,16 +8,19 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from safetylog.domain.records import FacilityRecord, ResidentRecord, ZoneRecord
-from safetylog.domain.timeutil import local_stamp
+from safetylog.domain.timeutil import local_stamp, now_minute_local, to_local
+from safetylog.domain.typed_time import is_doubled_hour, is_summer_time
 from ui.entry.section_base import Section
-from ui.i18n import QT_TRANSLATE_NOOP
-from ui.widgets.datetime_edit import DateTimeEdit, OptionalDateTimeEdit
+from ui.i18n import QT_TRANSLATE_NOOP, current_language, locale_for
+from ui.widgets.datetime_edit import OptionalDateTimeEdit
 from ui.widgets.labels import label
 from ui.widgets.pseudonym_picker import ResidentPicker
+from ui.widgets.time_entry import TimeEntry
 
 
 def now_minute() -> datetime:
-    return datetime.now().replace(second=0, microsecond=0)
+    """Now on the core's Copenhagen clock, whatever zone the PC is set to."""
+    return now_minute_local()
 
 
 def parse_local(raw: object) -> datetime | None:
@@ -42,7 +45,7 @@ class CommonSection(Section):
         self.facility.setProperty("i18n_data", True)  # facility names are data
         self._field("facility_id", QT_TRANSLATE_NOOP("CommonSection", "Facility:"), self.facility,
                     QT_TRANSLATE_NOOP("CommonSection", "Facility"))
-        self.start = DateTimeEdit(self)
+        self.start = TimeEntry(self)
         self._field("occurred_start", QT_TRANSLATE_NOOP("CommonSection", "&Time:"), self.start,
                     QT_TRANSLATE_NOOP("CommonSection", "When it happened"))
         self.shift = QLabel(self)
@@ -72,9 +75,10 @@ class CommonSection(Section):
         self.form.addRow("", self.reporter)
         self._reporter_name = reporter
         self._zones: list[ZoneRecord] = []
-        self.start.dateTimeChanged.connect(self._show_shift)
-        self.start.dateTimeChanged.connect(self._end_follows_start)
-        self.start.dateTimeChanged.connect(self.changed)
+        self._texts.bind(self.start.setPlaceholderText, QT_TRANSLATE_NOOP("CommonSection", "e.g. 0240"))
+        self.start.changed.connect(self._show_shift)
+        self.start.changed.connect(self._end_follows_start)
+        self.start.changed.connect(self.changed)
         self.end.changed.connect(self.changed)
         self.zone.currentIndexChanged.connect(self.changed)
         self.residents.changed.connect(self.changed)
@@ -86,7 +90,7 @@ class CommonSection(Section):
     def _end_follows_start(self) -> None:
         """While the end is unknown, its (greyed) time shows the start, ready to be adjusted."""
         if not self.end.known.isChecked():
-            self.end.edit.setDateTime(self.start.dateTime())
+            self.end.edit.set_value(self.start.value())
 
     # --- lookups --------------------------------------------------------------------------
 
@@ -121,9 +125,21 @@ class CommonSection(Section):
     # --- labels ---------------------------------------------------------------------------
 
     def _show_shift(self) -> None:
-        stamp = local_stamp(self.start.value())
-        self.shift.setText(self._texts.text(QT_TRANSLATE_NOOP("CommonSection", "Shift: %1"),
-                                            label(stamp.shift)))
+        """The whole moment the typed time stands for, in words, or why it stands for none."""
+        problem = self.start.problem()
+        if problem is not None:
+            self.shift.setText(problem.text(current_language()))
+            return
+        moment = self.start.value()
+        stamp, local = local_stamp(moment), to_local(moment)
+        when = (locale_for(current_language()).dayName(local.isoweekday())
+                + local.strftime(" %d-%m-%Y %H:%M"))
+        if is_doubled_hour(moment):  # the autumn night: which of the two
+            when += " (" + self._texts.text(
+                QT_TRANSLATE_NOOP("CommonSection", "summer time") if is_summer_time(moment)
+                else QT_TRANSLATE_NOOP("CommonSection", "winter time")) + ")"
+        self.shift.setText(self._texts.text(QT_TRANSLATE_NOOP("CommonSection", "Shift: %1 – %2"),
+                                            label(stamp.shift), when))
 
     def _show_labels(self) -> None:
         self._show_shift()
@@ -140,7 +156,7 @@ class CommonSection(Section):
         end = self.end.value()
         return {
             "facility_id": self.facility_id(),
-            "occurred_start": self.start.value().isoformat(timespec="minutes"),
+            "occurred_start": self.start.value().isoformat(timespec="minutes"),  # UTC, unambiguous
             "occurred_end": end.isoformat(timespec="minutes") if end else None,
             "zone_id": self.zone.currentData(),
             "residents": self.residents.state(),
@@ -162,6 +178,10 @@ class CommonSection(Section):
     def collect(self, problems: dict[str, Any]) -> dict[str, Any]:
         from safetylog.domain.enums import PersonRole
         from safetylog.domain.records import InvolvedResident
+
+        typed = self.start.problem()
+        if typed is not None:
+            problems["occurred_start"] = typed
 
         return {
             "occurred_start": self.start.value(), "occurred_end": self.end.value(),

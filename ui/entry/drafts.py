@@ -1,8 +1,10 @@
-"""Drafts: the form saved every few seconds while typing, and offered back at the next login.
+"""Drafts: the form saved while typing, and offered back at the next login.
 
-``DraftKeeper`` saves through the services 3 seconds after the last change (off the GUI thread)
-and synchronously when the form must be safe right now (lock, logout, quit). A crash or power cut
-therefore loses at most the last three seconds of typing. When the environment refuses the save
+``DraftKeeper`` saves through the services (off the GUI thread) one second after typing stops, and
+at least every ten seconds while typing goes on without a pause (a waiting-for-a-pause timer alone
+would never fire for a fast typist); synchronously when the form must be safe right now (lock,
+logout, quit). A crash or power cut therefore loses at most the last ten seconds of continuous
+typing, and at most one second once the typing has stopped. When the environment refuses the save
 (a full disk, a read-only file), the text stays in the form and in memory and the save is tried
 again every ``RETRY_DELAY_MS`` until it goes through.
 """
@@ -36,7 +38,8 @@ from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_DELAY_MS = 3_000
+AUTOSAVE_DELAY_MS = 1_000  # after the last change
+AUTOSAVE_MAX_INTERVAL_MS = 10_000  # after the first unsaved change, however the typing goes on
 RETRY_DELAY_MS = 5_000
 
 
@@ -223,6 +226,12 @@ class DraftKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self._save_async)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        # Qt's default (coarse) timers may fire 5 % late: half a second over the ten promised.
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.setInterval(AUTOSAVE_MAX_INTERVAL_MS)
+        self._deadline.timeout.connect(self._save_async)
         # While the environment refuses (disk full), try again now and then: the moment space
         # returns, the draft is safe, without the user having to type another character.
         self._retry = QTimer(self)
@@ -232,6 +241,13 @@ class DraftKeeper(QObject):
 
     def set_delay_ms(self, msecs: int) -> None:
         self._timer.setInterval(msecs)
+
+    def set_max_interval_ms(self, msecs: int) -> None:
+        self._deadline.setInterval(msecs)
+
+    def delays_ms(self) -> tuple[int, int]:
+        """(after the last change, at the latest after the first unsaved one)."""
+        return self._timer.interval(), self._deadline.interval()
 
     def set_retry_ms(self, msecs: int) -> None:
         self._retry.setInterval(msecs)
@@ -247,11 +263,18 @@ class DraftKeeper(QObject):
         return self._retry.isActive()
 
     def changed(self) -> None:
-        """The form changed: save a few seconds after the typing stops."""
+        """The form changed: save a second after the typing stops, and no later than ten seconds
+        after the first change not yet saved."""
         if self.owner is None:
             self.owner = self._ctx.actor
         self.dirty = True
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
+
+    def _stop_timers(self) -> None:
+        self._timer.stop()
+        self._deadline.stop()
 
     def adopt(self, draft_id: int | None) -> None:
         """Continue an existing draft (offered back after login) instead of starting a new one."""
@@ -261,7 +284,7 @@ class DraftKeeper(QObject):
 
     def forget(self) -> None:
         """The form was submitted or cleared: the next change starts a new draft."""
-        self._timer.stop()
+        self._stop_timers()
         self._retry.stop()
         self.draft_id = None
         self.owner = self._ctx.actor
@@ -282,6 +305,7 @@ class DraftKeeper(QObject):
         if self._in_flight is not None:  # one save at a time, or a new draft could be created twice
             self._timer.start()
             return
+        self._stop_timers()  # what is typed from now on starts the next round
         payload, facility_id, draft_id = self._payload(), self._facility(), self.draft_id
         self.dirty = False
         incidents = self._ctx.services.incidents
@@ -292,7 +316,7 @@ class DraftKeeper(QObject):
     def settle(self, then: Callable[[], None]) -> None:
         """Save what is not saved yet, off the GUI thread, then call ``then`` on it — also when the
         save failed (the caller, a submit, holds the typed data itself and says what went wrong)."""
-        self._timer.stop()
+        self._stop_timers()
         if self._in_flight is not None:  # after the running save has reported its draft id
             self._after.append(then)
             return
@@ -314,7 +338,7 @@ class DraftKeeper(QObject):
         """Save now and wait for it: the caller is about to lock, log out or quit, and the draft
         must be stored under the session that is about to end. Waits for this draft's own save
         only (never for a report being written meanwhile); a submit uses ``settle`` instead."""
-        self._timer.stop()
+        self._stop_timers()
         self._wait_for_save()  # the running save reports its draft id first
         if self._current_owner() is None or not self.dirty:
             return

@@ -1,7 +1,8 @@
 """The New-incident page (Ctrl+N): what happened first, then only the sections those types need.
 
-Nothing typed is ever lost: the whole form is a JSON-able ``state()`` saved as a draft a few
-seconds after each change and at lock, logout and quit; a refused submit leaves every field as
+Nothing typed is ever lost: the whole form is a JSON-able ``state()`` saved as a draft a second
+after typing stops, every ten seconds while it goes on, and at lock, logout and quit; discarding
+asks first and can be undone until the form is closed; a refused submit leaves every field as
 it was and puts each message under its field. A full disk is said beside the submit button (and
 warned of in yellow before it is full); the draft is then retried every few seconds.
 """
@@ -9,7 +10,6 @@ warned of in yellow before it is full); the draft is then retried every few seco
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -39,8 +39,10 @@ from safetylog.domain.implications import (
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import IncidentDetail, IncidentInput, ResidentRecord, ZoneRecord
 from safetylog.domain.taxonomy import current_taxonomy
+from safetylog.domain.timeutil import now_local
 from ui.context import UiContext
 from ui.entry.common import CommonSection, now_minute
+from ui.entry.discard import FormDiscard
 from ui.entry.drafts import DraftKeeper
 from ui.entry.messages import FormMessages
 from ui.entry.result import SubmittedPanel
@@ -165,11 +167,14 @@ class IncidentForm(QWidget):
         self.clear_button = QPushButton(content)
         self.clear_button.setObjectName("clearButton")
         self.clear_button.clicked.connect(self.discard)
+        self.discarding = FormDiscard(content, self.state, self._has_work, self._throw_away,
+                                      self._restore_discarded)
         self.draft_status = QLabel(content)
         self.draft_status.setObjectName("draftStatus")
         self.space_line = SpaceLine(content)  # beside the submit: why it did not save
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.discarding.undo_button)
         buttons.addWidget(self.space_line, 1)
         buttons.addWidget(self.draft_status)
         layout.addLayout(buttons)
@@ -282,10 +287,13 @@ class IncidentForm(QWidget):
 
     def state(self) -> dict[str, Any]:
         """Everything typed, as JSON-able values; hidden sections keep what was typed in them."""
+        common = self.common.state()
+        if self._pending_common is not None:  # set, but the facility's places are still loading
+            common.update({k: v for k, v in self._pending_common.items() if k in common})
         return {
             "version": STATE_VERSION,
             "types": self.types.state(),
-            **self.common.state(),
+            **common,
             "sections": {key: section.state() for key, section in self.sections.items()},
         }
 
@@ -342,7 +350,7 @@ class IncidentForm(QWidget):
             self.draft_status.setText("")
             return
         self.draft_status.setText(self._texts.text(
-            QT_TRANSLATE_NOOP("IncidentForm", "Draft saved %1"), datetime.now().strftime("%H:%M")))
+            QT_TRANSLATE_NOOP("IncidentForm", "Draft saved %1"), now_local().strftime("%H:%M")))
 
     # --- submit ---------------------------------------------------------------------------
 
@@ -448,6 +456,21 @@ class IncidentForm(QWidget):
         self.types.filter.setFocus()
 
     def discard(self) -> None:
+        """"Discard the form": asks first; the discarded form can be brought back."""
+        self.discarding.ask()
+
+    def _has_work(self) -> bool:
+        return self.drafts.draft_id is not None or self.drafts.dirty
+
+    def _restore_discarded(self, state: dict[str, Any]) -> None:
+        self.pages.setCurrentWidget(self.form_page)
+        self.drafts.forget()
+        self.set_state(state)
+        self.drafts.changed()  # its draft was deleted with the discard: saved again in a second
+        self.types.filter.setFocus()
+
+    def _throw_away(self) -> None:
+        self.drafts.flush()  # a save under way would otherwise bring the draft back after the delete
         draft_id, actor = self.drafts.draft_id, self.actor
         if draft_id is not None:
             services = self.ctx.services

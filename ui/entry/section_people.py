@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from safetylog.domain.enums import InjuredPartyKind, InjuryLevel, PersonRole
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import Injury, OutsidePerson, ResidentRecord
+from safetylog.domain.timeutil import today_local
 from ui.entry.section_base import Section, parse_count
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
 from ui.widgets import tab_before
@@ -136,7 +137,8 @@ class _InjuryRow(_Row):
         self.absent = QCheckBox(self)
         self.absence_day = QDateEdit(self)
         self.absence_day.setDisplayFormat("dd-MM-yyyy")
-        self.absence_day.setDate(QDate.currentDate().addDays(1))
+        today = today_local()  # the Copenhagen date, not the PC's
+        self.absence_day.setDate(QDate(today.year, today.month, today.day).addDays(1))
         self.absence_day.setEnabled(False)
         self.absent.toggled.connect(self.absence_day.setEnabled)
         layout = QHBoxLayout(self)

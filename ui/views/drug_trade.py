@@ -7,7 +7,6 @@ per-place totals stay, so the places can be compared. Enter on an observation op
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex
@@ -23,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from safetylog.domain.records import FacilityRecord
-from safetylog.domain.timeutil import to_local, utcnow
+from safetylog.domain.timeutil import today_local
 from safetylog.services.drug_patterns import DEALING, DRUG_CODES, DrugFilter, DrugPattern, ZoneTotal
+from safetylog.summaries.periods import rolling_period
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
 from ui.models.drug_table import Column, DrugTableModel
@@ -60,14 +60,6 @@ PERIODS = {
 
 def _t(source: str, *args: object) -> str:
     return translate(CONTEXT, source, *args)
-
-
-def period_start(period: str, today: date) -> date | None:
-    if period == "90d":
-        return today - timedelta(days=89)
-    if period == "12m":
-        return today.replace(year=today.year - 1) + timedelta(days=1)
-    return None
 
 
 def zone_name(total: ZoneTotal) -> str:
@@ -196,7 +188,7 @@ class DrugTradeView(QWidget):
 
     def criteria(self) -> DrugFilter:
         facility = self.facility_box.value()
-        return DrugFilter(date_from=period_start(self.period_box.value() or "all", to_local(utcnow()).date()),
+        return DrugFilter(date_from=rolling_period(self.period_box.value() or "all", today_local())[0],
                           facility_ids=(facility,) if facility is not None else (),
                           zone_id=self.zone_box.value(), type_codes=self.kind_box.value() or DEALING)
 

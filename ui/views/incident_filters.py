@@ -5,7 +5,7 @@ once for a choice, and a moment after the last keystroke for the search.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from safetylog.domain.enums import IncidentStatus, Severity, Shift
 from safetylog.domain.records import FacilityRecord, IncidentFilter, ResidentRecord, ZoneRecord
 from safetylog.domain.taxonomy import current_taxonomy
-from safetylog.domain.timeutil import to_local, utcnow
+from safetylog.domain.timeutil import today_local
+from safetylog.summaries.periods import last_days, rolling_period
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, translate
 from ui.models.incident_table import status_label
 from ui.views.common import QT_DATE_FORMAT, ValueCombo, from_qdate, to_qdate
@@ -41,16 +42,6 @@ PERIOD_LABELS = {
     "year": QT_TRANSLATE_NOOP("IncidentList", "This year"),
     "custom": QT_TRANSLATE_NOOP("IncidentList", "Chosen dates"),
 }
-
-
-def period_bounds(period: str, today: date) -> tuple[date | None, date | None]:
-    if period == "30d":
-        return today - timedelta(days=29), today
-    if period == "12m":
-        return today.replace(year=today.year - 1) + timedelta(days=1), today
-    if period == "year":
-        return date(today.year, 1, 1), today
-    return None, None
 
 
 def _t(source: str, *args: object) -> str:
@@ -74,8 +65,7 @@ class IncidentFilterBar(QWidget):
         self.severity_box, self.status_box = ValueCombo(self), ValueCombo(self)
         self.resident_box, self.zone_box, self.shift_box = (ValueCombo(self) for _ in range(3))
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
-        today = to_local(utcnow()).date()
-        for edit, day in ((self.date_from, today - timedelta(days=30)), (self.date_to, today)):
+        for edit, day in zip((self.date_from, self.date_to), last_days(today_local(), 31), strict=True):
             edit.setDisplayFormat(QT_DATE_FORMAT)
             edit.setCalendarPopup(True)
             edit.setDate(to_qdate(day))
@@ -179,7 +169,7 @@ class IncidentFilterBar(QWidget):
             start: date | None = from_qdate(self.date_from.date())
             end: date | None = from_qdate(self.date_to.date())
         else:
-            start, end = period_bounds(period, to_local(utcnow()).date())
+            start, end = rolling_period(period, today_local())
         facility = self.facility_box.value()
 
         def one(box: ValueCombo) -> tuple[Any, ...]:
