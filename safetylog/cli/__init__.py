@@ -1,8 +1,10 @@
 """The ``safetylog`` command line. With no arguments it starts the desktop app.
 
-Each sub-command lives in its own module with ``register(subparsers)``; the module's handler gets
-the parsed arguments and returns the exit code. Errors a user can cause or fix print one clear line and
-exit non-zero (``--debug`` shows the traceback instead).
+A sub-command's arguments are declared in ``safetylog.cli.parsers`` and what it does lives in its
+module here, imported only when it runs: ``--version``, ``--help`` and the desktop start load none
+of the database code. A handler gets the parsed arguments and returns the exit code. Errors a
+user can cause or fix print one clear line and exit non-zero (``--debug`` shows the traceback
+instead).
 """
 
 from __future__ import annotations
@@ -11,19 +13,17 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib import import_module
 
 from safetylog import __version__
+from safetylog.cli.parsers import add_command_parsers
 from safetylog.domain.errors import SafetyLogError, ValidationError
-
-# Modules under safetylog.cli that add sub-commands, in the order --help lists them.
-COMMAND_MODULES = ("setup", "users", "database", "backup", "exchange", "demo", "classify", "report", "audit")
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; only the commands named in ``argv`` get their arguments (see ``parsers``)."""
     parser = argparse.ArgumentParser(
         prog="safetylog",
         description="SafetyLog: incident and safety log for social-psychiatric housing facilities. "
@@ -36,8 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="database URL (default: SAFETYLOG_DATABASE_URL, the settings file, "
                              "or the embedded SQLite file in the user's data folder)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        import_module(f"safetylog.cli.{name}").register(subparsers)
+    add_command_parsers(subparsers, argv)
     return parser
 
 
@@ -45,8 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Every file and folder SafetyLog makes (database, key file, backups, exports, drafts) is the
     # OS user's alone; the app starts through here too.
     os.umask(0o077)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = build_parser(argv).parse_args(argv)
     if args.command is None:
         from ui.app import main as run_app  # the CLI is the one core module that may reach ui/
 

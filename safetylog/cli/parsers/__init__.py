@@ -1,0 +1,66 @@
+"""The sub-commands' arguments, apart from what they do.
+
+``--help`` lists the commands from the table below; a command's own arguments are added only when
+its name is on the command line (``<name>_arguments`` in the module the table names), and its
+handler, ``safetylog.cli.<module>.<function>``, is imported only when it runs. So ``--version``,
+``--help`` and the desktop start import none of SQLAlchemy, the services or reportlab, and do
+not build parsers nobody asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from importlib import import_module
+from typing import NamedTuple
+
+
+class Command(NamedTuple):
+    name: str
+    module: str  # safetylog.cli.parsers.<module> adds its arguments
+    help: str
+
+
+# In the order --help lists them.
+COMMANDS = (
+    Command("init", "setup", "set up the first facility and administrator"),
+    Command("user", "users", "manage staff users (administrators)"),
+    Command("db", "database", "database maintenance"),
+    Command("backup", "backup", "write a checked, encrypted copy of the database (administrators)"),
+    Command("restore", "backup", "restore a backup where there is no database (checked before and after)"),
+    Command("export", "exchange", "write the whole database to one encrypted file (administrators)"),
+    Command("import", "exchange", "load an export into an empty database (e.g. to move to PostgreSQL)"),
+    Command("demo", "demo", "fill an empty database with a synthetic demo year"),
+    Command("classify", "classify",
+            "classify exported incidents and show severity, reasons and duties (JSON)"),
+    Command("report", "report", "monthly facility report and PSP meeting pack"),
+    Command("audit", "audit", "verify, list and export the audit log (DPO)"),
+)
+
+
+class Handler(NamedTuple):
+    """A sub-command's handler, ``safetylog.cli.<module>.<function>``, imported when it runs."""
+
+    module: str
+    function: str
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        run = getattr(import_module(f"safetylog.cli.{self.module}"), self.function)
+        return int(run(args))
+
+
+def add_command_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+                        argv: Sequence[str]) -> None:
+    """Every command by name and help; the arguments of those named in ``argv`` (a word that
+    merely looks like a command, e.g. a user called "demo", costs a parser built for nothing)."""
+    named = set(argv)
+    for command in COMMANDS:
+        parser = subparsers.add_parser(command.name, help=command.help)
+        if command.name in named:
+            module = import_module(f"safetylog.cli.parsers.{command.module}")
+            getattr(module, f"{command.name}_arguments")(parser)
+
+
+def add_login_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", "-u", required=True,
+                        help="your personal user name (password from SAFETYLOG_PASSWORD or a prompt)")
