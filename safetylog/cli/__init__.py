@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from safetylog import __version__
 from safetylog.cli.parsers import add_command_parsers
-from safetylog.domain.errors import SafetyLogError, ValidationError
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -53,17 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(database_url=args.database)
     try:
         return int(args.handler(args))
-    except ValidationError as exc:
-        fields = "; ".join(f"{name}: {message}" for name, message in exc.errors.items())
-        print(f"safetylog: {fields}", file=sys.stderr)
-    except SafetyLogError as exc:
-        print(f"safetylog: {exc}", file=sys.stderr)
     except KeyboardInterrupt:
         print("safetylog: interrupted", file=sys.stderr)
     except Exception as exc:
-        from safetylog.cli.errors import describe
+        from safetylog.cli.errors import one_line  # the wording is needed only when it fails
 
-        line = None if args.debug else describe(exc)
+        line = one_line(exc, debug=args.debug)
         if line is None:
             raise
         print(f"safetylog: {line}", file=sys.stderr)

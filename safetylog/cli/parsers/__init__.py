@@ -12,13 +12,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from importlib import import_module
-from typing import NamedTuple
+
+# Plain classes, not dataclasses or typing.NamedTuple: ``--version`` should not pay for
+# importing those modules.
 
 
-class Command(NamedTuple):
-    name: str
-    module: str  # safetylog.cli.parsers.<module> adds its arguments
-    help: str
+class Command:
+    __slots__ = ("help", "module", "name")
+
+    def __init__(self, name: str, module: str, help: str) -> None:
+        self.name = name
+        self.module = module  # safetylog.cli.parsers.<module> adds its arguments
+        self.help = help
 
 
 # In the order --help lists them.
@@ -38,11 +43,17 @@ COMMANDS = (
 )
 
 
-class Handler(NamedTuple):
+class Handler:
     """A sub-command's handler, ``safetylog.cli.<module>.<function>``, imported when it runs."""
 
-    module: str
-    function: str
+    __slots__ = ("function", "module")
+
+    def __init__(self, module: str, function: str) -> None:
+        self.module = module
+        self.function = function
+
+    def __repr__(self) -> str:
+        return f"Handler({self.module!r}, {self.function!r})"
 
     def __call__(self, args: argparse.Namespace) -> int:
         run = getattr(import_module(f"safetylog.cli.{self.module}"), self.function)
