@@ -9,34 +9,12 @@ instead).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 
-from safetylog import __version__
-from safetylog.cli.parsers import add_command_parsers
-
 EXIT_USAGE = 2
 EXIT_ERROR = 1
-
-
-def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
-    """The parser; only the commands named in ``argv`` get their arguments (see ``parsers``)."""
-    parser = argparse.ArgumentParser(
-        prog="safetylog",
-        description="SafetyLog: incident and safety log for social-psychiatric housing facilities. "
-        "Without a command, the desktop app starts.",
-    )
-    parser.add_argument("--version", action="version", version=f"SafetyLog {__version__}")
-    parser.add_argument("--debug", action="store_true",
-                        help="show the full traceback of an error instead of one line")
-    parser.add_argument("--database", metavar="URL",
-                        help="database URL (default: SAFETYLOG_DATABASE_URL, the settings file, "
-                             "or the embedded SQLite file in the user's data folder)")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_command_parsers(subparsers, argv)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,11 +23,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     if argv is None:
         argv = sys.argv[1:]
+    if not argv:  # the desktop shortcut: nothing to parse stands between it and the login window
+        return _run_app(None)
+    from safetylog.cli.parsers import build_parser
+
     args = build_parser(argv).parse_args(argv)
     if args.command is None:
-        from ui.app import main as run_app  # the CLI is the one core module that may reach ui/
-
-        return run_app(database_url=args.database)
+        return _run_app(args.database)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:
@@ -62,3 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"safetylog: {line}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def _run_app(database_url: str | None) -> int:
+    from ui.app import main as run_app  # the CLI is the one core module that may reach ui/
+
+    return run_app(database_url=database_url)

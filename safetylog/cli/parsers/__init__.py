@@ -1,4 +1,4 @@
-"""The sub-commands' arguments, apart from what they do.
+"""The command line's parser: the sub-commands' arguments, apart from what they do.
 
 ``--help`` lists the commands from the table below; a command's own arguments are added only when
 its name is on the command line (``<name>_arguments`` in the module the table names), and its
@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from importlib import import_module
+
+from safetylog import __version__
 
 # Plain classes, not dataclasses or typing.NamedTuple: ``--version`` should not pay for
 # importing those modules.
@@ -58,6 +60,24 @@ class Handler:
     def __call__(self, args: argparse.Namespace) -> int:
         run = getattr(import_module(f"safetylog.cli.{self.module}"), self.function)
         return int(run(args))
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; only the commands named in ``argv`` get their own arguments."""
+    parser = argparse.ArgumentParser(
+        prog="safetylog",
+        description="SafetyLog: incident and safety log for social-psychiatric housing facilities. "
+        "Without a command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"SafetyLog {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback of an error instead of one line")
+    parser.add_argument("--database", metavar="URL",
+                        help="database URL (default: SAFETYLOG_DATABASE_URL, the settings file, "
+                             "or the embedded SQLite file in the user's data folder)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_command_parsers(subparsers, argv)
+    return parser
 
 
 def add_command_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
