@@ -9,57 +9,17 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from safetylog.cli.common import add_login_arguments, login, services_for
-from safetylog.domain.enums import AuditAction
+from safetylog.cli.common import login, services_for
 from safetylog.domain.records import AuditEntry, AuditQuery, ChainReport
 from safetylog.domain.timeutil import to_local
 
 EXIT_BROKEN = 3  # distinct from 1 (an error) so that a scheduled check can tell the two apart
 REASONS = {"content_changed": "content changed", "link_broken": "link broken",
            "row_missing": "row missing", "head_mismatch": "head mismatch"}
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("audit", help="verify, list and export the audit log (DPO)")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    verify = actions.add_parser("verify", help="check the audit log's hash chain end to end")
-    add_login_arguments(verify)
-    verify.set_defaults(handler=run_verify)
-
-    listing = actions.add_parser("list", help="list audit entries, newest first")
-    add_login_arguments(listing)
-    _filters(listing)
-    listing.add_argument("--limit", type=int, default=100, metavar="N", help="rows (1-1000; default 100)")
-    listing.add_argument("--before", type=int, default=None, metavar="ID",
-                         help="only entries older than this id (the next page)")
-    listing.set_defaults(handler=run_list)
-
-    export = actions.add_parser("export", help="write the matching entries to a CSV or XLSX file")
-    add_login_arguments(export)
-    export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument("--format", choices=("csv", "xlsx"), default=None,
-                        help="default: from the file name (.xlsx), else csv")
-    _filters(export)
-    export.set_defaults(handler=run_export)
-
-
-def _filters(parser: argparse.ArgumentParser) -> None:
-    # The login is -u/--user, as in every command, so the user filter is --by.
-    parser.add_argument("--by", "--username", dest="by", default="", metavar="NAME",
-                        help="only what this user name did")
-    parser.add_argument("--resident", default="", metavar="PSEUDONYM",
-                        help="only entries naming this resident, e.g. H-107 (who has looked at them?)")
-    parser.add_argument("--action", action="append", default=[], dest="actions",
-                        choices=[a.value for a in AuditAction], help="only this action (repeatable)")
-    parser.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None,
-                        metavar="YYYY-MM-DD", help="from this local day")
-    parser.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None,
-                        metavar="YYYY-MM-DD", help="to this local day (inclusive)")
 
 
 def _query(args: argparse.Namespace, **paging: Any) -> AuditQuery:

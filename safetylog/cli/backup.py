@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from safetylog.cli.common import database_url, login, read_password, services_for
 from safetylog.cli.exchange import ask_passphrase, new_passphrase
@@ -20,28 +19,6 @@ from safetylog.services import audit, backups, server_backup
 from safetylog.services.container import open_services
 from safetylog.services.restore import restore_embedded
 from safetylog.storage.engine import sqlite_path
-
-
-def register(subparsers: Any) -> None:
-    backup = subparsers.add_parser(
-        "backup", help="write a checked, encrypted copy of the database (administrators)")
-    backup.add_argument("file", type=Path, nargs="?",
-                        help="where (default: backups/ beside the database, time-stamped); the "
-                             "key file is copied beside it as FILE.keys. On PostgreSQL: required, "
-                             "one file encrypted with a passphrase")
-    backup.add_argument("--user", "-u", help="an administrator's user name")
-    backup.add_argument("--status", action="store_true",
-                        help="show the last good backup and whether it needs attention")
-    backup.set_defaults(handler=run_backup)
-
-    restore = subparsers.add_parser(
-        "restore", help="restore a backup where there is no database (checked before and after)")
-    restore.add_argument("file", type=Path, help="the backup (its .keys file lies beside it; on "
-                                                 "PostgreSQL: its passphrase is asked for)")
-    restore.add_argument("--user", "-u", required=True,
-                         help="an administrator in the backup (password from SAFETYLOG_PASSWORD "
-                              "or a prompt)")
-    restore.set_defaults(handler=run_restore)
 
 
 def _location(args: argparse.Namespace) -> DatabaseLocation:

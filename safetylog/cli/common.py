@@ -101,11 +101,6 @@ def show_pending_recovery_key(services: Services, actor: Actor) -> None:
             print_recovery_key(text)
 
 
-def add_login_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", "-u", required=True,
-                        help="your personal user name (password from SAFETYLOG_PASSWORD or a prompt)")
-
-
 def read_password(user: str) -> str:
     password = os.environ.get("SAFETYLOG_PASSWORD")
     if password is None:

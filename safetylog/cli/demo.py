@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import date
-from typing import Any
 
 from safetylog.cli.common import close_filling, finish_filling, services_for_filling
 from safetylog.services.demo import DemoGenerator
 from safetylog.services.demo_content import DEMO_PASSWORD, STAFF
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("demo", help="fill an empty database with a synthetic demo year")
-    parser.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
-    parser.add_argument("--end", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                        help="last day of the demo year (default: today)")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

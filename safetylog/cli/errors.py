@@ -11,6 +11,18 @@ from __future__ import annotations
 import tomllib
 
 from safetylog.domain.environment import classify
+from safetylog.domain.errors import SafetyLogError, ValidationError
+
+
+def one_line(error: Exception, *, debug: bool) -> str | None:
+    """What the command line prints for a failed command; None: let the traceback show.
+
+    The core's own errors are always one line; ``--debug`` keeps the traceback of any other."""
+    if isinstance(error, ValidationError):
+        return "; ".join(f"{name}: {message}" for name, message in error.errors.items())
+    if isinstance(error, SafetyLogError):
+        return str(error)
+    return None if debug else describe(error)
 
 
 def describe(error: BaseException) -> str | None:

@@ -8,10 +8,8 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from safetylog.cli.common import (
-    add_login_arguments,
     close_filling,
     finish_filling,
     login,
@@ -27,32 +25,6 @@ PASSPHRASE_VARIABLE = "SAFETYLOG_EXPORT_PASSPHRASE"
 
 class PassphraseMissing(SafetyLogError):
     """No passphrase was given, or the two typed differ."""
-
-
-def register(subparsers: Any) -> None:
-    export = subparsers.add_parser(
-        "export", help="write the whole database to one encrypted file (administrators)")
-    add_login_arguments(export)
-    export.add_argument("file", type=Path)
-    export.add_argument("--plaintext", action="store_true",
-                        help="do not encrypt: anyone with the file can read every record")
-    export.add_argument("--full-move", action="store_true",
-                        help="keep password hashes so users log in on the target as before "
-                             "(administrators; encrypted only)")
-    export.set_defaults(handler=run_export)
-
-    load = subparsers.add_parser(
-        "import", help="load an export into an empty database (e.g. to move to PostgreSQL)")
-    load.add_argument("file", type=Path)
-    load.add_argument("--user", "-u", help="an administrator of the target database, if it has users")
-    load.add_argument("--admin", metavar="NAME",
-                      help="an administrator in the export who gets a new password now (needed when "
-                           "the export was made without --full-move)")
-    load.add_argument("--max-size", metavar="MIB", type=int,
-                      default=export_file.MAX_CONTENT_BYTES // (1024 * 1024),
-                      help="refuse an export whose content is larger than this many MiB "
-                           "(default %(default)s; it is held in memory while it is loaded)")
-    load.set_defaults(handler=run_import)
 
 
 def new_passphrase(what: str = "the export") -> str:

@@ -7,68 +7,17 @@ records it counts. Every file written is an audited export.
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from safetylog.cli.common import add_login_arguments, login, services_for
+from safetylog.cli.common import login, services_for
 from safetylog.domain.errors import ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import Actor
-from safetylog.domain.timeutil import as_utc
 from safetylog.services.container import Services
 from safetylog.services.reports import ExportReceipt, ReportRequest
 
 SUFFIXES = (".pdf", ".csv", ".xlsx")
-
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        date(year, month, 1)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM, got {text!r}") from None
-    return year, month
-
-
-def _moment(text: str) -> datetime:
-    try:
-        return as_utc(datetime.fromisoformat(text))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date and time like 2026-11-01T08:00, got {text!r}") from None
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    add_login_arguments(parser)
-    parser.add_argument("--facility", "-f", action="append", default=[], metavar="CODE",
-                        help="facility code (repeat for several; default: all you may see)")
-    parser.add_argument("-o", "--output", action="append", required=True, type=Path, metavar="FILE",
-                        help="file to write: .pdf (the report), .csv or .xlsx (its records); repeatable")
-    parser.add_argument("--as-of", type=_moment, default=None, metavar="TIME",
-                        help="the 'generated at' stamp (default: now); the same data and stamp give "
-                             "the same file")
-    parser.add_argument("--lang", choices=("da", "en"), default="da", help="language (default: da)")
-    parser.add_argument("--type", action="append", default=[], metavar="CODE", dest="types",
-                        help="only incidents of this type (repeatable)")
-    parser.add_argument("--severity", action="append", default=[], metavar="S1-S4",
-                        help="only incidents of this severity (repeatable)")
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("report", help="monthly facility report and PSP meeting pack")
-    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    monthly = kinds.add_parser("monthly", help="the monthly report for one or more facilities")
-    monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
-    _common(monthly)
-    monthly.set_defaults(handler=run)
-    psp = kinds.add_parser("psp", help="the PSP meeting pack for a period")
-    psp.add_argument("--from", dest="date_from", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    psp.add_argument("--to", dest="date_to", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    psp.add_argument("--meeting", type=int, default=None, metavar="ID",
-                     help="the meeting the pack is for (default: the first meeting on or after --to)")
-    _common(psp)
-    psp.set_defaults(handler=run)
 
 
 def _facility_ids(services: Services, actor: Actor, codes: list[str]) -> tuple[int, ...]:

@@ -5,23 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
 
 from safetylog.cli.common import RECOVERY_KEY_ADVICE, database_url, print_recovery_key, read_new_password
 from safetylog.services.container import create_new
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("init", help="set up the first facility and administrator")
-    parser.add_argument("--facility-code", required=True, help="short code, e.g. HAV")
-    parser.add_argument("--facility-name", required=True)
-    parser.add_argument("--municipality", default="")
-    parser.add_argument("--police-district", default="")
-    parser.add_argument("--admin", required=True, help="the administrator's user name")
-    parser.add_argument("--admin-name", required=True, help="the administrator's full name")
-    parser.add_argument("--recovery-key-file", type=Path, metavar="FILE",
-                        help="also write the recovery key to FILE (readable only by you) for printing")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,13 +2,19 @@
 
 Keyset pages (``(sort_key, id) < cursor``) cost the same at any depth; OFFSET does not. Sorting
 and filtering always ask the database again, so 200 000 rows never have to be loaded.
+
+A list limited to several facilities (the user's scope, or the facility filter) is, in time
+order, one keyset page per facility merged by the database: the ``UNION ALL`` of each facility's
+next ``limit`` keys, of which the first ``limit`` are read in full. Each facility's page walks
+the (facility, time, id) index and stops after ``limit`` rows, where ``facility_id IN (...)``
+would read and sort every matching row.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction, IncidentStatus, Severity, Shift
@@ -39,6 +45,10 @@ from safetylog.storage.models import (
 
 MAX_PAGE = 1000
 SUMMARY_LENGTH = 120
+# Sort keys with a (facility_id, key, id) index, so that one facility's page is an index walk.
+FACILITY_ORDERED = frozenset({"occurred_start"})
+# Past this many facilities one plain query is used; far below SQLite's 500 members in a UNION.
+MAX_MERGED_FACILITIES = 64
 
 
 def _sort_key(column: str) -> ColumnElement[Any]:
@@ -115,35 +125,36 @@ class IncidentQueryService(Service):
 
     def _statement(self, session: Session, actor: Actor, criteria: IncidentFilter, sort: SortSpec,
                    after: tuple[Any, ...] | None, limit: int | None) -> Select[*tuple[Any, ...]]:
+        if after is not None and (not isinstance(after, (tuple, list)) or len(after) != 2):
+            raise ValidationError({"after": Problem("invalid_format", {"expected": "cursor"})})
         key = _sort_key(sort.column)
-        stmt: Select[*tuple[Any, ...]] = (
-            select(
-                Incident.id, Incident.facility_id, Facility.name.label("facility_name"),
-                Incident.occurred_start, Incident.local_date, Incident.shift,
-                Zone.name.label("zone_name"), Incident.primary_type, Incident.severity,
-                Incident.status, Incident.narrative, key.label("sort_value"),
-                *(Incident.__table__.c[s.name] for s in LIST_FIELDS),
-            )
-            .join(Facility, Facility.id == Incident.facility_id)
-            .outerjoin(Zone, Zone.id == Incident.zone_id)
-        )
-        for condition in self._conditions(session, actor, criteria):
-            stmt = stmt.where(condition)
-        if after is not None:
-            if not isinstance(after, (tuple, list)) or len(after) != 2:
-                raise ValidationError({"after": Problem("invalid_format", {"expected": "cursor"})})
-            bound = tuple_(key, Incident.id)
-            stmt = stmt.where(bound < tuple_(*after) if sort.descending else bound > tuple_(*after))
-        if sort.descending:
-            stmt = stmt.order_by(key.desc(), Incident.id.desc())
-        else:
-            stmt = stmt.order_by(key.asc(), Incident.id.asc())
-        return stmt.limit(limit) if limit else stmt
+        facilities = _listed_facilities(actor, criteria)
+        if facilities is not None and len(facilities) == 1:  # one facility: its index, any sort
+            conditions = [Incident.facility_id == facilities[0],
+                          *self._conditions(session, actor, criteria, by_facility=True)]
+            return _keyset(_row_columns(key), conditions, key, sort, after, limit)
+        if (facilities is None or not 2 <= len(facilities) <= MAX_MERGED_FACILITIES or not limit
+                or sort.column not in FACILITY_ORDERED):
+            conditions = self._conditions(session, actor, criteria)
+            return _keyset(_row_columns(key), conditions, key, sort, after, limit)
+        # Each facility's page holds only its keys (the index alone answers it); the rows of the
+        # first ``limit`` keys of all of them are then read once.
+        shared = self._conditions(session, actor, criteria, by_facility=True)
+        pages = union_all(*(
+            select(_keyset(select(Incident.id, key.label("sort_value")),
+                           [Incident.facility_id == facility_id, *shared],
+                           key, sort, after, limit).subquery())
+            for facility_id in facilities
+        )).subquery("facility_pages")
+        first = _ordered(select(pages.c.id), pages.c.sort_value, pages.c.id, sort).limit(limit)
+        return _keyset(_row_columns(key), [Incident.id.in_(first)], key, sort, None, limit)
 
-    def _conditions(self, session: Session, actor: Actor,
-                    c: IncidentFilter) -> list[ColumnElement[bool]]:
+    def _conditions(self, session: Session, actor: Actor, c: IncidentFilter,
+                    by_facility: bool = False) -> list[ColumnElement[bool]]:
+        """What a listed incident must meet. ``by_facility``: leave out the user's scope and the
+        facility filter; the caller names one facility both allow (``_listed_facilities``)."""
         conditions: list[ColumnElement[bool]] = [Incident.status != IncidentStatus.DRAFT.value]
-        if not actor.all_facilities:
+        if not actor.all_facilities and not by_facility:
             conditions.append(Incident.facility_id.in_(sorted(actor.facility_ids)))
         window = read_window_start(actor, self._clock())
         if window is not None:
@@ -153,7 +164,7 @@ class IncidentQueryService(Service):
             conditions.append(Incident.local_date >= c.date_from)
         if c.date_to:
             conditions.append(Incident.local_date <= c.date_to)
-        if c.facility_ids:
+        if c.facility_ids and not by_facility:
             conditions.append(Incident.facility_id.in_(c.facility_ids))
         if c.type_codes:
             conditions.append(Incident.id.in_(
@@ -200,6 +211,50 @@ class IncidentQueryService(Service):
         for incident_id, code in session.execute(stmt):
             out.setdefault(incident_id, []).append(code)
         return {k: tuple(v) for k, v in out.items()}
+
+
+def _row_columns(key: ColumnElement[Any]) -> Select[*tuple[Any, ...]]:
+    """What a list row shows, with the sort key as ``sort_value`` (the next page's cursor)."""
+    return (
+        select(
+            Incident.id, Incident.facility_id, Facility.name.label("facility_name"),
+            Incident.occurred_start, Incident.local_date, Incident.shift,
+            Zone.name.label("zone_name"), Incident.primary_type, Incident.severity,
+            Incident.status, Incident.narrative, key.label("sort_value"),
+            *(Incident.__table__.c[s.name] for s in LIST_FIELDS),
+        )
+        .join(Facility, Facility.id == Incident.facility_id)
+        .outerjoin(Zone, Zone.id == Incident.zone_id)
+    )
+
+
+def _ordered(stmt: Select[*tuple[Any, ...]], key: ColumnElement[Any], row_id: Any,
+             sort: SortSpec) -> Select[*tuple[Any, ...]]:
+    if sort.descending:
+        return stmt.order_by(key.desc(), row_id.desc())
+    return stmt.order_by(key.asc(), row_id.asc())
+
+
+def _keyset(stmt: Select[*tuple[Any, ...]], conditions: list[ColumnElement[bool]],
+            key: ColumnElement[Any], sort: SortSpec, after: tuple[Any, ...] | None,
+            limit: int | None) -> Select[*tuple[Any, ...]]:
+    """``stmt`` limited to ``conditions``, after the cursor, in the sort order, ``limit`` rows."""
+    for condition in conditions:
+        stmt = stmt.where(condition)
+    if after is not None:
+        bound = tuple_(key, Incident.id)
+        stmt = stmt.where(bound < tuple_(*after) if sort.descending else bound > tuple_(*after))
+    stmt = _ordered(stmt, key, Incident.id, sort)
+    return stmt.limit(limit) if limit else stmt
+
+
+def _listed_facilities(actor: Actor, criteria: IncidentFilter) -> tuple[int, ...] | None:
+    """The facilities both the user's scope and the facility filter allow, or None for every one."""
+    allowed: set[int] | None = None if actor.all_facilities else set(actor.facility_ids)
+    if criteria.facility_ids:
+        chosen = set(criteria.facility_ids)
+        allowed = chosen if allowed is None else allowed & chosen
+    return None if allowed is None else tuple(sorted(allowed))
 
 
 def _require_text_search(actor: Actor, criteria: IncidentFilter) -> None:

@@ -75,8 +75,8 @@ def replay(conn: sqlite3.Connection, statements: list[Statement],
     conn.execute("BEGIN")
     for sql, params, many in statements:
         # The audit row the app wrote has its id from the chain head; the replay writes the same
-        # row again over it instead of failing on the id.
-        sql = _AUDIT_INSERT.sub("INSERT OR REPLACE INTO audit_log", sql)
+        # row (and the residents it names) again over it instead of failing on the id.
+        sql = _AUDIT_INSERT.sub(r"INSERT OR REPLACE INTO \1", sql)
         if many:
             conn.executemany(sql, [_mapped(p, mapping) for p in params])
             continue
@@ -89,7 +89,7 @@ def replay(conn: sqlite3.Connection, statements: list[Statement],
     return mapping
 
 
-_AUDIT_INSERT = re.compile(r"^\s*INSERT INTO audit_log\b")
+_AUDIT_INSERT = re.compile(r"^\s*INSERT INTO (audit_log|audit_subjects)\b")
 
 
 def _mapped(params: Any, mapping: dict[Any, Any]) -> Any:

@@ -73,3 +73,21 @@ def test_the_login_shows_within_the_budget_beyond_a_bare_window(tmp_path: Path) 
     assert not any(s["reportlab"] for s in logins)
     assert not any(s["sqlalchemy"] for s in logins)  # the database is probed behind the window
     assert login - bare <= LIMIT_BEYOND_BARE_S
+
+
+def test_the_desktop_start_shows_the_login_before_any_database_code_and_then_probes(
+        tmp_path: Path) -> None:
+    """``safetylog`` with no arguments, as the desktop shortcut runs it: when the login window is
+    shown only Qt, the login and the start code are loaded; the database is then found out
+    behind the window (a new one: the first-run dialog takes over)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SAFETYLOG_DATA_DIR=str(tmp_path / "data"),
+               SAFETYLOG_DATABASE_URL=f"sqlite:///{tmp_path / 'new.sqlite3'}",
+               PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-m", "tests.start_children", "login", "--then-first-run"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=True)
+    shown, probed = (json.loads(line) for line in done.stdout.strip().splitlines()[:2])
+    assert shown["title"] == "SafetyLog – log ind"
+    assert shown["heavy"] == []  # no SQLAlchemy, services, storage, reportlab, crypto
+    assert not any(m.startswith("safetylog.cli.") for m in shown["safetylog"])  # no parser built
+    assert probed["after_probe"] == ["firstRunDialog"] and not probed["login_visible"]
+    assert probed["sqlalchemy"]  # the probe ran, behind the shown window
