@@ -17,7 +17,8 @@ from safetylog import __version__
 from safetylog.domain.errors import SafetyLogError, ValidationError
 
 # Modules under safetylog.cli that add sub-commands, in the order --help lists them.
-COMMAND_MODULES = ("setup", "users", "database", "backup", "exchange", "demo", "classify", "report", "audit")
+COMMAND_MODULES = ("setup", "users", "residents", "database", "backup", "exchange", "demo", "classify",
+                   "report", "audit")
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
