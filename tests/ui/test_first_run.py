@@ -73,7 +73,7 @@ def test_first_run_sets_up_the_facility_and_logs_the_administrator_in(
     assert "administrator eller en leder" in checklist.steps[2].text()
     assert "safetylog resident add" in checklist.steps[2].text()
     checklist.buttons[2].click()
-    assert window.stack.currentWidget() is window._frames["residents"]
+    assert window.current_page_key() == "residents"
     assert not checklist.isVisible()
     services: Services = shell.ctx.services
     facilities = services.admin.list_facilities(shell.ctx.actor)
