@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ui.password_dialog import ChangePasswordDialog
     from ui.reauth import SessionGuard
     from ui.recovery_key import RecoveryKeyDialog
+    from ui.setup_checklist import SetupChecklist
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,8 @@ class Shell(QObject):
         self.first_run: FirstRunDialog | None = None
         self.recovery: RecoveryKeyDialog | None = None
         self.password_change: ChangePasswordDialog | None = None
+        self.checklist: SetupChecklist | None = None  # after the first set-up, once
+        self._after_first_run = False
         self.open_error: BaseException | None = None
         self.state = ""  # what the probe found: new, locked, plaintext, shared, damaged
         self._holds_key = False  # the embedded database is open with the key a login unwrapped
@@ -195,6 +198,7 @@ class Shell(QObject):
             self.first_run.hide()
             self.first_run.deleteLater()
             self.first_run = None
+        self._after_first_run = True
         if result.services is not None:
             self._services_ready(result.services, check_users=False)
             self._holds_key = result.services.key_ring is not None
@@ -300,7 +304,16 @@ class Shell(QObject):
         self.login.set_notice("")
         self.window.set_actor(actor)
         self.window.show()
+        if self._after_first_run:
+            self._show_checklist(self.window)
         self.logged_in.emit(actor)
+
+    def _show_checklist(self, window: MainWindow) -> None:
+        from ui.setup_checklist import SetupChecklist
+
+        self._after_first_run = False
+        self.checklist = SetupChecklist(window.show_page, window)
+        self.checklist.show()
 
     def _logged_out(self) -> None:
         self._back_to_login("")

@@ -44,6 +44,11 @@ class PageSpec:
     target: str  # "package.module:ClassName"
     permission: Permission | None = None  # None: every logged-in user
     shortcut: str = ""
+    also: Permission | None = None  # a second permission that opens the page as well
+
+    def allowed(self, may: Callable[[Permission], bool]) -> bool:
+        return (self.permission is None or may(self.permission)
+                or (self.also is not None and may(self.also)))
 
     @property
     def module(self) -> str:
@@ -62,7 +67,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("psp", QT_TRANSLATE_NOOP("Navigation", "PSP"),
              "ui.views.psp:PspView", Permission.PSP_READ, "Ctrl+4"),
     PageSpec("residents", QT_TRANSLATE_NOOP("Navigation", "Residents"),
-             "ui.views.residents:ResidentsView", Permission.RESIDENT_READ, "Ctrl+5"),
+             "ui.views.residents:ResidentsView", Permission.RESIDENT_READ, "Ctrl+5",
+             also=Permission.RESIDENT_MANAGE),  # the administrator adds residents
     PageSpec("reports", QT_TRANSLATE_NOOP("Navigation", "Reports"),
              "ui.views.report_dialog:ReportView", Permission.REPORT_EXPORT, "Ctrl+7"),
     PageSpec("admin", QT_TRANSLATE_NOOP("Navigation", "Administration"),
@@ -99,4 +105,4 @@ def available_pages(may: Callable[[Permission], bool],
                     pages: tuple[PageSpec, ...] = PAGES) -> list[PageSpec]:
     """The pages the user may see whose module exists, in registry order."""
     return [p for p in pages
-            if (p.permission is None or may(p.permission)) and module_exists(p)]
+            if p.allowed(may) and module_exists(p)]

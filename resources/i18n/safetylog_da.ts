@@ -1312,4 +1312,43 @@
             <translation>&amp;Fortsæt</translation>
         </message>
     </context>
+<context>
+    <name>SetupChecklist</name>
+    <message>
+        <source>1. Places: add the places in the house where incidents happen (entrance, common room, garden, ...). Administration → Facilities and places.</source>
+        <translation>1. Steder: tilføj de steder i huset, hvor hændelser sker (indgang, fællesstue, have, ...). Administration → Tilbud og steder.</translation>
+    </message>
+    <message>
+        <source>Open &amp;places</source>
+        <translation>Åbn &amp;steder</translation>
+    </message>
+    <message>
+        <source>2. Managers and staff: add a user with the role Manager for each facility, then the staff. Administration → Users and roles.</source>
+        <translation>2. Ledere og personale: opret en bruger med rollen Leder for hvert tilbud og derefter personalet. Administration → Brugere og roller.</translation>
+    </message>
+    <message>
+        <source>Open &amp;users</source>
+        <translation>Åbn &amp;brugere</translation>
+    </message>
+    <message>
+        <source>3. Residents: add each resident with a pseudonym (e.g. H-101) and the first name staff know them by. An administrator or a manager can do this, here or with “safetylog resident add”.</source>
+        <translation>3. Beboere: tilføj hver beboer med et pseudonym (f.eks. H-101) og det fornavn, personalet kender dem ved. En administrator eller en leder kan gøre det, her eller med “safetylog resident add”.</translation>
+    </message>
+    <message>
+        <source>Open &amp;residents</source>
+        <translation>Åbn b&amp;eboere</translation>
+    </message>
+    <message>
+        <source>SafetyLog – next steps</source>
+        <translation>SafetyLog – næste skridt</translation>
+    </message>
+    <message>
+        <source>SafetyLog is set up</source>
+        <translation>SafetyLog er sat op</translation>
+    </message>
+    <message>
+        <source>Before the staff can log incidents, three things are left:</source>
+        <translation>Før personalet kan registrere hændelser, mangler tre ting:</translation>
+    </message>
+</context>
 </TS>

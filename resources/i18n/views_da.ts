@@ -2298,6 +2298,26 @@
 <context>
     <name>Residents</name>
     <message>
+        <source>Known as</source>
+        <translation>Kaldes</translation>
+    </message>
+    <message>
+        <source>&amp;First name or call name</source>
+        <translation>Fornavn eller &amp;kaldenavn</translation>
+    </message>
+    <message>
+        <source>Shown to the facility's staff, never in reports</source>
+        <translation>Vises for tilbuddets personale, aldrig i rapporter</translation>
+    </message>
+    <message>
+        <source>Save na&amp;me</source>
+        <translation>&amp;Gem navn</translation>
+    </message>
+    <message>
+        <source>&amp;Known as (first name or call name)</source>
+        <translation>K&amp;aldes (fornavn eller kaldenavn)</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/residents.py" line="58"/>
         <source>Pseudonym</source>
         <translation>Pseudonym</translation>

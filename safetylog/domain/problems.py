@@ -51,6 +51,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "invalid_choice": ("Ugyldigt valg: {value}.", "Invalid choice: {value}."),
     "invalid_format": ("Ugyldigt format: {expected}.", "Invalid format: {expected}."),
     "already_exists": ("{value} findes allerede.", "{value} already exists."),
+    "display_name_is_full_name": (
+        "Kaldenavnet må ikke være det fulde navn fra nøglen. Brug fornavn eller kaldenavn.",
+        "The display name must not be the full name from the key. Use a first name or call name.",
+    ),
     "password_too_short": (
         "Adgangskoden skal have mindst {limit} tegn.",
         "The password needs at least {limit} characters.",

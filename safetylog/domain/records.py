@@ -151,9 +151,16 @@ class IncidentRow:
     residents: tuple[str, ...]  # pseudonyms
     summary: str  # the first line of the narrative, shortened
     described: tuple[tuple[str, Any], ...] = ()  # (name, value) of incident_fields.LIST_FIELDS
+    # Parallel to ``residents``: each one's display name ("" if none, or not for this reader)
+    resident_names: tuple[str, ...] = ()
 
     def value(self, name: str) -> Any:
         return dict(self.described).get(name)
+
+    def shown_residents(self) -> tuple[str, ...]:
+        """Each resident as staff see them: "Anna (H-101)", or the pseudonym alone."""
+        names = self.resident_names or ("",) * len(self.residents)
+        return tuple(f"{n} ({p})" if n else p for p, n in zip(self.residents, names, strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +262,9 @@ class IncidentDetail:
     versions: tuple[IncidentVersion, ...] = ()
     duties: tuple[DutyRecord, ...] = ()
     bvc: tuple[BvcRecord, ...] = ()  # per involved resident: the latest BVC within 24 h before
+    # (resident id, display name) for the involved residents that have one, for a reader with
+    # the display-name permission; never part of a report or a PSP pack
+    display_names: tuple[tuple[int, str], ...] = ()
 
 
 # --- lists and paging ----------------------------------------------------------------------
@@ -349,6 +359,14 @@ class ResidentRecord:
     moved_in: date | None
     moved_out: date | None
     version: int = 1  # the row's version when read; an edit sends it back as ``expected_version``
+    # The first name or call name staff know the resident by: filled only when asked for, for
+    # a reader with the display-name permission in the resident's facility; otherwise "".
+    display_name: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        """How staff see the resident: "Anna (H-101)", or the pseudonym alone."""
+        return f"{self.display_name} ({self.pseudonym})" if self.display_name else self.pseudonym
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ from safetylog.services.auth import AuthService
 from safetylog.services.demo_content import (
     DEAL_HOURS,
     DEMO_PASSWORD,
+    DISPLAY_NAMES,
     FACILITIES,
     HOUR_WEIGHTS,
     NARRATIVES,
@@ -167,7 +168,8 @@ class DemoGenerator:
             manager = self._manager_for(spec.code)
             residents = [
                 self.residents.add(manager, records[spec.code].id, f"{spec.resident_prefix}-{100 + n}",
-                                   moved_in=self._start - timedelta(days=self._rng.randint(30, 2000)))
+                                   moved_in=self._start - timedelta(days=self._rng.randint(30, 2000)),
+                                   display_name=DISPLAY_NAMES[(n - 1) % len(DISPLAY_NAMES)])
                 for n in range(1, spec.residents + 1)
             ]
             self.summary.residents += len(residents)

@@ -24,6 +24,11 @@ class DemoFacility:
     residents: int
 
 
+# The names the demo's staff know residents by (a facility has at most 14 residents). Old Nordic
+# names, so a test can tell for certain that none of them reaches a report or a PSP pack.
+DISPLAY_NAMES = ("Ingolf", "Thyra", "Gorm", "Ragnhild", "Svend", "Dagmar", "Valdemar", "Estrid",
+                 "Holger", "Gudrun", "Sigurd", "Astrid", "Torben", "Vibeke")
+
 FACILITIES = (
     DemoFacility("HAV", "Bostedet Havblik", "Aarhus Kommune", (
         ("ENT", "Hovedindgang", ZoneKind.ENTRANCE), ("GAARD", "Gården", ZoneKind.OUTDOOR),

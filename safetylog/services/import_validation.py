@@ -30,7 +30,7 @@ from safetylog.services.psp import (
     check_meeting,
     check_note,
 )
-from safetylog.services.residents import check_moved_out, check_resident
+from safetylog.services.residents import check_display_name, check_moved_out, check_resident
 from safetylog.storage.models import (
     AddendumRow,
     Base,
@@ -42,6 +42,7 @@ from safetylog.storage.models import (
     PspMeeting,
     PspNote,
     Resident,
+    ResidentDisplayName,
     ResidentIdentityRow,
     User,
     Zone,
@@ -70,6 +71,10 @@ def validate_imported(session: Session, positions: Positions, taxonomy: Taxonomy
     _each(session, positions, Zone, lambda c, r: check_zone(c, r.code, r.name, r.kind))
     _each(session, positions, User, lambda c, r: check_user(c, r.username, r.display_name))
     _each(session, positions, Resident, resident)
+    _each(session, positions, ResidentDisplayName, lambda c, r: (
+        c.text("display_name", r.display_name, required=True),  # the services store none empty
+        check_display_name(c, r.display_name,
+                           identities[r.resident_id].full_name if r.resident_id in identities else "")))
     _each(session, positions, PspMeeting, lambda c, r: check_meeting(
         c, r.held_on, r.district, r.participants, r.agenda, r.minutes))
     _each(session, positions, PspAgreement, lambda c, r: check_agreement(

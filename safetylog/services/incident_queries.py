@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_, union_all
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction, IncidentStatus, Severity, Shift
@@ -33,6 +33,7 @@ from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.list_request import checked_criteria, checked_cursor
 from safetylog.services.permissions import Permission, has, read_window_start, require
+from safetylog.services.residents import shows_display_names
 from safetylog.storage import fulltext
 from safetylog.storage.models import (
     Facility,
@@ -40,6 +41,7 @@ from safetylog.storage.models import (
     IncidentResident,
     IncidentTypeRow,
     Resident,
+    ResidentDisplayName,
     Zone,
 )
 
@@ -84,7 +86,10 @@ class IncidentQueryService(Service):
         with self._sf.begin() as session:
             stmt = self._statement(session, actor, criteria, sort, after, limit)
             rows = session.execute(stmt).all()
-            pseudonyms = self._pseudonyms(session, [r.id for r in rows])
+            # Display names only for facility staff; the rows are already within their scope,
+            # and the audit row below names every resident on the page.
+            pseudonyms = self._pseudonyms(session, [r.id for r in rows],
+                                          shows_display_names(actor))
             types = self._types(session, [r.id for r in rows])
             result = tuple(
                 IncidentRow(
@@ -92,7 +97,8 @@ class IncidentQueryService(Service):
                     occurred_start=r.occurred_start, local_date=r.local_date, shift=Shift(r.shift),
                     zone_name=r.zone_name, primary_type=r.primary_type,
                     type_codes=types.get(r.id, (r.primary_type,)), severity=Severity(r.severity),
-                    status=IncidentStatus(r.status), residents=pseudonyms.get(r.id, ()),
+                    status=IncidentStatus(r.status), residents=pseudonyms.get(r.id, ((), ()))[0],
+                    resident_names=pseudonyms.get(r.id, ((), ()))[1],
                     summary=_summary(r.narrative) if narratives else "",
                     described=tuple((s.name, getattr(r, s.name)) for s in LIST_FIELDS),
                 )
@@ -188,17 +194,24 @@ class IncidentQueryService(Service):
         return conditions
 
     @staticmethod
-    def _pseudonyms(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    def _pseudonyms(session: Session, ids: list[int], with_names: bool
+                    ) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Per incident: its residents' pseudonyms and, parallel, their display names ("" when
+        none, or all "" when ``with_names`` is off)."""
         if not ids:
             return {}
-        out: dict[int, list[str]] = {}
-        stmt = (select(IncidentResident.incident_id, Resident.pseudonym)
+        out: dict[int, list[tuple[str, str]]] = {}
+        name = ResidentDisplayName.display_name if with_names else literal("")
+        stmt = (select(IncidentResident.incident_id, Resident.pseudonym, name)
                 .join(Resident, Resident.id == IncidentResident.resident_id)
                 .where(IncidentResident.incident_id.in_(ids))
                 .order_by(IncidentResident.incident_id, Resident.pseudonym))
-        for incident_id, pseudonym in session.execute(stmt):
-            out.setdefault(incident_id, []).append(pseudonym)
-        return {k: tuple(v) for k, v in out.items()}
+        if with_names:
+            stmt = stmt.outerjoin(ResidentDisplayName,
+                                  ResidentDisplayName.resident_id == IncidentResident.resident_id)
+        for incident_id, pseudonym, display_name in session.execute(stmt):
+            out.setdefault(incident_id, []).append((pseudonym, display_name or ""))
+        return {k: (tuple(p for p, _ in v), tuple(n for _, n in v)) for k, v in out.items()}
 
     @staticmethod
     def _types(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:

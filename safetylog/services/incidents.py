@@ -56,6 +56,7 @@ from safetylog.services.permissions import (
     require,
     require_facility,
 )
+from safetylog.services.residents import display_names, shows_display_names
 from safetylog.storage.engine import is_row_id
 from safetylog.storage.models import (
     AddendumRow,
@@ -395,6 +396,10 @@ class IncidentService(Service):
         if not full:
             return detail
         from dataclasses import replace
+
+        if shows_display_names(actor):  # facility staff; the read's audit row names the residents
+            names = display_names(session, [r.resident_id for r in row.residents])
+            detail = replace(detail, display_names=tuple(sorted(names.items())))
 
         addendum_rows = list(session.scalars(
             select(AddendumRow).where(AddendumRow.incident_id == row.id).order_by(AddendumRow.id)))

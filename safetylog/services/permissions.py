@@ -27,6 +27,8 @@ class Permission(StrEnum):
     RESIDENT_READ = "resident.read"
     RESIDENT_MANAGE = "resident.manage"
     RESIDENT_IDENTITY = "resident.identity"
+    # The first name or call name of residents in one's own facilities (staff who work there)
+    RESIDENT_DISPLAY_NAME = "resident.display_name"
     BVC_RECORD = "bvc.record"
     DUTY_READ = "duty.read"
     DUTY_UPDATE = "duty.update"
@@ -45,7 +47,8 @@ class Permission(StrEnum):
 _STAFF = {
     Permission.INCIDENT_CREATE, Permission.INCIDENT_READ, Permission.INCIDENT_NARRATIVE,
     Permission.INCIDENT_ADDENDUM,
-    Permission.RESIDENT_READ, Permission.BVC_RECORD, Permission.DUTY_READ,
+    Permission.RESIDENT_READ, Permission.RESIDENT_DISPLAY_NAME, Permission.BVC_RECORD,
+    Permission.DUTY_READ,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -66,6 +69,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset({
         Permission.USER_MANAGE, Permission.FACILITY_MANAGE, Permission.AUDIT_READ,
         Permission.DATA_EXPORT, Permission.DATA_IMPORT, Permission.SETTINGS_MANAGE,
+        # Adds residents on a fresh database and records move-outs: pseudonyms only, no BVC,
+        # no incidents, and display names can be set but are not shown back.
+        Permission.RESIDENT_MANAGE,
     }),
     Role.DPO: frozenset({Permission.AUDIT_READ}),
 }

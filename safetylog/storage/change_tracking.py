@@ -27,6 +27,7 @@ TABLE_KINDS: dict[str, Changes] = {
     "login_sessions": Changes.SESSIONS,
     "residents": Changes.RESIDENTS,
     "resident_identities": Changes.RESIDENTS,
+    "resident_display_names": Changes.RESIDENTS,
     "incidents": Changes.INCIDENTS,
     "incident_types": Changes.INCIDENTS,
     "incident_residents": Changes.INCIDENTS,

@@ -141,6 +141,19 @@ class ResidentIdentityRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ResidentDisplayName(Base):
+    """The first name or call name staff know a resident by, set by a manager.
+
+    Personal data, so not a column of ``residents``: a row of its own is read only where a
+    service asks for it for staff of the resident's facility (and logs the residents it names),
+    never by reports or PSP packs, which read ``residents``. Unlike the identity key it needs no
+    look-up permission and no purpose: it is how the facility's own staff tell residents apart."""
+
+    __tablename__ = "resident_display_names"
+    resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+
+
 # --- incidents -------------------------------------------------------------------------------
 
 

@@ -138,15 +138,20 @@ OPS: tuple[Op, ...] = (
     Op("drug_patterns.pattern", READERS, lambda w, a, _: w.services.drug_patterns.pattern(a),
        permission=Permission.INCIDENT_READ),
     # --- residents ---
-    Op("residents.add", frozenset({M}),
-       lambda w, a, _: w.services.residents.add(a, w.facility.id, "B-999"),
+    Op("residents.add", frozenset({M, A}),
+       lambda w, a, _: w.services.residents.add(a, w.facility.id, "B-999", display_name="Bent"),
        permission=Permission.RESIDENT_MANAGE),
-    Op("residents.list", READERS, lambda w, a, _: w.services.residents.list(a, w.facility.id),
-       permission=Permission.RESIDENT_READ),
+    Op("residents.set_display_name", frozenset({M, A}),
+       lambda w, a, _: w.services.residents.set_display_name(
+           a, w.residents[0].id, "Jens", expected_version=resident_version(w.services, w.residents[0].id)),
+       permission=Permission.RESIDENT_MANAGE),
+    # An administrator lists pseudonyms to administer them (RESIDENT_MANAGE), never display names.
+    Op("residents.list", READERS | {A},
+       lambda w, a, _: w.services.residents.list(a, w.facility.id, with_display_names=True)),
     Op("residents.identity", frozenset({M}),
        lambda w, a, _: w.services.residents.identity(a, w.residents[0].id, "Kontakt til pårørende"),
        permission=Permission.RESIDENT_IDENTITY),
-    Op("residents.move_out", frozenset({M}),
+    Op("residents.move_out", frozenset({M, A}),
        lambda w, a, _: w.services.residents.move_out(
            a, w.residents[1].id, date(2026, 11, 1),
            expected_version=resident_version(w.services, w.residents[1].id)),

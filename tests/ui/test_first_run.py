@@ -65,6 +65,16 @@ def test_first_run_sets_up_the_facility_and_logs_the_administrator_in(
     assert shell.ctx is not None and shell.ctx.actor is not None
     assert shell.ctx.actor.role is Role.ADMIN
     assert window.role_label.text() == "Rolle: Administrator"
+    # The set-up ends with what is left to do, each step a button to its page.
+    checklist = shell.checklist
+    assert checklist is not None and checklist.isVisible()
+    assert [s.text().split(":")[0] for s in checklist.steps] == ["1. Steder", "2. Ledere og personale",
+                                                                   "3. Beboere"]
+    assert "administrator eller en leder" in checklist.steps[2].text()
+    assert "safetylog resident add" in checklist.steps[2].text()
+    checklist.buttons[2].click()
+    assert window.current_page_key() == "residents"
+    assert not checklist.isVisible()
     services: Services = shell.ctx.services
     facilities = services.admin.list_facilities(shell.ctx.actor)
     assert [(f.code, f.name, f.police_district) for f in facilities] == [

@@ -101,6 +101,7 @@ def test_broset_assessment_per_shift(qtbot: QtBot, sqlite_world: World, tasks: T
                                      qtmodeltester: ModelTester) -> None:
     view = _view(qtbot, sqlite_world, tasks, Role.NIGHT_STAFF)
     tab = view.broset
+    assert tab is not None
     view.tabs.setCurrentWidget(tab)
     assert tab.resident_box.select(sqlite_world.residents[0].id)
     for key in ("confused", "irritable", "verbal_threats"):

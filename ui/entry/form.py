@@ -209,7 +209,7 @@ class IncidentForm(QWidget):
 
         def lookups() -> tuple[list[ZoneRecord], list[ResidentRecord]]:
             return (services.admin.list_zones(actor, facility_id),
-                    services.residents.list(actor, facility_id))
+                    services.residents.list(actor, facility_id, with_display_names=True))
 
         Query(self, lookups).success(self._lookups_loaded).failure(self._failed).run(self.tasks, self.ctx)
 

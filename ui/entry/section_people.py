@@ -131,7 +131,7 @@ class _InjuryRow(_Row):
         self.resident = QComboBox(self)
         self.resident.setProperty("i18n_data", True)
         for record in section.residents:
-            self.resident.addItem(record.pseudonym, record.id)
+            self.resident.addItem(record.shown_name, record.id)  # "Anna (H-101)" for staff
         self.level = _enum_combo(self, tuple(InjuryLevel))
         self.body_part = QLineEdit(self)
         self.absent = QCheckBox(self)

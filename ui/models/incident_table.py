@@ -218,5 +218,5 @@ class IncidentTableModel(KeysetTableModel[IncidentRow]):
         if column == Column.SHIFT:
             return shift_label(row.shift)
         if column == Column.RESIDENTS:
-            return ", ".join(row.residents)
+            return ", ".join(row.shown_residents())  # "Anna (H-101)" for the facility's staff
         return row.summary

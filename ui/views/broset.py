@@ -133,7 +133,7 @@ class BrosetTab(QWidget):
 
     def set_data(self, _facilities: list[FacilityRecord], residents: list[ResidentRecord]) -> None:
         self.residents = residents
-        self.resident_box.set_items([(r.pseudonym, r.id) for r in residents])
+        self.resident_box.set_items([(r.shown_name, r.id) for r in residents])
         self.load_history()
 
     def load_history(self) -> None:

@@ -159,7 +159,7 @@ class IncidentFilterBar(QWidget):
         self.zone_box.setEnabled(bool(zones))
         self.resident_box.set_items(
             [(_t(QT_TRANSLATE_NOOP("IncidentList", "All residents")), None)]
-            + [(r.pseudonym, r.id) for r in self.residents if facility is None or r.facility_id == facility])
+            + [(r.shown_name, r.id) for r in self.residents if facility is None or r.facility_id == facility])
 
     # --- the filter ------------------------------------------------------------------------
 

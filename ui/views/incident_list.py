@@ -111,7 +111,7 @@ class IncidentListView(QWidget):
 
         def load() -> tuple[list[FacilityRecord], list[ResidentRecord], list[ZoneRecord]]:
             facilities = services.admin.list_facilities(actor)
-            residents = services.residents.list(actor, include_inactive=True)
+            residents = services.residents.list(actor, include_inactive=True, with_display_names=True)
             zones = [z for f in facilities for z in services.admin.list_zones(actor, f.id)]
             return facilities, residents, zones
 

@@ -83,7 +83,8 @@ class IncidentRecordPanel(QScrollArea):
         self.setWidget(content)
 
     def _rows(self, d: IncidentDetail, language: str) -> list[tuple[str, str, str]]:
-        names = {rid: pseudonym for rid, pseudonym, _role in d.residents}
+        shown = dict(d.display_names)  # the names the facility's staff know, when they may see them
+        names = {rid: f"{shown[rid]} ({p})" if rid in shown else p for rid, p, _role in d.residents}
         end = f" – {to_local(d.occurred_end).strftime('%H:%M')}" if d.occurred_end else ""
         rows: list[tuple[str, str, str]] = [
             ("time", QT_TRANSLATE_NOOP("IncidentRecord", "Time"), local_datetime(d.occurred_start) + end),
@@ -96,7 +97,7 @@ class IncidentRecordPanel(QScrollArea):
              "\n".join(type_lines(d, language))),
             ("narrative", QT_TRANSLATE_NOOP("IncidentRecord", "Narrative"), d.narrative),
             ("residents", QT_TRANSLATE_NOOP("IncidentRecord", "Residents"),
-             "\n".join(f"{p} ({label(role)})" for _id, p, role in d.residents)),
+             "\n".join(f"{names[rid]} ({label(role)})" for rid, _p, role in d.residents)),
             ("staff", QT_TRANSLATE_NOOP("IncidentRecord", "Staff"),
              "\n".join(f"{name} ({label(role)})" for _id, name, role in d.staff)),
             ("outsiders", QT_TRANSLATE_NOOP("IncidentRecord", "Outsiders"),

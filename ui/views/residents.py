@@ -1,8 +1,10 @@
-"""Residents by pseudonym, and their Brøset assessments.
+"""Residents by pseudonym and the name staff know them by, and their Brøset assessments.
 
 Who a pseudonym is stays hidden: only a user with the identity permission can look it up, and
-only by stating a purpose; the core logs the look-up. A manager adds residents and records a
-move-out. The Brøset tab (``ui/views/broset.py``) records an assessment per shift.
+only by stating a purpose; the core logs the look-up. The facility's staff see each resident's
+display name (a first name or call name). A manager, or the administrator of a fresh database,
+adds residents, sets display names and records a move-out. The Brøset tab
+(``ui/views/broset.py``) records an assessment per shift.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class ResidentsTab(QWidget):
         self.identity: ResidentIdentity | None = None
         self.model: RecordTableModel[ResidentRecord] = RecordTableModel([
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Residents", "Pseudonym"), lambda r: r.pseudonym),
+            ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Residents", "Known as"), lambda r: r.display_name),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Residents", "Facility"), self._facility),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Residents", "Moved in"), lambda r: local_date(r.moved_in)),
             ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Residents", "Moved out"),
@@ -85,6 +88,7 @@ class ResidentsTab(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self._identity_box())
+        right_layout.addWidget(self._display_name_box())
         right_layout.addWidget(self._move_out_box())
         right_layout.addWidget(self._add_box())
         right_layout.addStretch(1)
@@ -126,6 +130,26 @@ class ResidentsTab(QWidget):
         self.identity_form.add(self.no_identity)
         return box
 
+    def _display_name_box(self) -> QGroupBox:
+        t = self._texts
+        box = QGroupBox(self)
+        t.bind(box.setTitle, QT_TRANSLATE_NOOP("Residents", "Known as"))
+        self.name_form = FormRows(t, box)
+        self.display_name = self.name_form.row(
+            "display_name", QT_TRANSLATE_NOOP("Residents", "&First name or call name"), QLineEdit(box))
+        t.bind(self.display_name.setPlaceholderText, QT_TRANSLATE_NOOP(
+            "Residents", "Shown to the facility's staff, never in reports"))
+        self.name_button = button(t, QT_TRANSLATE_NOOP("Residents", "Save na&me"),
+                                  self.save_display_name, box)
+        self.display_name.returnPressed.connect(self.save_display_name)
+        self.name_conflict = ConflictNotice(box)
+        self.name_conflict.reload_requested.connect(self.reload_requested)
+        self.name_form.add(self.name_conflict)
+        self.name_form.add(self.name_button)
+        box.setLayout(self.name_form.layout)
+        box.setVisible(self.ctx.may(Permission.RESIDENT_MANAGE))
+        return box
+
     def _move_out_box(self) -> QGroupBox:
         t = self._texts
         box = QGroupBox(self)
@@ -151,6 +175,9 @@ class ResidentsTab(QWidget):
                                               ValueCombo(box))
         self.pseudonym = self.add_form.row("pseudonym", QT_TRANSLATE_NOOP("Residents", "Pseu&donym"),
                                            QLineEdit(box))
+        self.new_display_name = self.add_form.row(
+            "display_name", QT_TRANSLATE_NOOP("Residents", "&Known as (first name or call name)"),
+            QLineEdit(box))
         self.full_name = self.add_form.row("full_name", QT_TRANSLATE_NOOP("Residents", "Full &name (key)"),
                                            QLineEdit(box))
         self.birth_date = self.add_form.row("birth_date", QT_TRANSLATE_NOOP("Residents", "Date of birt&h"),
@@ -170,6 +197,7 @@ class ResidentsTab(QWidget):
 
     def set_data(self, facilities: list[FacilityRecord], residents: list[ResidentRecord]) -> None:
         self.move_conflict.hide()  # the list now shows the residents as stored
+        self.name_conflict.hide()
         self.facilities, self.residents = facilities, residents
         self._fill_facilities()
         self.new_facility.set_items([(f.name, f.id) for f in facilities])
@@ -191,6 +219,9 @@ class ResidentsTab(QWidget):
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._forget_identity()
+        resident = self.selected()
+        self.display_name.setText(resident.display_name if resident else "")
+        self.name_form.errors.clear()
 
     def _forget_identity(self) -> None:
         """An identity is shown for the resident it was asked for, and only until the choice changes."""
@@ -227,6 +258,23 @@ class ResidentsTab(QWidget):
             lines.append(identity.note)
         self.identity_text.setText("\n".join(lines))
 
+    def save_display_name(self) -> None:
+        resident = self._need_selection()
+        if resident is None:
+            return
+        actor, residents = self.ctx.require_actor(), self.ctx.services.residents
+        name, version = self.display_name.text(), resident.version
+        Op(self, lambda: residents.set_display_name(actor, resident.id, name, expected_version=version)
+           ).success(self._named).failure(self._name_refused).run(self.tasks, self.ctx)
+
+    def _named(self, resident: ResidentRecord) -> None:
+        self.name_form.errors.clear()
+        self._changed(resident)
+
+    def _name_refused(self, error: BaseException) -> None:
+        if not self.name_conflict.show_error(error, self.ctx.language):
+            self._refused(self.name_form, error)
+
     def move_out(self) -> None:
         resident = self._need_selection()
         if resident is None:
@@ -245,19 +293,21 @@ class ResidentsTab(QWidget):
         actor, residents = self.ctx.require_actor(), self.ctx.services.residents
         facility, pseudonym, name = self.new_facility.value(), self.pseudonym.text(), self.full_name.text()
         born, moved_in = self.birth_date.value(), self.moved_in.value()
+        known_as = self.new_display_name.text()
         Op(self, lambda: residents.add(actor, facility, pseudonym, full_name=name, birth_date=born,
-                                       moved_in=moved_in)
+                                       moved_in=moved_in, display_name=known_as)
            ).success(self._added).failure(lambda error: self._refused(self.add_form, error)).run(
             self.tasks, self.ctx)
 
     def _added(self, resident: ResidentRecord) -> None:
-        for edit in (self.pseudonym, self.full_name):
+        for edit in (self.pseudonym, self.full_name, self.new_display_name):
             edit.clear()
         self.add_form.errors.clear()
         self._changed(resident)
 
     def _changed(self, resident: ResidentRecord) -> None:
         self.move_conflict.hide()
+        self.name_conflict.hide()
         self.message.say(_t(QT_TRANSLATE_NOOP("Residents", "%1 is saved."), resident.pseudonym), False)
 
     def _refused(self, form: FormRows, error: BaseException) -> None:
@@ -280,10 +330,12 @@ class ResidentsView(QWidget):
         t.bind(self.title.setText, QT_TRANSLATE_NOOP("Residents", "Residents"))
         self.tabs = TranslatedTabs(CONTEXT, self)
         self.residents = ResidentsTab(ctx, tasks, self.tabs)
-        self.broset = BrosetTab(ctx, tasks, self.tabs)
+        # Brøset is health data: not for an administrator who only adds residents.
+        self.broset = BrosetTab(ctx, tasks, self.tabs) if ctx.may(Permission.RESIDENT_READ) else None
         self.residents.reload_requested.connect(self.refresh)
         self.tabs.add(self.residents, QT_TRANSLATE_NOOP("Residents", "&Residents"))
-        self.tabs.add(self.broset, QT_TRANSLATE_NOOP("Residents", "&Brøset (BVC)"))
+        if self.broset is not None:
+            self.tabs.add(self.broset, QT_TRANSLATE_NOOP("Residents", "&Brøset (BVC)"))
         self.error = ErrorLine(self)
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -302,14 +354,15 @@ class ResidentsView(QWidget):
 
         def load() -> tuple[list[FacilityRecord], list[ResidentRecord]]:
             return (services.admin.list_facilities(actor),
-                    services.residents.list(actor, include_inactive=True))
+                    services.residents.list(actor, include_inactive=True, with_display_names=True))
 
         Query(self, load).success(self._loaded).failure(self.error).run(self.tasks, self.ctx)
 
     def _loaded(self, data: tuple[list[FacilityRecord], list[ResidentRecord]]) -> None:
         facilities, residents = data
         self.residents.set_data(facilities, residents)
-        self.broset.set_data(facilities, [r for r in residents if r.active])
+        if self.broset is not None:
+            self.broset.set_data(facilities, [r for r in residents if r.active])
 
 
     def _on_changed(self, changes: object) -> None:

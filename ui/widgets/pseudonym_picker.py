@@ -1,6 +1,8 @@
-"""Pick involved residents by pseudonym, each with a role (aggressor, victim, witness, ...).
+"""Pick involved residents, each with a role (aggressor, victim, witness, ...).
 
-Only pseudonyms are shown: the identity key stays behind its own permission.
+Staff of the facility pick by the name they know ("Anna (H-101)"); the record stores the
+resident's id, shown everywhere else by pseudonym. The identity key stays behind its own
+permission.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class _Row(QWidget):
         super().__init__(picker)
         self._texts = Retranslator(CONTEXT)
         self.resident = QComboBox(self)
-        self.resident.setProperty("i18n_data", True)  # pseudonyms are data
+        self.resident.setProperty("i18n_data", True)  # names and pseudonyms are data
         self.role = QComboBox(self)
         self._roles = roles
         for role in roles:
@@ -55,7 +57,7 @@ class _Row(QWidget):
         self.resident.blockSignals(True)
         self.resident.clear()
         for record in residents:
-            self.resident.addItem(record.pseudonym, record.id)
+            self.resident.addItem(record.shown_name, record.id)
         if selected is not None:
             index = self.resident.findData(selected)
             if index < 0:  # a resident no longer listed (moved out): keep the draft's choice

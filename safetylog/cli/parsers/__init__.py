@@ -32,6 +32,7 @@ class Command:
 COMMANDS = (
     Command("init", "setup", "set up the first facility and administrator"),
     Command("user", "users", "manage staff users (administrators)"),
+    Command("resident", "residents", "add and list residents (managers, administrators)"),
     Command("db", "database", "database maintenance"),
     Command("backup", "backup", "write a checked, encrypted copy of the database (administrators)"),
     Command("restore", "backup", "restore a backup where there is no database (checked before and after)"),
