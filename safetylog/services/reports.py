@@ -27,11 +27,12 @@ from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.validation import Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
+from safetylog.services.cell_keys import record_key_secret
 from safetylog.services.exports import FORMATS, render_records
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import audit_verify
 from safetylog.storage.models import Facility
-from safetylog.summaries import listing
+from safetylog.summaries import listing, protected
 from safetylog.summaries.compute import compute_summary
 from safetylog.summaries.model import PeriodSummary, SummaryScope
 from safetylog.summaries.periods import month_bounds
@@ -212,6 +213,7 @@ class ReportService(Service):
             actions=listing.action_lines(session, scope, as_of),
             disclosed=disclosed,
             types=type_labels(),
+            tables=protected.psp_tables(session, scope, record_key_secret(session)),
         )
 
     def _scope(self, session: Session, actor: Actor,

@@ -14,7 +14,9 @@ from safetylog.summaries.records import (
     InjuryLine,
     MeetingInfo,
     Provenance,
+    PublishedTable,
     TypeLabel,
+    published_table,
 )
 
 
@@ -41,9 +43,15 @@ class PspPackData:
     actions: tuple[ActionLine, ...]
     disclosed: tuple[DisclosedResident, ...]
     types: tuple[TypeLabel, ...]
+    # Every count the pack prints, protected (``summaries.cell_key``); the PDF and its CSV/XLSX
+    # twin print these and no other figure.
+    tables: tuple[PublishedTable, ...] = ()
 
     def label(self, code: str) -> str:
         return _label(self.types, code, self.provenance.language)
+
+    def table(self, name: str) -> PublishedTable:
+        return published_table(self.tables, name)
 
 
 def _label(types: tuple[TypeLabel, ...], code: str, language: str) -> str:
