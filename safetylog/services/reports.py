@@ -25,7 +25,7 @@ from safetylog.domain.problems import Problem
 from safetylog.domain.records import Actor
 from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.validation import Checker
-from safetylog.services import audit
+from safetylog.services import audit, pack_screen
 from safetylog.services.base import Service
 from safetylog.services.cell_keys import record_key_secret
 from safetylog.services.exports import FORMATS, INTERNAL_MARK, render_records
@@ -188,7 +188,7 @@ class ReportService(Service):
             content = render_records(lines, provenance, fmt, with_residents=not internal, mark=mark)
             digest = hashlib.sha256(content).hexdigest()
             named = set() if internal else audit.incident_residents(session, [line.id for line in lines])
-            marking = {"marking": mark} if mark else {}
+            marking: dict[str, Any] = {"marking": mark} if mark else {}
             audit.record(session, actor, AuditAction.EXPORT, f"records_{report}", target.name,
                          format=fmt, rows=len(lines), sha256=digest, size=len(content),
                          residents=named, **marking, **self._audit_details(provenance))
@@ -223,7 +223,7 @@ class ReportService(Service):
         if request.meeting_id is not None and meeting is None:
             raise ValidationError(_problem("meeting_id", "invalid_choice", value=str(request.meeting_id)))
         disclosed = listing.disclosed_residents(session, scope, meeting.id) if meeting else ()
-        return PspPackData(
+        data = PspPackData(
             provenance=self._provenance(session, actor, "psp", scope, as_of, request,
                                         summary.taxonomy_versions),
             summary=summary,
@@ -234,6 +234,8 @@ class ReportService(Service):
             types=type_labels(),
             tables=protected.psp_tables(session, scope, record_key_secret(session)),
         )
+        pack_screen.screen(session, data)  # no identifying free text leaves with the pack
+        return data
 
     def _scope(self, session: Session, actor: Actor,
                request: ReportRequest) -> tuple[SummaryScope, datetime]:
