@@ -60,8 +60,14 @@ def front(data: PspPackData, st: Styles) -> list[Flowable]:
     return out
 
 
-def _table(data: PspPackData, st: Styles, name: str, heading: bool = True) -> list[Flowable]:
-    """One protected table under its heading (kept together: a heading never ends a page)."""
+def _table(data: PspPackData, st: Styles, name: str) -> list[Flowable]:
+    """One protected table under its heading, kept together: a heading never ends a page."""
+    parts = _parts(data, st, name)
+    return [KeepTogether(parts)] if len(parts) > 1 else parts
+
+
+def _parts(data: PspPackData, st: Styles, name: str) -> list[Flowable]:
+    """The heading (if the table has its own) and the table, or "none" when it has no rows."""
     table = psp_tables.labelled(data, data.table(name))
     shares = (0.6, 0.2, 0.2) if len(table.headers) == 3 else (0.7, 0.3)
     cols = [Column(title, share, right=index > 0, wrap=index == 0)
@@ -69,16 +75,13 @@ def _table(data: PspPackData, st: Styles, name: str, heading: bool = True) -> li
     lang = data.provenance.language
     body: Flowable = (data_table(cols, table.rows, st, total_row=table.total_row) if table.rows
                       else Paragraph(escape(texts.text(lang, "none_in_period")), st.body))
-    if not heading or not table.title:
-        return [body]
-    return [KeepTogether([Paragraph(escape(table.title), st.h2), body])]
+    return [Paragraph(escape(table.title), st.h2), body] if table.title else [body]
 
 
 def overview(data: PspPackData, st: Styles) -> list[Flowable]:
     lang = data.provenance.language
-    return [_h(st, lang, "overview"),
-            *(f for name in ("by_type", "by_severity", "by_shift", "by_facility")
-              for f in _table(data, st, name))]
+    names = ("by_type", "by_severity", "by_shift", "by_facility")
+    return [_h(st, lang, "overview"), *(f for name in names for f in _table(data, st, name))]
 
 
 def drug_patterns(data: PspPackData, st: Styles) -> list[Flowable]:
@@ -86,16 +89,15 @@ def drug_patterns(data: PspPackData, st: Styles) -> list[Flowable]:
     t = partial(texts.text, lang)
     total = data.table("drug_hours").total
     observed = total.cells[0] if total is not None else "0"
-    return [
-        _h(st, lang, "drug_patterns"),
-        Paragraph(escape(f"{t('kpi_drug')}: {observed}"), st.body),
-        *(f for name in ("drug_zone", "drug_hours", "drug_week", "drug_activity")
-          for f in _table(data, st, name)),
-    ]
+    # The heading and the figure stay with the first table: never alone at the foot of a page.
+    kpi = Paragraph(escape(f"{t('kpi_drug')}: {observed}"), st.body)
+    first = KeepTogether([_h(st, lang, "drug_patterns"), kpi, *_parts(data, st, "drug_zone")])
+    rest = (f for name in ("drug_hours", "drug_week", "drug_activity") for f in _table(data, st, name))
+    return [first, *rest]
 
 
 def police(data: PspPackData, st: Styles) -> list[Flowable]:
-    return [KeepTogether([_h(st, data.provenance.language, "police"), *_table(data, st, "police")])]
+    return [KeepTogether([_h(st, data.provenance.language, "police"), *_parts(data, st, "police")])]
 
 
 def _agreement_state(a: AgreementLine, data: PspPackData) -> str:
