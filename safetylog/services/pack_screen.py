@@ -57,26 +57,47 @@ class Text:
     value: str
 
 
-def _words(text: str) -> str:
-    return " ".join(text.split()).casefold()
+Form = tuple[str, ...]  # an identifier as folded words: ("jens", "hansen"), ("h-103",)
+_EDGE = ".,;:!?()[]{}«»\"'“”‘’"
+LONGEST = 6  # words in the longest form ("12. marts 1985" is three, a long name a few more)
 
 
-def _has(haystack: str, needle: str) -> bool:
-    """``needle`` as whole words in ``haystack`` (both already folded), also in the genitive
-    ("Jens Hansens", "H-104s")."""
-    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?:'?s)?(?!\w)", haystack) is not None
+def _words(text: str) -> Form:
+    """Folded words without the punctuation around them; "12.03.1985" stays one word."""
+    return tuple(w for w in (raw.strip(_EDGE).casefold() for raw in text.split()) if w)
 
 
-def name_forms(full_name: str) -> set[str]:
+def _genitive(word: str) -> str | None:
+    """The word without a genitive s ("hansens", "h-104s", "jens'"), if it has one."""
+    for ending in ("'s", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return None
+
+
+def _spans(text: str) -> Iterator[Form]:
+    """Every run of up to LONGEST words of the text, and each with its last word's genitive
+    dropped, to look up in the identifiers' index."""
+    words = _words(text)
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + LONGEST) + 1):
+            span = words[start:end]
+            yield span
+            bare = _genitive(span[-1])
+            if bare is not None:
+                yield (*span[:-1], bare)
+
+
+def name_forms(full_name: str) -> set[Form]:
     """The full name, and first plus last name when there are middle names."""
-    parts = full_name.split()
-    forms = {_words(full_name)} if len(parts) >= 2 else set()
+    parts = _words(full_name)
+    forms = {parts} if len(parts) >= 2 else set()
     if len(parts) > 2:
-        forms.add(_words(f"{parts[0]} {parts[-1]}"))
+        forms.add((parts[0], parts[-1]))
     return forms
 
 
-def date_forms(day: date) -> set[str]:
+def date_forms(day: date) -> set[Form]:
     d, m, y = day.day, day.month, day.year
     forms = {day.isoformat(), f"{d}. {MONTHS_DA[m - 1]} {y}"}
     for sep in (".", "-", "/"):
@@ -85,7 +106,7 @@ def date_forms(day: date) -> set[str]:
     return {_words(f) for f in forms}
 
 
-def address_forms(note: str) -> set[str]:
+def address_forms(note: str) -> set[Form]:
     """Street and number wherever the key's note gives one; the note has no address field."""
     return {_words(match.group(0)) for match in _STREET.finditer(note)}
 
@@ -119,58 +140,54 @@ def printed_texts(data: PspPackData) -> Iterator[Text]:
                    f"disclosure decision no. {person.disclosure_id} (field reason)", person.necessity_note)
 
 
-@dataclass(frozen=True, slots=True)
-class _Identifiers:
-    resident_id: int
-    pseudonym: str
-    names: set[str]
-    addresses: set[str]
-    birth_dates: set[str]
+# form -> (kind, resident id or None for staff, pseudonym)
+Index = dict[Form, tuple[str, int | None, str]]
 
 
-def _identifiers(session: Session) -> list[_Identifiers]:
-    out = []
+def index(session: Session) -> Index:
+    """Every identifier the pack's text may not hold, by its words: one look-up per span of
+    text, however many residents the database has."""
+    out: Index = {}
+    for name in session.scalars(select(User.display_name)):
+        for form in name_forms(name):
+            out.setdefault(form, ("staff", None, ""))
     for resident, key in session.execute(
             select(Resident, ResidentIdentityRow)
             .outerjoin(ResidentIdentityRow, ResidentIdentityRow.resident_id == Resident.id)
             .order_by(Resident.id)):
-        out.append(_Identifiers(
-            resident.id, resident.pseudonym,
-            name_forms(key.full_name) if key else set(),
-            address_forms(key.note or "") if key else set(),
-            date_forms(key.birth_date) if key and key.birth_date else set()))
+        out[_words(resident.pseudonym)] = ("pseudonym", resident.id, resident.pseudonym)
+        if key is None:
+            continue
+        for kind, forms in (("name", name_forms(key.full_name)), ("address", address_forms(key.note or "")),
+                            ("birth_date", date_forms(key.birth_date) if key.birth_date else set())):
+            for form in forms:
+                out[form] = (kind, resident.id, resident.pseudonym)  # a resident's wins over staff
     return out
 
 
-def _hit(value: str, people: list[_Identifiers], covered: set[int],
-         staff: set[str]) -> tuple[str, dict[str, str]] | None:
+def _hit(value: str, identifiers: Index, covered: set[int]) -> tuple[str, dict[str, str]] | None:
     if contains_cpr(value):
         return "cpr", {}
-    folded = _words(value)
-    for person in people:
-        if person.resident_id in covered:
+    for span in _spans(value):
+        found = identifiers.get(span)
+        if found is None:
             continue
-        for kind, forms in (("name", person.names), ("address", person.addresses),
-                            ("birth_date", person.birth_dates)):
-            if any(_has(folded, form) for form in forms):
-                return kind, {}
-        if _has(folded, person.pseudonym.casefold()):
-            return "pseudonym", {"pseudonym": person.pseudonym}
-    if any(_has(folded, form) for form in staff):
-        return "staff", {}
+        kind, resident_id, pseudonym = found
+        if resident_id is not None and resident_id in covered:
+            continue  # a decision for this meeting lets the pack name this resident
+        return kind, {"pseudonym": pseudonym} if kind == "pseudonym" else {}
     return None
 
 
 def screen(session: Session, data: PspPackData) -> None:
     """Refuse the pack (ValidationError, one problem per record) if a printed text identifies."""
-    people = _identifiers(session)
-    staff = {form for name in session.scalars(select(User.display_name)) for form in name_forms(name)}
+    identifiers = index(session)
     covered = {person.resident_id for person in data.disclosed}
     problems: dict[str, Problem] = {}
     for text in printed_texts(data):
         if text.field in problems or not text.value:
             continue
-        found = _hit(text.value, people, covered, staff)
+        found = _hit(text.value, identifiers, covered)
         if found is not None:
             kind, params = found
             da, en = KINDS[kind]
