@@ -12,8 +12,8 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from reports import psp_tables, texts
-from reports.common import decor, definitions_block, doc_info, facilities_text, provenance_block
-from reports.layout import Column, Styles, build_pdf, columns, data_table, escape, styles
+from reports.common import decor, definitions_block, doc_info, facilities_text, filters_text
+from reports.layout import Column, Styles, build_pdf, columns, data_table, escape, key_value_table, styles
 from safetylog.summaries.records import AgreementLine, DisclosedResident
 from safetylog.summaries.report_data import PspPackData
 
@@ -26,12 +26,30 @@ def render_psp_pack(data: PspPackData) -> bytes:
     story: list[Flowable] = [
         *front(data, st), *overview(data, st), *drug_patterns(data, st), *police(data, st),
         *agreements(data, st), *actions(data, st), *individual_cases(data, st), *left_out(data, st),
-        *provenance_block(data.provenance, data.summary, st, "psp_title"),
+        *_provenance(data, st),
         *definitions_block(data.provenance.language, st, PSP_DEFINITIONS,
                            ),
     ]
     p = data.provenance
     return build_pdf(story, decor(p, "psp_title", "confidential_psp"), doc_info(p, "psp_title"))
+
+
+def _provenance(data: PspPackData, st: Styles) -> list[Flowable]:
+    """Scope and origin. The pack compares with the period just before only."""
+    p, before = data.provenance, data.compared
+    lang = p.language
+    rows = [
+        (texts.text(lang, "prov_report"), texts.text(lang, "psp_title")),
+        (texts.text(lang, "prov_period"), texts.period(lang, p.date_from, p.date_to)),
+        (texts.text(lang, "prov_facilities"), facilities_text(p)),
+        (texts.text(lang, "prov_filters"), filters_text(p)),
+        (texts.text(lang, "prov_compare"), texts.period(lang, before.date_from, before.date_to)),
+        (texts.text(lang, "prov_by"), p.generated_by),
+        (texts.text(lang, "prov_generated"), texts.moment(lang, p.generated_at)),
+        (texts.text(lang, "prov_taxonomy"), ", ".join(p.taxonomy_versions)),
+        (texts.text(lang, "prov_program"), f"SafetyLog {p.program_version}"),
+    ]
+    return [Paragraph(escape(texts.text(lang, "provenance")), st.h1), key_value_table(rows, st)]
 
 
 def _h(st: Styles, lang: str, key: str, level: int = 1) -> Paragraph:

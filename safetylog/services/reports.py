@@ -31,11 +31,12 @@ from safetylog.services.cell_keys import record_key_secret
 from safetylog.services.exports import FORMATS, INTERNAL_MARK, render_records
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import audit_verify
-from safetylog.storage.models import Facility
+from safetylog.storage.models import Facility, Incident
 from safetylog.summaries import listing, protected
 from safetylog.summaries.compute import compute_summary
+from safetylog.summaries.counts import incident_conditions
 from safetylog.summaries.model import PeriodSummary, SummaryScope
-from safetylog.summaries.periods import month_bounds
+from safetylog.summaries.periods import month_bounds, previous_scope
 from safetylog.summaries.records import DisclosedResident, Provenance, TypeLabel
 from safetylog.summaries.report_data import MonthlyReportData, PspPackData
 
@@ -214,8 +215,11 @@ class ReportService(Service):
         )
 
     def _psp(self, session: Session, actor: Actor, request: ReportRequest) -> PspPackData:
+        """The pack's figures are its protected tables alone (read once, see ``protected``): no
+        period summary is computed for it."""
         scope, as_of = self._scope(session, actor, request)
-        summary = compute_summary(session, scope, as_of)
+        versions = tuple(sorted(str(v) for v in session.scalars(
+            select(Incident.taxonomy_version).where(*incident_conditions(scope)).distinct())))
         meeting_id = request.meeting_id
         if meeting_id is None:
             meeting_id = listing.next_meeting(session, scope.facility_ids, scope.date_to)
@@ -225,8 +229,8 @@ class ReportService(Service):
         disclosed = listing.disclosed_residents(session, scope, meeting.id) if meeting else ()
         data = PspPackData(
             provenance=self._provenance(session, actor, "psp", scope, as_of, request,
-                                        summary.taxonomy_versions),
-            summary=summary,
+                                        versions),
+            compared=previous_scope(scope),
             meeting=meeting,
             agreements=listing.agreement_lines(session, scope.facility_ids),
             actions=listing.action_lines(session, scope, as_of),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safetylog.summaries.model import PeriodSummary
+from safetylog.summaries.model import PeriodSummary, SummaryScope
 from safetylog.summaries.records import (
     ActionLine,
     AgreementLine,
@@ -37,7 +37,7 @@ class MonthlyReportData:
 @dataclass(frozen=True, slots=True)
 class PspPackData:
     provenance: Provenance
-    summary: PeriodSummary
+    compared: SummaryScope  # the period before: the tables' "previous" column
     meeting: MeetingInfo | None  # the meeting the pack is for
     agreements: tuple[AgreementLine, ...]
     actions: tuple[ActionLine, ...]
