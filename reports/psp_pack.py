@@ -5,24 +5,20 @@ retsplejelovens § 115, and the pack says what it deliberately leaves out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from reports import suppression, texts
-from reports.common import decor, definitions_block, doc_info, facilities_text, provenance_block
-from reports.layout import Column, Styles, build_pdf, columns, data_table, escape, styles
-from safetylog.summaries.model import IncidentCounts
+from reports import psp_tables, texts
+from reports.common import decor, definitions_block, doc_info, facilities_text, filters_text
+from reports.layout import Column, Styles, build_pdf, columns, data_table, escape, key_value_table, styles
 from safetylog.summaries.records import AgreementLine, DisclosedResident
 from safetylog.summaries.report_data import PspPackData
 
-SEVERITIES = ("S1", "S2", "S3", "S4")
-SHIFTS = ("day", "evening", "night")
-PSP_DEFINITIONS = ("kpi_incidents", "col_prev", "col_shift", "kpi_drug", "kpi_police", "actions")
-TIME_BANDS = ((0, 6), (6, 12), (12, 18), (18, 22), (22, 24))
+PSP_DEFINITIONS = ("kpi_incidents", "col_prev", "col_shift", "kpi_drug", "kpi_police", "actions",
+                   "protection")
 
 
 def render_psp_pack(data: PspPackData) -> bytes:
@@ -30,13 +26,30 @@ def render_psp_pack(data: PspPackData) -> bytes:
     story: list[Flowable] = [
         *front(data, st), *overview(data, st), *drug_patterns(data, st), *police(data, st),
         *agreements(data, st), *actions(data, st), *individual_cases(data, st), *left_out(data, st),
-        *provenance_block(data.provenance, data.summary, st, "psp_title"),
+        *_provenance(data, st),
         *definitions_block(data.provenance.language, st, PSP_DEFINITIONS,
-                           [(texts.text(data.provenance.language, "col_count"),
-                             texts.text(data.provenance.language, "suppression_note"))]),
+                           ),
     ]
     p = data.provenance
     return build_pdf(story, decor(p, "psp_title", "confidential_psp"), doc_info(p, "psp_title"))
+
+
+def _provenance(data: PspPackData, st: Styles) -> list[Flowable]:
+    """Scope and origin. The pack compares with the period just before only."""
+    p, before = data.provenance, data.compared
+    lang = p.language
+    rows = [
+        (texts.text(lang, "prov_report"), texts.text(lang, "psp_title")),
+        (texts.text(lang, "prov_period"), texts.period(lang, p.date_from, p.date_to)),
+        (texts.text(lang, "prov_facilities"), facilities_text(p)),
+        (texts.text(lang, "prov_filters"), filters_text(p)),
+        (texts.text(lang, "prov_compare"), texts.period(lang, before.date_from, before.date_to)),
+        (texts.text(lang, "prov_by"), p.generated_by),
+        (texts.text(lang, "prov_generated"), texts.moment(lang, p.generated_at)),
+        (texts.text(lang, "prov_taxonomy"), ", ".join(p.taxonomy_versions)),
+        (texts.text(lang, "prov_program"), f"SafetyLog {p.program_version}"),
+    ]
+    return [Paragraph(escape(texts.text(lang, "provenance")), st.h1), key_value_table(rows, st)]
 
 
 def _h(st: Styles, lang: str, key: str, level: int = 1) -> Paragraph:
@@ -65,98 +78,44 @@ def front(data: PspPackData, st: Styles) -> list[Flowable]:
     return out
 
 
-def _grouped_rows(labels: Sequence[str], now: Sequence[int], before: Sequence[int],
-                  total_label: str) -> list[list[str]]:
-    cells_now, total_now = suppression.with_total(now)
-    cells_before, total_before = suppression.with_total(before)
-    rows = [[label, a, b] for label, a, b in zip(labels, cells_now, cells_before, strict=True)]
-    return [*rows, [total_label, total_now, total_before]]
+def _table(data: PspPackData, st: Styles, name: str) -> list[Flowable]:
+    """One protected table under its heading, kept together: a heading never ends a page."""
+    parts = _parts(data, st, name)
+    return [KeepTogether(parts)] if len(parts) > 1 else parts
+
+
+def _parts(data: PspPackData, st: Styles, name: str) -> list[Flowable]:
+    """The heading (if the table has its own) and the table, or "none" when it has no rows."""
+    table = psp_tables.labelled(data, data.table(name))
+    shares = (0.6, 0.2, 0.2) if len(table.headers) == 3 else (0.7, 0.3)
+    cols = [Column(title, share, right=index > 0, wrap=index == 0)
+            for index, (title, share) in enumerate(zip(table.headers, shares, strict=True))]
+    lang = data.provenance.language
+    body: Flowable = (data_table(cols, table.rows, st, total_row=table.total_row) if table.rows
+                      else Paragraph(escape(texts.text(lang, "none_in_period")), st.body))
+    return [Paragraph(escape(table.title), st.h2), body] if table.title else [body]
 
 
 def overview(data: PspPackData, st: Styles) -> list[Flowable]:
     lang = data.provenance.language
-    t = partial(texts.text, lang)
-    cur, prev = data.summary.current, data.summary.previous
-    def cols(first: str) -> list[Column]:
-        return columns(t, ((first, 0.6, "w"), ("col_count", 0.2, "r"), ("col_prev", 0.2, "r")))
-
-    def table(key: str, first: str, codes: Sequence[str], labels: Sequence[str],
-              getter: str) -> list[Flowable]:
-        now = [getattr(cur, getter)(c) for c in codes]
-        before = [getattr(prev, getter)(c) for c in codes]
-        rows = _grouped_rows(labels, now, before, t("total"))
-        return [_h(st, lang, key, 2), data_table(cols(first), rows, st, total_row=True)]
-
-    types = sorted({c for c, _ in (*cur.by_primary_type, *prev.by_primary_type)})
-    facilities = _facility_rows(data, cur, prev)
-    return [
-        _h(st, lang, "overview"),
-        *table("by_type", "col_type", types, [f"{c} {data.label(c)}" for c in types], "primary"),
-        *table("by_severity", "col_sev", SEVERITIES,
-               [texts.pick(texts.SEVERITIES, lang, c) for c in SEVERITIES], "severity"),
-        *table("by_shift", "col_shift", SHIFTS, [texts.pick(texts.SHIFTS, lang, c) for c in SHIFTS],
-               "shift"),
-        _h(st, lang, "by_facility", 2), data_table(cols("col_facility"), facilities, st, total_row=True),
-    ]
-
-
-def _facility_rows(data: PspPackData, cur: IncidentCounts, prev: IncidentCounts) -> list[list[str]]:
-    p = data.provenance
-    names = dict(p.facilities)
-    ordered = sorted(data.summary.scope.facility_ids, key=p.code_of)
-    now, before = dict(cur.by_facility), dict(prev.by_facility)
-    return _grouped_rows([f"{names.get(p.code_of(i), '?')} ({p.code_of(i)})" for i in ordered],
-                         [now.get(i, 0) for i in ordered], [before.get(i, 0) for i in ordered],
-                         texts.text(p.language, "total"))
+    names = ("by_type", "by_severity", "by_shift", "by_facility")
+    return [_h(st, lang, "overview"), *(f for name in names for f in _table(data, st, name))]
 
 
 def drug_patterns(data: PspPackData, st: Styles) -> list[Flowable]:
     lang = data.provenance.language
     t = partial(texts.text, lang)
-    drug = data.summary.drug_trade
-    zone_labels = [t("no_place") if z.zone_id is None else
-                   f"{z.name} ({data.provenance.code_of(z.facility_id)})" for z in drug.by_zone]
-    bands = [sum(drug.by_hour[a:b]) for a, b in TIME_BANDS]
-    band_labels = [f"{a:02d}–{b:02d}" for a, b in TIME_BANDS]
-    week = [sum(drug.by_weekday[:5]), sum(drug.by_weekday[5:])]
-    activities = sorted(drug.by_activity, key=lambda pair: (-pair[1], pair[0]))
-    def two(first: str) -> list[Column]:
-        return columns(t, ((first, 0.7, "w"), ("col_count", 0.3, "r")))
-
-    def rows(labels: Sequence[str], values: Sequence[int], total: bool = True) -> list[list[str]]:
-        cells, total_cell = suppression.with_total(values) if total else (
-            [suppression.cell(v) for v in values], "")
-        out = [[label, c] for label, c in zip(labels, cells, strict=True)]
-        return [*out, [t("total"), total_cell]] if total else out
-
-    return [
-        _h(st, lang, "drug_patterns"),
-        Paragraph(escape(f"{t('kpi_drug')}: {suppression.cell(drug.observations)}"), st.body),
-        _h(st, lang, "by_zone", 2),
-        data_table(two("col_place"), rows(zone_labels, [z.count for z in drug.by_zone]), st, total_row=True),
-        _h(st, lang, "time_of_day", 2),
-        data_table(two("col_hours"), rows(band_labels, bands), st, total_row=True),
-        _h(st, lang, "weekday_weekend", 2),
-        data_table(two("col_days"), rows([t("weekdays"), t("weekend")], week), st, total_row=True),
-        _h(st, lang, "col_activity", 2),
-        data_table(two("col_activity"), rows([texts.pick(texts.ACTIVITIES, lang, a) for a, _ in activities],
-                             [n for _, n in activities], total=False), st)
-        if activities else Paragraph(escape(t("none_in_period")), st.body),
-    ]
+    total = data.table("drug_hours").total
+    observed = total.cells[0] if total is not None else "0"
+    # The heading and the figure stay with the first table: never alone at the foot of a page.
+    kpi = Paragraph(escape(f"{t('kpi_drug')}: {observed}"), st.body)
+    first = KeepTogether([_h(st, lang, "drug_patterns"), kpi, *_parts(data, st, "drug_zone")])
+    rest = (f for name in ("drug_hours", "drug_week", "drug_activity") for f in _table(data, st, name))
+    return [first, *rest]
 
 
 def police(data: PspPackData, st: Styles) -> list[Flowable]:
-    lang = data.provenance.language
-    t = partial(texts.text, lang)
-    pol = data.summary.police
-    labels = {"da": ("Politikontakter i alt", "Tilkaldt af personalet", "Politiets egen henvendelse",
-                     "Anholdte personer", "Politianmeldelser"),
-              "en": ("Police contacts in all", "Called by staff", "Police-initiated",
-                     "Persons arrested", "Police reports filed")}[lang]
-    values = (pol.contacts, pol.called_by_staff, pol.police_initiated, pol.arrests, pol.reports_filed)
-    rows = [[label, suppression.cell(v)] for label, v in zip(labels, values, strict=True)]
-    return [_h(st, lang, "police"),
-            data_table(columns(t, (("col_figure", 0.7, "w"), ("col_count", 0.3, "r"))), rows, st)]
+    return [KeepTogether([_h(st, data.provenance.language, "police"), *_parts(data, st, "police")])]
 
 
 def _agreement_state(a: AgreementLine, data: PspPackData) -> str:

@@ -142,10 +142,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
                    "No meeting registered after the period; no individual cases included."),
     "distribution": ("Fordeling: mødets deltagere ({participants}). Må ikke videregives.",
                      "Distribution: the meeting's participants ({participants}). Not to be passed on."),
-    "suppression_note": ("Tal fra 1 til 4 vises som «<5». «*» er skjult, så et lille tal ikke kan "
-                         "regnes tilbage fra totalen.",
-                         "Counts from 1 to 4 are shown as “<5”. “*” is hidden so that a small "
-                         "count cannot be worked out from the total."),
+    "suppression_note": ("Alle tal er afrundet til et multiplum af 5 (fast og tilfældigt, fx vises 7 som 5 "
+                         "eller 10); tal fra 1 til 4 vises som «<5». Hver total er afrundet for sig, så "
+                         "cellerne lægges ikke nødvendigvis sammen til totalen.",
+                         "Every figure is rounded to a multiple of 5 (fixed and random: 7 shows as 5 or "
+                         "10); counts from 1 to 4 show as “<5”. Each total is rounded on its own, so the "
+                         "cells do not necessarily add up to the total."),
+    "protection": ("Beskyttelse af tallene", "How the figures are protected"),
     "overview": ("Overblik", "Overview"),
     "drug_patterns": ("Narkotikahandel – mønstre", "Drug trade – patterns"),
     "time_of_day": ("Tidspunkt på døgnet", "Time of day"),
@@ -168,19 +171,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Navne, CPR-numre og andre direkte identifikationer – beboere omtales kun ved pseudonym.|"
         "Beboere uden en registreret beslutning om videregivelse til netop dette møde.|"
         "Hændelsesbeskrivelser og anden fritekst fra loggen.|"
-        "Medarbejdernes navne.|"
+        "Medarbejdernes navne (kun den, der har dannet pakken, og den, der har besluttet en "
+        "videregivelse, er nævnt).|"
         "Politiets journalnumre (de opbevares kun internt på tilbuddet).|"
         "Oplysninger til efterforskning af konkrete straffesager (retsplejelovens § 115, stk. 2); "
         "de går via en særskilt politianmeldelse.|"
-        "Præcise tal under 5 og tal, der ville afsløre dem.",
+        "Præcise tal: alle tal er afrundet til 5'er-trin, og tal fra 1 til 4 vises som «<5».",
         "Names, CPR numbers and other direct identifiers – residents appear only by pseudonym.|"
         "Residents without a recorded decision to disclose them to this very meeting.|"
         "Incident narratives and other free text from the log.|"
-        "Staff names.|"
+        "Staff names (only whoever generated the pack and whoever decided a disclosure are named).|"
         "Police journal numbers (kept only inside the facility).|"
         "Information for investigating specific criminal cases (s. 115(2)); that goes through a "
         "separate police report.|"
-        "Exact counts under 5 and counts that would reveal them."),
+        "Exact counts: every figure is rounded to steps of 5, and counts from 1 to 4 show as “<5”."),
     # provenance
     "prov_report": ("Rapport", "Report"), "prov_period": ("Periode", "Period"),
     "prov_facilities": ("Tilbud", "Facilities"), "prov_filters": ("Filtre", "Filters"),
@@ -250,6 +254,24 @@ DEFINITIONS: tuple[tuple[str, str, str], ...] = (
      "samme vagtdato (natten hører til den dag, vagten begyndte).",
      "High-risk day: a resident with a BVC score above 2 on a shift date. Incidents count on the "
      "same shift date (the night belongs to the day the shift began)."),
+    ("protection",
+     "Cellenøglemetoden med fast tilfældig afrunding til 5 (som statistikbureauer, fx ONS og "
+     "Statistics New Zealand, bruger til tabeller, der udgives igen og igen). Hver hændelse har "
+     "en fast, hemmelig nøgle; "
+     "en celles nøgle er summen af dens hændelsers nøgler. 0 vises som 0, 1–4 som «<5», og fra 5 "
+     "afrundes tallet til 5'er-trin: op med sandsynligheden (rest ved division med 5)/5, ellers "
+     "ned, som cellens nøgle bestemmer. De samme hændelser giver altid det samme tal, også i en "
+     "anden pakke; og summer og forskelle af offentliggjorte tal er altid multipla af 5, så intet "
+     "tal fra 1 til 4 kan regnes ud ved at trække tabeller eller pakker fra hinanden. Totaler og "
+     "forrige periode afrundes for sig: cellerne lægges ikke nødvendigvis sammen til totalen.",
+     "The cell-key method with fixed random rounding to 5 (as statistics offices use for tables "
+     "published again and again). Every incident has a fixed, secret key; a cell's key is the sum "
+     "of its incidents' keys. 0 shows as 0, 1–4 as “<5”, and from 5 a count is rounded to a "
+     "multiple of 5: up with probability (remainder of division by 5)/5, otherwise down, as the "
+     "cell's key decides. The same incidents always give the same figure, in any pack; and sums "
+     "and differences of published figures are always multiples of 5, so no count from 1 to 4 can "
+     "be worked out by subtracting tables or packs. Totals and the previous period are rounded "
+     "on their own: the cells do not necessarily add up to the total."),
     ("actions",
      "PSP-handlingspunkter for tilbuddene i rapporten eller fælles for alle: åbne ved dannelsen, "
      "eller lukket i perioden.",

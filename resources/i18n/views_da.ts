@@ -2727,6 +2727,14 @@
         <translation>PSP-rapport</translation>
     </message>
     <message>
+        <source>PSP report&apos;s tables</source>
+        <translation>PSP-rapportens tabeller</translation>
+    </message>
+    <message>
+        <source>Internal list behind a PSP report</source>
+        <translation>Intern liste bag en PSP-rapport (må ikke udleveres)</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>Database</translation>
     </message>

@@ -1,7 +1,8 @@
 """``safetylog report monthly|psp``: the monthly facility report and the PSP meeting pack.
 
-The output's file name decides what is written: ``.pdf`` the report, ``.csv`` or ``.xlsx`` the
-records it counts. Every file written is an audited export.
+The output's file name decides what is written: ``.pdf`` the report; ``.csv`` or ``.xlsx`` the
+monthly report's records, or the PSP pack's protected tables (``--internal-list``: the row-level
+list behind the pack, marked as not to be handed out). Every file written is an audited export.
 """
 
 from __future__ import annotations
@@ -41,8 +42,14 @@ def _request(args: argparse.Namespace, facility_ids: tuple[int, ...]) -> ReportR
 def _write(services: Services, actor: Actor, args: argparse.Namespace, request: ReportRequest,
            target: Path) -> ExportReceipt:
     suffix = target.suffix.lower()
+    if suffix in (".csv", ".xlsx") and args.kind == "psp" and not args.internal_list:
+        from reports.psp_twin import render_psp_csv, render_psp_xlsx
+
+        render = render_psp_csv if suffix == ".csv" else render_psp_xlsx
+        return services.reports.export_psp_tables(actor, request, render, target)
     if suffix in (".csv", ".xlsx"):
-        return services.reports.export_records(actor, request, report=args.kind, fmt=suffix[1:],
+        report = "psp_internal" if args.kind == "psp" else args.kind
+        return services.reports.export_records(actor, request, report=report, fmt=suffix[1:],
                                                target=target)
     if args.kind == "monthly":
         from reports.monthly import render_monthly  # reportlab only when a report is made

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from safetylog.domain.records import AuditEntry
-from safetylog.services.exports import fixed_zip_times
+from safetylog.domain.workbook import deterministic_xlsx
 
 FORMATS = ("csv", "xlsx")
 HEADERS = ("id", "at_utc", "username", "workstation", "action", "entity", "entity_id",
@@ -59,13 +59,7 @@ def to_xlsx(entries: Sequence[AuditEntry]) -> bytes:
     for entry in entries:
         sheet.append([safe(v) for v in _values(entry)])
     sheet.freeze_panes = "A2"
-    book.properties.creator = "SafetyLog"
-    book.properties.lastModifiedBy = "SafetyLog"
-    book.properties.created = stamp
-    book.properties.modified = stamp
-    raw = io.BytesIO()
-    book.save(raw)
-    return fixed_zip_times(raw.getvalue(), stamp)
+    return deterministic_xlsx(book, stamp, "SafetyLog")
 
 
 def render(entries: Sequence[AuditEntry], fmt: str) -> bytes:

@@ -1,7 +1,7 @@
 """CSV and XLSX twins of the reports: exactly the incidents a report counts, with its filters.
 
-Both writers are deterministic: the same records and stamp give the same bytes (the XLSX
-package's dates are set to the stamp, and so are the zip entries' times). CSV uses ";" and a
+Both writers are deterministic: the same records and stamp give the same bytes (every date in
+the XLSX package is the stamp, see ``domain.workbook``). CSV uses ";" and a
 UTF-8 byte-order mark, which is what Excel with Danish settings opens correctly.
 """
 
@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Sequence
-from datetime import datetime
 
 from safetylog.domain.incident_fields import REPORT_FIELDS, FieldKind, words
+from safetylog.domain.workbook import deterministic_xlsx
 from safetylog.summaries.records import IncidentLine, Provenance
 
 FORMATS = ("csv", "xlsx")
+# The row-level list behind a PSP pack, for checking inside the facility: it names every incident
+# by date, minute and place, so it says in the file itself that it may not be handed out.
+INTERNAL_MARK = "Intern – må ikke udleveres"
 
 # (key, Danish header, English header)
 _COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -70,18 +72,22 @@ def _safe(value: object) -> object:
     return value
 
 
-def records_csv(lines: Sequence[IncidentLine], language: str, *, with_residents: bool = True) -> bytes:
+def records_csv(lines: Sequence[IncidentLine], language: str, *, with_residents: bool = True,
+                mark: str = "") -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if mark:  # the first line says it: whoever opens the file sees it before any row
+        writer.writerow([mark])
     writer.writerow(headers(language, with_residents))
     for line in lines:
         writer.writerow([_safe(v) for v in _values(line, with_residents)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _provenance_rows(p: Provenance, count: int) -> list[tuple[str, str]]:
+def _provenance_rows(p: Provenance, count: int, mark: str) -> list[tuple[str, str]]:
     da = p.language == "da"
-    return [
+    marking = [("Klassifikation" if da else "Classification", mark)] if mark else []
+    return [*marking,
         ("Rapport" if da else "Report", p.report),
         ("Periode" if da else "Period", f"{p.date_from.isoformat()} – {p.date_to.isoformat()}"),
         ("Tilbud" if da else "Facilities", ", ".join(f"{name} ({code})" for code, name in p.facilities)),
@@ -95,46 +101,27 @@ def _provenance_rows(p: Provenance, count: int) -> list[tuple[str, str]]:
 
 
 def records_xlsx(lines: Sequence[IncidentLine], provenance: Provenance, *,
-                 with_residents: bool = True) -> bytes:
+                 with_residents: bool = True, mark: str = "") -> bytes:
     from openpyxl import Workbook  # imported here: only an export needs it
 
     language = provenance.language
     book = Workbook()
     sheet = book.active
     sheet.title = "Hændelser" if language == "da" else "Incidents"
+    if mark:
+        sheet.append([mark])
     sheet.append(headers(language, with_residents))
     for line in lines:
         sheet.append([_safe(v) for v in _values(line, with_residents)])
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3" if mark else "A2"
     about = book.create_sheet("Om udtrækket" if language == "da" else "About")
-    for key, value in _provenance_rows(provenance, len(lines)):
+    for key, value in _provenance_rows(provenance, len(lines), mark):
         about.append([key, value])
-    stamp = provenance.generated_at.replace(tzinfo=None, microsecond=0)
-    book.properties.creator = provenance.generated_by
-    book.properties.lastModifiedBy = provenance.generated_by
-    book.properties.created = stamp
-    book.properties.modified = stamp
-    raw = io.BytesIO()
-    book.save(raw)
-    return fixed_zip_times(raw.getvalue(), stamp)
-
-
-def fixed_zip_times(content: bytes, stamp: datetime) -> bytes:
-    """Re-pack the XLSX with every entry dated at the stamp instead of the clock."""
-    moment = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(content)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=moment)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+    return deterministic_xlsx(book, provenance.generated_at, provenance.generated_by)
 
 
 def render_records(lines: Sequence[IncidentLine], provenance: Provenance, fmt: str, *,
-                   with_residents: bool = True) -> bytes:
+                   with_residents: bool = True, mark: str = "") -> bytes:
     if fmt == "csv":
-        return records_csv(lines, provenance.language, with_residents=with_residents)
-    return records_xlsx(lines, provenance, with_residents=with_residents)
+        return records_csv(lines, provenance.language, with_residents=with_residents, mark=mark)
+    return records_xlsx(lines, provenance, with_residents=with_residents, mark=mark)

@@ -27,17 +27,19 @@ from safetylog.domain.records import Actor
 from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import to_local
 from safetylog.domain.validation import Checker
-from safetylog.services import audit
+from safetylog.services import audit, pack_screen
 from safetylog.services.base import Service
-from safetylog.services.exports import FORMATS, render_records
+from safetylog.services.cell_keys import record_key_secret
+from safetylog.services.exports import FORMATS, INTERNAL_MARK, render_records
 from safetylog.services.permissions import Permission, require
 from safetylog.storage import audit_verify
-from safetylog.storage.models import Facility
-from safetylog.summaries import listing
+from safetylog.storage.models import Facility, Incident
+from safetylog.summaries import listing, protected
 from safetylog.summaries.as_of import as_it_stood
 from safetylog.summaries.compute import compute_summary
+from safetylog.summaries.counts import incident_conditions
 from safetylog.summaries.model import PeriodSummary, SummaryScope
-from safetylog.summaries.periods import month_bounds, month_so_far
+from safetylog.summaries.periods import month_bounds, month_so_far, previous_scope
 from safetylog.summaries.records import DisclosedResident, Provenance, TypeLabel
 from safetylog.summaries.report_data import MonthlyReportData, PspPackData
 
@@ -130,21 +132,33 @@ class ReportService(Service):
         self._require_recent_auth(actor)
         return self._export(actor, request, self._psp, render, target, "report_psp")
 
+    def export_psp_tables(self, actor: Actor, request: ReportRequest,
+                          render: Callable[[PspPackData], bytes], target: Path) -> ExportReceipt:
+        """The PSP pack's CSV/XLSX twin: its protected tables and nothing else, so it names no
+        resident (a disclosure goes only in the PDF)."""
+        require(actor, Permission.REPORT_EXPORT)
+        require(actor, Permission.PSP_READ)
+        self._require_recent_auth(actor)
+        return self._export(actor, request, self._psp, render, target, "report_psp_tables",
+                            discloses=False)
+
     def _export(self, actor: Actor, request: ReportRequest,
                 build: Callable[[Session, Actor, ReportRequest], T],
-                render: Callable[[T], bytes], target: Path, entity: str) -> ExportReceipt:
-        """Assemble, render, write the file and audit it in one transaction: all or nothing."""
+                render: Callable[[T], bytes], target: Path, entity: str, *,
+                discloses: bool = True) -> ExportReceipt:
+        """Assemble, render, write the file and audit it in one transaction: all or nothing.
+        ``discloses``: the file carries the pack's disclosed residents (the PDF does)."""
         with self._sf.begin() as session:
             with self._as_it_stood(session, request):  # rolled back before anything is written
                 data = build(session, actor, request)
             content = render(data)
             digest = hashlib.sha256(content).hexdigest()
             disclosed: tuple[DisclosedResident, ...] = (
-                data.disclosed if isinstance(data, PspPackData) else ())
+                data.disclosed if isinstance(data, PspPackData) and discloses else ())
             details = self._audit_details(data.provenance)
             audit.record(session, actor, AuditAction.EXPORT, entity, target.name, sha256=digest,
-                         size=len(content), disclosed=len(disclosed), residents=_named(session, data),
-                         **details)
+                         size=len(content), disclosed=len(disclosed),
+                         residents=_named(session, data) if discloses else set(), **details)
             for person in disclosed:
                 audit.record(session, actor, AuditAction.DISCLOSE, "psp_pack", person.disclosure_id,
                              subject_resident_id=person.resident_id, meeting_id=person.meeting_id,
@@ -154,31 +168,38 @@ class ReportService(Service):
 
     def export_records(self, actor: Actor, request: ReportRequest, *, report: str, fmt: str,
                        target: Path) -> ExportReceipt:
-        """The CSV/XLSX twin of a report: exactly the incidents it counts, with its filters.
-        The PSP twin leaves out resident pseudonyms, as the pack itself does."""
+        """The CSV/XLSX list of the incidents a report counts, with its filters: the monthly
+        report's twin (by pseudonym), or ``psp_internal``: the row-level list behind a PSP pack
+        for a manager's own checking, without pseudonyms and marked in the file (and in the audit
+        log) as not to be handed out. The PSP pack's own twin holds only its protected tables
+        and is written by ``export_psp``."""
         require(actor, Permission.REPORT_EXPORT)
         check = Checker()
-        if report not in ("monthly", "psp"):
+        if report not in ("monthly", "psp_internal"):
             check.add("report", "invalid_choice", value=str(report)[:20])
         if fmt not in FORMATS:
             check.add("format", "invalid_choice", value=str(fmt)[:20])
         check.raise_if_any()
-        if report == "psp":
+        internal = report == "psp_internal"
+        if internal:  # a manager checks the pack's figures; the PSP coordinator only hands it out
             require(actor, Permission.PSP_READ)
+            require(actor, Permission.INCIDENT_REVIEW)
         self._require_recent_auth(actor)
         with self._sf.begin() as session:
             scope, as_of = self._scope(session, actor, request, monthly=report == "monthly")
             with self._as_it_stood(session, request):
-                lines = listing.incident_lines(session, scope, with_residents=report == "monthly")
+                lines = listing.incident_lines(session, scope, with_residents=not internal)
             versions = tuple(sorted({line.taxonomy_version for line in lines}))
-            provenance = self._provenance(session, actor, report, scope, as_of, request, versions)
-            content = render_records(lines, provenance, fmt, with_residents=report == "monthly")
+            provenance = self._provenance(session, actor, "psp" if internal else report, scope, as_of,
+                                          request, versions)
+            mark = INTERNAL_MARK if internal else ""
+            content = render_records(lines, provenance, fmt, with_residents=not internal, mark=mark)
             digest = hashlib.sha256(content).hexdigest()
-            named = audit.incident_residents(session, [line.id for line in lines]) \
-                if report == "monthly" else set()  # the PSP twin names no resident
+            named = set() if internal else audit.incident_residents(session, [line.id for line in lines])
+            marking: dict[str, Any] = {"marking": mark} if mark else {}
             audit.record(session, actor, AuditAction.EXPORT, f"records_{report}", target.name,
                          format=fmt, rows=len(lines), sha256=digest, size=len(content),
-                         residents=named, **self._audit_details(provenance))
+                         residents=named, **marking, **self._audit_details(provenance))
             write_atomically(target, content)
             return ExportReceipt(target, digest, len(content))
 
@@ -212,8 +233,11 @@ class ReportService(Service):
         )
 
     def _psp(self, session: Session, actor: Actor, request: ReportRequest) -> PspPackData:
+        """The pack's figures are its protected tables alone (read once, see ``protected``): no
+        period summary is computed for it."""
         scope, as_of = self._scope(session, actor, request)
-        summary = compute_summary(session, scope, as_of)
+        versions = tuple(sorted(str(v) for v in session.scalars(
+            select(Incident.taxonomy_version).where(*incident_conditions(scope)).distinct())))
         meeting_id = request.meeting_id
         if meeting_id is None:
             meeting_id = listing.next_meeting(session, scope.facility_ids, scope.date_to)
@@ -221,16 +245,19 @@ class ReportService(Service):
         if request.meeting_id is not None and meeting is None:
             raise ValidationError(_problem("meeting_id", "invalid_choice", value=str(request.meeting_id)))
         disclosed = listing.disclosed_residents(session, scope, meeting.id) if meeting else ()
-        return PspPackData(
+        data = PspPackData(
             provenance=self._provenance(session, actor, "psp", scope, as_of, request,
-                                        summary.taxonomy_versions),
-            summary=summary,
+                                        versions),
+            compared=previous_scope(scope),
             meeting=meeting,
             agreements=listing.agreement_lines(session, scope.facility_ids),
             actions=listing.action_lines(session, scope, as_of),
             disclosed=disclosed,
             types=type_labels(),
+            tables=protected.psp_tables(session, scope, record_key_secret(session)),
         )
+        pack_screen.screen(session, data)  # no identifying free text leaves with the pack
+        return data
 
     def _scope(self, session: Session, actor: Actor, request: ReportRequest, *,
                monthly: bool = False) -> tuple[SummaryScope, datetime]:

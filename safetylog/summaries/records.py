@@ -142,3 +142,36 @@ class TypeLabel:
 
     def label(self, language: str) -> str:
         return self.label_da if language == "da" else self.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedRow:
+    """One row of a protected table: what it counts and its published cells (see ``cell_key``)."""
+
+    code: str  # a type, severity, shift, facility or activity code, a zone id, an hour band; "" total
+    cells: tuple[str, ...]  # one per column: "0", "<5" or a multiple of 5
+    name: str = ""  # a name from the data (facility, zone) where the code alone says nothing
+
+    @property
+    def total(self) -> bool:
+        return self.code == ""
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedTable:
+    """A table as it leaves the facility: every cell protected, the PDF and its twin alike."""
+
+    name: str  # "by_type", "by_severity", "by_shift", "by_facility", "drug_zone", "drug_hours", ...
+    columns: tuple[str, ...]  # "current", or "current" and "previous"
+    rows: tuple[PublishedRow, ...]
+
+    def row(self, code: str) -> PublishedRow:
+        return next(r for r in self.rows if r.code == code)
+
+    @property
+    def total(self) -> PublishedRow | None:
+        return next((r for r in self.rows if r.total), None)
+
+
+def published_table(tables: tuple[PublishedTable, ...], name: str) -> PublishedTable:
+    return next(t for t in tables if t.name == name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safetylog.summaries.model import PeriodSummary
+from safetylog.summaries.model import PeriodSummary, SummaryScope
 from safetylog.summaries.records import (
     ActionLine,
     AgreementLine,
@@ -14,7 +14,9 @@ from safetylog.summaries.records import (
     InjuryLine,
     MeetingInfo,
     Provenance,
+    PublishedTable,
     TypeLabel,
+    published_table,
 )
 
 
@@ -37,15 +39,21 @@ class MonthlyReportData:
 @dataclass(frozen=True, slots=True)
 class PspPackData:
     provenance: Provenance
-    summary: PeriodSummary
+    compared: SummaryScope  # the period before: the tables' "previous" column
     meeting: MeetingInfo | None  # the meeting the pack is for
     agreements: tuple[AgreementLine, ...]
     actions: tuple[ActionLine, ...]
     disclosed: tuple[DisclosedResident, ...]
     types: tuple[TypeLabel, ...]
+    # Every count the pack prints, protected (``summaries.cell_key``); the PDF and its CSV/XLSX
+    # twin print these and no other figure.
+    tables: tuple[PublishedTable, ...] = ()
 
     def label(self, code: str) -> str:
         return _label(self.types, code, self.provenance.language)
+
+    def table(self, name: str) -> PublishedTable:
+        return published_table(self.tables, name)
 
 
 def _label(types: tuple[TypeLabel, ...], code: str, language: str) -> str:

@@ -71,3 +71,18 @@ def test_wrong_suffix_and_month_are_usage_errors(demo_url: str, tmp_path: Path,
         main(["--database", demo_url, "report", "monthly", "--user", "mette", "--month", "2026-13",
               "-o", str(tmp_path / "x.pdf")])
     assert stop.value.code == 2 and "YYYY-MM" in capsys.readouterr().err
+
+
+def test_psp_csv_is_the_packs_tables_and_the_internal_list_is_marked(demo_url: str, tmp_path: Path) -> None:
+    tables, internal = tmp_path / "psp.csv", tmp_path / "intern.csv"
+    period = ["--from", "2026-09-10", "--to", "2026-10-21"]
+    assert main(["--database", demo_url, "report", "psp", "--user", "psp", *period, "-o", str(tables)]) == 0
+    content = tables.read_text("utf-8-sig")
+    assert "Fortroligt – PSP, jf. retsplejelovens § 115" in content and "Nr;Tilbud;Dato" not in content
+    assert main(["--database", demo_url, "report", "psp", "--user", "psp", *period, "--internal-list",
+                 "-o", str(internal)]) == 1  # the coordinator hands packs out; the list is a manager's
+    assert not internal.exists()
+    assert main(["--database", demo_url, "report", "psp", "--user", "mette", *period, "--internal-list",
+                 "-o", str(internal)]) == 0
+    lines = internal.read_text("utf-8-sig").splitlines()
+    assert lines[0] == "Intern – må ikke udleveres" and lines[1].startswith("Nr;Tilbud;Dato")

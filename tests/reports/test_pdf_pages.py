@@ -113,11 +113,3 @@ def test_csv_and_xlsx_hold_exactly_the_counted_records(demo_services: Services, 
     assert about["Filtre"] == "types: DRG-DEAL" and about["Antal hændelser"] == str(len(data.incidents))
 
 
-def test_psp_records_leave_out_pseudonyms(demo_services: Services, coordinator: Actor,
-                                          tmp_path: Path) -> None:
-    request = ReportRequest(date(2026, 9, 10), date(2026, 10, 21), as_of=PSP_STAMP)
-    receipt = demo_services.reports.export_records(coordinator, request, report="psp", fmt="csv",
-                                                   target=tmp_path / "psp.csv")
-    content = receipt.path.read_text("utf-8-sig")
-    assert "Beboere" not in content.splitlines()[0]
-    assert "H-1" not in content

@@ -1,8 +1,9 @@
-"""The PSP pack: suppressed aggregates that match the database, a disclosed resident named with
+"""The PSP pack: protected aggregates that match the database, a disclosed resident named with
 meeting and legal basis (and audited), nobody else named, and the confidentiality marking."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -10,12 +11,13 @@ from pathlib import Path
 from sqlalchemy import text
 
 from reports.psp_pack import render_psp_pack
-from reports.suppression import column
 from safetylog.domain.enums import AuditAction
 from safetylog.domain.records import Actor
 from safetylog.services import audit
+from safetylog.services.cell_keys import SECRET_SETTING
 from safetylog.services.container import Services
 from safetylog.services.reports import ReportRequest
+from safetylog.summaries import cell_key
 from tests.reports.conftest import PSP_STAMP
 from tests.reports.pdfcheck import page_texts, row_numbers
 
@@ -30,50 +32,63 @@ def export(services: Services, actor: Actor, target: Path, **options: object) ->
     return target
 
 
-def primary_counts(services: Services, start: date, end: date) -> dict[str, int]:
+def secret(services: Services) -> bytes:
     with services.engine.connect() as conn:
-        return {str(c): int(n) for c, n in conn.execute(text(
-            f"SELECT primary_type, COUNT(*) FROM incidents WHERE {COUNTED} "
-            "AND local_date BETWEEN :a AND :b GROUP BY 1"), {"a": start, "b": end})}
+        stored = conn.execute(text("SELECT value FROM settings WHERE key = :k"),
+                              {"k": SECRET_SETTING}).scalar_one()
+    value = stored if isinstance(stored, dict) else json.loads(stored)
+    return bytes.fromhex(value["value"])
 
 
-def test_counts_under_five_are_suppressed_and_cannot_be_worked_back(
+def expected(services: Services, ids: list[int]) -> str:
+    """The published cell for these incidents, computed here from the method's definition."""
+    key = cell_key.cell_key(cell_key.record_key(secret(services), i) for i in ids)
+    return cell_key.published(len(ids), key)
+
+
+def ids_by(services: Services, sql: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    with services.engine.connect() as conn:
+        for group, incident_id in conn.execute(text(sql), {"a": PERIOD[0], "b": PERIOD[1]}):
+            out.setdefault(str(group), []).append(int(incident_id))
+    return out
+
+
+def test_every_count_is_rounded_by_the_cell_key_of_its_incidents(
         demo_services: Services, coordinator: Actor, tmp_path: Path) -> None:
     pdf = export(demo_services, coordinator, tmp_path / "psp.pdf")
     overview = next(p for p in page_texts(pdf) if "Overblik" in p)
-    counts = primary_counts(demo_services, *PERIOD)
-    codes = sorted(counts)
-    expected = column([counts[c] for c in codes])
-    assert any(cell == "<5" for cell in expected), "the demo period must have small counts"
-    for code, cell in zip(codes, expected, strict=True):
+    groups = ids_by(demo_services, f"SELECT primary_type, id FROM incidents WHERE {COUNTED} "
+                                   "AND local_date BETWEEN :a AND :b")
+    cells = {code: expected(demo_services, ids) for code, ids in groups.items()}
+    assert "<5" in cells.values(), "the demo period must have small counts"
+    for code, cell in cells.items():
         assert row_numbers(overview, code)[0] == cell, code
-    if sum(cell == "<5" for cell in expected) == 1:
-        assert "*" in expected
-    assert row_numbers(overview, "I alt")[0] == str(sum(counts.values()))
-    # no exact small number survives anywhere in the overview's type rows
-    for code in codes:
+    everything = [i for ids in groups.values() for i in ids]
+    assert row_numbers(overview, "I alt")[0] == expected(demo_services, everything)
+    # no exact count survives: every figure is 0, "<5" or a multiple of 5
+    for code in groups:
         first = row_numbers(overview, code)[0]
-        assert first in ("<5", "*", "0") or int(first) >= 5
+        assert first in ("<5", "0") or int(first) % 5 == 0
+    assert "cellerne lægges ikke nødvendigvis sammen til totalen" in re.sub(
+        r"\s+", " ", "\n".join(page_texts(pdf)))
 
 
-def test_police_and_drug_figures_are_suppressed_aggregates(
+def test_police_and_drug_figures_are_protected_aggregates(
         demo_services: Services, coordinator: Actor, tmp_path: Path) -> None:
     pdf = export(demo_services, coordinator, tmp_path / "psp.pdf")
     whole = "\n".join(page_texts(pdf))
+    filed = ids_by(demo_services, f"SELECT 'x', p.incident_id FROM incident_police p JOIN incidents i "
+                                  f"ON i.id = p.incident_id WHERE p.report_filed AND i.{COUNTED} "
+                                  "AND i.local_date BETWEEN :a AND :b").get("x", [])
+    deals = ids_by(demo_services, f"SELECT DISTINCT 'x', i.id FROM incidents i JOIN incident_types t "
+                                  f"ON t.incident_id = i.id WHERE t.code = 'DRG-DEAL' AND i.{COUNTED} "
+                                  "AND i.local_date BETWEEN :a AND :b").get("x", [])
     with demo_services.engine.connect() as conn:
-        reports_filed = int(conn.execute(text(
-            f"SELECT COUNT(*) FROM incident_police p JOIN incidents i ON i.id = p.incident_id "
-            f"WHERE p.report_filed AND i.{COUNTED} AND i.local_date BETWEEN :a AND :b"),
-            {"a": PERIOD[0], "b": PERIOD[1]}).scalar_one())
-        deals = int(conn.execute(text(
-            f"SELECT COUNT(DISTINCT i.id) FROM incidents i JOIN incident_types t ON t.incident_id = i.id "
-            f"WHERE t.code = 'DRG-DEAL' AND i.{COUNTED} AND i.local_date BETWEEN :a AND :b"),
-            {"a": PERIOD[0], "b": PERIOD[1]}).scalar_one())
         journals = [str(r[0]) for r in conn.execute(text(
             "SELECT journal_no FROM incident_police WHERE journal_no != ''"))]
-    expected = "<5" if 0 < reports_filed < 5 else str(reports_filed)
-    assert row_numbers(whole, "Politianmeldelser") == [expected]
-    assert f"Narkotikahandel observeret: {'<5' if 0 < deals < 5 else deals}" in whole
+    assert row_numbers(whole, "Politianmeldelser") == [expected(demo_services, filed)]
+    assert f"Narkotikahandel observeret: {expected(demo_services, deals)}" in whole
     assert journals and not [j for j in journals if j in whole], "journal numbers stay internal"
 
 

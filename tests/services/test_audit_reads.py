@@ -117,9 +117,9 @@ def test_report_reads_and_exports_name_the_listed_residents(world: World, tmp_pa
     world.services.reports.export_records(manager, month, report="monthly", fmt="csv",
                                           target=tmp_path / "m.csv")
     assert _last(world) == ("export", "records_monthly", _both(world))
-    world.services.reports.export_records(manager, month, report="psp", fmt="csv",
+    world.services.reports.export_records(manager, month, report="psp_internal", fmt="csv",
                                           target=tmp_path / "p.csv")
-    assert _last(world) == ("export", "records_psp", set())  # the PSP twin has no pseudonyms
+    assert _last(world) == ("export", "records_psp_internal", set())  # no pseudonyms in it
 
 
 def test_brøset_notices_name_the_residents_at_high_risk(world: World) -> None:

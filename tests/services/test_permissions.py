@@ -223,6 +223,13 @@ OPS: tuple[Op, ...] = (
     Op("reports.export_records", PSP, lambda w, a, path: w.services.reports.export_records(
         a, _month(), report="monthly", fmt="csv", target=path / "maaned.csv"), lambda w: w.tmp,
        Permission.REPORT_EXPORT),
+    Op("reports.export_psp_tables", PSP, lambda w, a, path: w.services.reports.export_psp_tables(
+        a, _month(), _pdf, path / "psp.csv"), lambda w: w.tmp),
+    # The row-level list behind a PSP pack is for a manager's own checking, not the coordinator's.
+    Op("reports.export_records psp_internal", frozenset({M}),
+       lambda w, a, path: w.services.reports.export_records(
+           a, _month(), report="psp_internal", fmt="csv", target=path / "intern.csv"), lambda w: w.tmp,
+       Permission.INCIDENT_REVIEW),
     # --- administration ---
     Op("admin.create_facility", frozenset({A}),
        lambda w, a, _: w.services.admin.create_facility(a, "NYT", "Nyt bosted"),

@@ -57,6 +57,8 @@ ENTITIES = {
     "psp_pack": QT_TRANSLATE_NOOP("AuditTableModel", "PSP pack"),
     "report_monthly": QT_TRANSLATE_NOOP("AuditTableModel", "Monthly report"),
     "report_psp": QT_TRANSLATE_NOOP("AuditTableModel", "PSP report"),
+    "report_psp_tables": QT_TRANSLATE_NOOP("AuditTableModel", "PSP report's tables"),
+    "records_psp_internal": QT_TRANSLATE_NOOP("AuditTableModel", "Internal list behind a PSP report"),
     "database": QT_TRANSLATE_NOOP("AuditTableModel", "Database"),
     "audit_log": QT_TRANSLATE_NOOP("AuditTableModel", "Audit log"),
 }

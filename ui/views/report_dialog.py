@@ -79,7 +79,7 @@ def export_job(services: Services, actor: Actor, choice: ExportChoice,
 
     check(0)
     reports = services.reports
-    if choice.fmt in ("csv", "xlsx"):
+    if choice.fmt in ("csv", "xlsx") and choice.kind == "monthly":
         check(1)
         receipt = reports.export_records(actor, choice.request, report=choice.kind, fmt=choice.fmt,
                                          target=choice.target)
@@ -92,6 +92,10 @@ def export_job(services: Services, actor: Actor, choice: ExportChoice,
             from reports.monthly import render_monthly  # reportlab only when a report is made
 
             content = render_monthly(data)
+        elif choice.fmt in ("csv", "xlsx"):  # the PSP pack's twin: its protected tables only
+            from reports.psp_twin import render_psp_csv, render_psp_xlsx
+
+            content = (render_psp_csv if choice.fmt == "csv" else render_psp_xlsx)(data)
         else:
             from reports.psp_pack import render_psp_pack
 
@@ -101,6 +105,8 @@ def export_job(services: Services, actor: Actor, choice: ExportChoice,
 
     if choice.kind == "monthly":
         receipt = reports.export_monthly(actor, choice.request, render, choice.target)
+    elif choice.fmt in ("csv", "xlsx"):
+        receipt = reports.export_psp_tables(actor, choice.request, render, choice.target)
     else:
         receipt = reports.export_psp(actor, choice.request, render, choice.target)
     progress(STEPS)

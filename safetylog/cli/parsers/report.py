@@ -54,5 +54,8 @@ def report_arguments(parser: argparse.ArgumentParser) -> None:
     psp.add_argument("--to", dest="date_to", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     psp.add_argument("--meeting", type=int, default=None, metavar="ID",
                      help="the meeting the pack is for (default: the first meeting on or after --to)")
+    psp.add_argument("--internal-list", action="store_true",
+                     help="with .csv/.xlsx: the row-level list behind the pack, for a manager's own "
+                          "checking, marked 'Intern – må ikke udleveres' (default: the pack's tables)")
     _common(psp)
     psp.set_defaults(handler=Handler("report", "run"))
