@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         t.bind(self.navigation_action.setText, QT_TRANSLATE_NOOP("MainWindow", "Show the &page list"))
         self.navigation_action.toggled.connect(self.show_navigation)
         self.language_menu = bar.addMenu("")
-        t.bind(self.language_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "L&anguage"))
+        t.bind(self.language_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "Lang&uage"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         # Each language is named in itself, so these two are deliberately not translated.

@@ -16,7 +16,7 @@
             <translation>Tilbud</translation>
         </message>
         <message>
-            <source>&amp;Time:</source>
+            <source>Ti&amp;me:</source>
             <translation>&amp;Tidspunkt:</translation>
         </message>
         <message>
@@ -24,7 +24,7 @@
             <translation>Hvornår det skete</translation>
         </message>
         <message>
-            <source>&amp;Ended:</source>
+            <source>E&amp;nded:</source>
             <translation>&amp;Afsluttet:</translation>
         </message>
         <message>
@@ -52,7 +52,7 @@
             <translation>Involverede beboere</translation>
         </message>
         <message>
-            <source>&amp;Narrative:</source>
+            <source>Narrati&amp;ve:</source>
             <translation>&amp;Beskrivelse:</translation>
         </message>
         <message>
@@ -121,7 +121,7 @@
             <translation>Observation af narkotikahandel</translation>
         </message>
         <message>
-            <source>&amp;Substances:</source>
+            <source>Substanc&amp;es:</source>
             <translation>St&amp;offer:</translation>
         </message>
         <message>
@@ -153,8 +153,8 @@
             <translation>Antal købere</translation>
         </message>
         <message>
-            <source>Buyers d&amp;escribed:</source>
-            <translation>Købere besk&amp;revet:</translation>
+            <source>Bu&amp;yers described:</source>
+            <translation>Købere be&amp;skrevet:</translation>
         </message>
         <message>
             <source>Description of the buyers</source>
@@ -173,7 +173,7 @@
             <translation>Køretøjer set</translation>
         </message>
         <message>
-            <source>&amp;Money or quantity seen:</source>
+            <source>Money or &amp;quantity seen:</source>
             <translation>Penge eller &amp;mængde set:</translation>
         </message>
         <message>
@@ -361,7 +361,7 @@
             <translation>Hvad blev beskadiget</translation>
         </message>
         <message>
-            <source>&amp;What:</source>
+            <source>W&amp;hat:</source>
             <translation>&amp;Hvad:</translation>
         </message>
         <message>
@@ -369,7 +369,7 @@
             <translation>Anslået pris (kr.)</translation>
         </message>
         <message>
-            <source>Estimated &amp;cost (kr.):</source>
+            <source>&amp;Estimated cost (kr.):</source>
             <translation>Anslået pris (&amp;kr.):</translation>
         </message>
         <message>
@@ -381,7 +381,7 @@
             <translation>Debriefing tilbudt</translation>
         </message>
         <message>
-            <source>&amp;Debriefing was offered to staff</source>
+            <source>Debriefing &amp;was offered to staff</source>
             <translation>Personalet fik tilbudt opf&amp;ølgning (debriefing)</translation>
         </message>
     </context>
@@ -419,7 +419,7 @@
     <context>
         <name>InjuriesSection</name>
         <message>
-            <source>Add &amp;injury</source>
+            <source>Add injur&amp;y</source>
             <translation>Tilføj s&amp;kade</translation>
         </message>
         <message>
@@ -882,8 +882,8 @@
             <translation>&amp;Gå til</translation>
         </message>
         <message>
-            <source>L&amp;anguage</source>
-            <translation>&amp;Sprog</translation>
+            <source>Lang&amp;uage</source>
+            <translation>Sp&amp;rog</translation>
         </message>
         <message>
             <source>User: %1</source>
@@ -959,7 +959,7 @@
     <context>
         <name>OutsidersSection</name>
         <message>
-            <source>Add outside &amp;person</source>
+            <source>Add &amp;outside person</source>
             <translation>Tilføj &amp;udefrakommende</translation>
         </message>
         <message>
@@ -1010,8 +1010,8 @@
             <translation>Antal anholdelser</translation>
         </message>
         <message>
-            <source>A police &amp;report was filed</source>
-            <translation>Der blev indgivet politianmel&amp;delse</translation>
+            <source>A police repor&amp;t was filed</source>
+            <translation>Der blev indgivet politianmeldel&amp;se</translation>
         </message>
         <message>
             <source>&amp;Journal no.:</source>
@@ -1022,7 +1022,7 @@
             <translation>Politiets journalnummer</translation>
         </message>
         <message>
-            <source>Rea&amp;son:</source>
+            <source>&amp;Reason:</source>
             <translation>&amp;Årsag:</translation>
         </message>
         <message>
@@ -1049,7 +1049,7 @@
             <translation>Fjern denne beboer</translation>
         </message>
         <message>
-            <source>Add &amp;resident</source>
+            <source>&amp;Add resident</source>
             <translation>Ti&amp;lføj beboer</translation>
         </message>
     </context>
@@ -1141,12 +1141,12 @@
             <translation>Aggression (fem kolonner)</translation>
         </message>
         <message>
-            <source>A &amp;weapon was used</source>
+            <source>A weapo&amp;n was used</source>
             <translation>Der blev brugt et &amp;våben</translation>
         </message>
         <message>
             <source>A dangerous &amp;object was used</source>
-            <translation>Der blev brugt en fa&amp;rlig genstand</translation>
+            <translation>Der blev br&amp;ugt en farlig genstand</translation>
         </message>
     </context>
     <context>

@@ -33,7 +33,7 @@ class DrugSection(Section):
             self.activities[activity] = box
         self.form.addRow(grid)
         self.form.addRow(self.errors.add("drug.activities", FieldError(None, self)))
-        self.substances = self._line("drug.substances", QT_TRANSLATE_NOOP("DrugSection", "&Substances:"),
+        self.substances = self._line("drug.substances", QT_TRANSLATE_NOOP("DrugSection", "Substanc&es:"),
                                      QT_TRANSLATE_NOOP("DrugSection", "Substances, separated by commas"))
         self.sellers_count = self._line("drug.sellers_count",
                                         QT_TRANSLATE_NOOP("DrugSection", "Number of se&llers:"),
@@ -45,12 +45,12 @@ class DrugSection(Section):
                                        QT_TRANSLATE_NOOP("DrugSection", "Number of &buyers:"),
                                        QT_TRANSLATE_NOOP("DrugSection", "Number of buyers"))
         self.buyers_description = self._line(
-            "drug.buyers_description", QT_TRANSLATE_NOOP("DrugSection", "Buyers d&escribed:"),
+            "drug.buyers_description", QT_TRANSLATE_NOOP("DrugSection", "Bu&yers described:"),
             QT_TRANSLATE_NOOP("DrugSection", "Description of the buyers"))
         self.vehicles = self._line("drug.vehicles", QT_TRANSLATE_NOOP("DrugSection", "Vehicles:"),
                                    QT_TRANSLATE_NOOP("DrugSection", "Vehicles seen"))
         self.money_or_quantity = self._line("drug.money_or_quantity",
-                                            QT_TRANSLATE_NOOP("DrugSection", "&Money or quantity seen:"),
+                                            QT_TRANSLATE_NOOP("DrugSection", "Money or &quantity seen:"),
                                             QT_TRANSLATE_NOOP("DrugSection", "Money or quantity seen"))
         self.outsiders_on_premises = self._check(
             "drug.outsiders_on_premises", QT_TRANSLATE_NOOP("DrugSection", "Outsiders were on the premises"))
@@ -123,10 +123,10 @@ class PoliceSection(Section):
         self.arrests = self._line("police.arrests", QT_TRANSLATE_NOOP("PoliceSection", "Arrests:"),
                                   QT_TRANSLATE_NOOP("PoliceSection", "Number of arrests"))
         self.report_filed = self._check("police.report_filed",
-                                        QT_TRANSLATE_NOOP("PoliceSection", "A police &report was filed"))
+                                        QT_TRANSLATE_NOOP("PoliceSection", "A police repor&t was filed"))
         self.journal_no = self._line("police.journal_no", QT_TRANSLATE_NOOP("PoliceSection", "&Journal no.:"),
                                      QT_TRANSLATE_NOOP("PoliceSection", "Police journal number"))
-        self.reason = self._line("police.reason", QT_TRANSLATE_NOOP("PoliceSection", "Rea&son:"),
+        self.reason = self._line("police.reason", QT_TRANSLATE_NOOP("PoliceSection", "&Reason:"),
                                  QT_TRANSLATE_NOOP("PoliceSection", "Reason for the police contact"))
         self.called.toggled.connect(self._called_toggled)
         for edit in (self.called_at, self.arrived_at):

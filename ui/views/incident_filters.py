@@ -92,9 +92,9 @@ class IncidentFilterBar(QWidget):
         flow = FlowLayout(spacing=12)
         fields: list[tuple[str, QWidget]] = [
             (QT_TRANSLATE_NOOP("IncidentList", "&Period"), self.period_box),
-            (QT_TRANSLATE_NOOP("IncidentList", "F&rom"), self.date_from),
+            (QT_TRANSLATE_NOOP("IncidentList", "Fro&m"), self.date_from),
             (QT_TRANSLATE_NOOP("IncidentList", "T&o"), self.date_to),
-            (QT_TRANSLATE_NOOP("IncidentList", "Fac&ility"), self.facility_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "Facilit&y"), self.facility_box),
             (QT_TRANSLATE_NOOP("IncidentList", "&Type"), self.type_box),
             (QT_TRANSLATE_NOOP("IncidentList", "Se&verity"), self.severity_box),
             (QT_TRANSLATE_NOOP("IncidentList", "St&atus"), self.status_box),
@@ -117,7 +117,7 @@ class IncidentFilterBar(QWidget):
         t.bind(self.search.setAccessibleName, QT_TRANSLATE_NOOP("IncidentList", "Search"))
         t.bind(self.search.setPlaceholderText,
                QT_TRANSLATE_NOOP("IncidentList", "Words from the narrative (Ctrl+F)"))
-        t.bind(self.reset_button.setText, QT_TRANSLATE_NOOP("IncidentList", "Clear &filters"))
+        t.bind(self.reset_button.setText, QT_TRANSLATE_NOOP("IncidentList", "C&lear filters"))
         search_row = QHBoxLayout()
         search_row.addWidget(search_caption)
         search_row.addWidget(self.search, 1)

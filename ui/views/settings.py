@@ -27,16 +27,16 @@ CAPTIONS = {
     "idle_lock_minutes": QT_TRANSLATE_NOOP("Settings", "&Lock the window after this many idle minutes"),
     "lockout_after": QT_TRANSLATE_NOOP("Settings", "Lock a user out after this many &wrong passwords"),
     "lockout_minutes": QT_TRANSLATE_NOOP(
-        "Settings", "A lock-out lasts (minutes, unless an administrator &unlocks)"),
-    "language": QT_TRANSLATE_NOOP("Settings", "Default &language"),
+        "Settings", "A lock-&out lasts (minutes, unless an administrator unlocks)"),
+    "language": QT_TRANSLATE_NOOP("Settings", "Default la&nguage"),
     "low_disk_space_mb": QT_TRANSLATE_NOOP(
         "Settings", "Warn when the disk has less free space than (&MB, 0 = never)"),
     "duty_force_registration_hours": QT_TRANSLATE_NOOP(
         "Settings", "Use of force: staff register within (&hours)"),
     "duty_force_forwarding_working_days": QT_TRANSLATE_NOOP(
-        "Settings", "Use of force: manager forwards within (&working days)"),
+        "Settings", "Use of force: manager forwards within (wor&king days)"),
     "duty_easy_report_days": QT_TRANSLATE_NOOP(
-        "Settings", "Work injury: report in EASY within (&days after the first day of absence)"),
+        "Settings", "Work injury: report in EASY within (days after the first day of a&bsence)"),
     "duty_police_journal_days": QT_TRANSLATE_NOOP(
         "Settings", "Police report: journal number within (da&ys, 0 = no deadline)"),
     "duty_dpsd_report_days": QT_TRANSLATE_NOOP(
@@ -71,7 +71,7 @@ class SettingsTab(QWidget):
         self.conflict = ConflictNotice(self)
         self.conflict.reload_requested.connect(self.refresh)
         self.form.add(self.conflict)
-        self.save_button = button(t, QT_TRANSLATE_NOOP("Settings", "&Save settings"), self.save, self)
+        self.save_button = button(t, QT_TRANSLATE_NOOP("Settings", "Sa&ve settings"), self.save, self)
         self.form.add(self.save_button)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
