@@ -23,7 +23,8 @@ from ui.views.incident_view import open_incident
 def test_the_walk_sees_a_clash_and_ignores_what_is_hidden(qtbot: QtBot) -> None:
     root = QWidget()
     qtbot.addWidget(root)
-    first, second, hidden = QPushButton("&Gem", root), QPushButton("&Gå til", root), QPushButton("&Gammel", root)
+    first, second = QPushButton("&Gem", root), QPushButton("&Gå til", root)
+    hidden = QPushButton("&Gammel", root)
     hidden.hide()
     root.show()
     assert letter("Ret && &slet") == "s" and letter("Ret && slet") is None
