@@ -349,6 +349,9 @@ SEVERITIES = {"S1": ("S1 Lav", "S1 Low"), "S2": ("S2 Moderat", "S2 Moderate"),
               "S3": ("S3 Alvorlig", "S3 Serious"), "S4": ("S4 Kritisk", "S4 Critical")}
 DUTY_KINDS = {
     "force_case": ("Magtanvendelse (indberetning)", "Use of force (report)"),
+    "force_combined": ("Forhåndsgodkendte indgreb (samlet registrering)",
+                       "Pre-approved interventions (combined registration)"),
+    "police_decision": ("Politianmeldelse inden 72 timer", "Police report within 72 hours"),
     "work_injury": ("Arbejdsskade (EASY)", "Work injury (EASY)"),
     "police_report": ("Politianmeldelse", "Police report"),
     "dpsd_reminder": ("Utilsigtet hændelse (DPSD)", "Adverse event (DPSD)"),

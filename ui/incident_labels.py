@@ -7,9 +7,11 @@ unknown code is shown as it is, so a new duty kind never hides a duty.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from safetylog.classification.duties import deadline_source, is_confirmed, source_line
 from ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "IncidentLabels"
@@ -26,6 +28,10 @@ FLAGS = {
 
 DUTY_KINDS = {
     "force_case": QT_TRANSLATE_NOOP("IncidentLabels", "Use-of-force report"),
+    "force_combined": QT_TRANSLATE_NOOP("IncidentLabels",
+                                        "Pre-approved interventions: combined registration"),
+    "police_decision": QT_TRANSLATE_NOOP("IncidentLabels",
+                                         "Police report within 72 hours, or a reasoned note"),
     "work_injury": QT_TRANSLATE_NOOP("IncidentLabels", "Work injury report (EASY)"),
     "police_report": QT_TRANSLATE_NOOP("IncidentLabels", "Police report"),
     "dpsd_reminder": QT_TRANSLATE_NOOP("IncidentLabels", "Adverse event report (DPSD)"),
@@ -62,6 +68,22 @@ YES_NO = {
 def word(table: dict[str, str] | dict[bool, str], code: object) -> str:
     source = table.get(code)  # type: ignore[call-overload]
     return QCoreApplication.translate(CONTEXT, source) if source else str(code)
+
+
+NOT_CONFIRMED = QT_TRANSLATE_NOOP("IncidentLabels", "deadline not legally confirmed")
+
+
+def deadline_source_text(details: dict[str, Any]) -> str:
+    """The legal source of the deadline that matters now, as the duty keeps it, and "deadline not
+    legally confirmed" until a lawyer or the DPO has confirmed it; empty for a duty opened before
+    the rules files, which recorded no source."""
+    source = deadline_source(details)
+    if source is None:
+        return ""
+    text = source_line(source)
+    if is_confirmed(source):
+        return text
+    return f"{text} – {QCoreApplication.translate(CONTEXT, NOT_CONFIRMED)}"
 
 
 def duty_state(state: str, due_at: datetime | None, now: datetime) -> str:

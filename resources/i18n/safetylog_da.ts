@@ -994,8 +994,8 @@
             <translation>Tilkaldt kl.:</translation>
         </message>
         <message>
-            <source>Arrived at:</source>
-            <translation>Ankom kl.:</translation>
+            <source>Arri&amp;ved at:</source>
+            <translation>Ank&amp;om kl.:</translation>
         </message>
         <message>
             <source>Time the police arrived</source>

@@ -730,6 +730,31 @@
         <source>Incident of %1. State: %2. Deadline: %3.</source>
         <translation>Hændelse fra %1. Tilstand: %2. Frist: %3.</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="1"/>
+        <source>&amp;Print the note…</source>
+        <translation>&amp;Udskriv notatet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="1"/>
+        <source>Save the dispensation note as a PDF to print, sign and give the employee</source>
+        <translation>Gem notatet om undladelse som PDF til at udskrive, underskrive og give medarbejderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="1"/>
+        <source>Legal source of the deadline: %1</source>
+        <translation>Fristens retsgrundlag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="1"/>
+        <source>Save who decided and the reasons first; then print the note.</source>
+        <translation>Gem først, hvem der besluttede, og begrundelsen; udskriv derefter notatet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/duty_dialog.py" line="1"/>
+        <source>Save the dispensation note</source>
+        <translation>Gem notatet om undladelse</translation>
+    </message>
 </context>
 <context>
     <name>EditDialog</name>
@@ -775,6 +800,11 @@
         <location filename="../../ui/views/incident_panels.py" line="225"/>
         <source>This incident triggered no duties.</source>
         <translation>Hændelsen har ikke udløst nogen opgaver.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_panels.py" line="1"/>
+        <source>Deadline&apos;s legal source</source>
+        <translation>Fristens retsgrundlag</translation>
     </message>
 </context>
 <context>
@@ -946,6 +976,21 @@
         <location filename="../../ui/views/incident_labels.py" line="58"/>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="1"/>
+        <source>Pre-approved interventions: combined registration</source>
+        <translation>Forhåndsgodkendte indgreb: samlet registrering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="1"/>
+        <source>Police report within 72 hours, or a reasoned note</source>
+        <translation>Politianmeldelse inden 72 timer eller begrundet notat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incident_labels.py" line="1"/>
+        <source>deadline not legally confirmed</source>
+        <translation>frist ikke juridisk bekræftet</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1795,11 @@
         <source>Change from the 30 days before: %1.</source>
         <translation>Ændring fra de 30 dage før: %1.</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/overview.py" line="1"/>
+        <source>Deadline&apos;s legal source</source>
+        <translation>Fristens retsgrundlag</translation>
+    </message>
 </context>
 <context>
     <name>Psp</name>
@@ -2414,36 +2464,6 @@
         <location filename="../../ui/views/settings.py" line="24"/>
         <source>Default la&amp;nguage</source>
         <translation>Standard&amp;sprog</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings.py" line="25"/>
-        <source>Use of force: staff register within (&amp;hours)</source>
-        <translation>Magta&amp;nvendelse: personalet registrerer inden for (timer)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings.py" line="27"/>
-        <source>Use of force: manager forwards within (wor&amp;king days)</source>
-        <translation>Magtanvendelse: lederen videresender inden for (&amp;arbejdsdage)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings.py" line="29"/>
-        <source>Work injury: report in EASY within (days after the first day of a&amp;bsence)</source>
-        <translation>Arbejdsskade: anmeld i EASY inden for (&amp;dage efter første fraværsdag)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings.py" line="31"/>
-        <source>Police report: journal number within (da&amp;ys, 0 = no deadline)</source>
-        <translation>Politianmeldelse: &amp;journalnummer inden for (dage, 0 = ingen frist)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings.py" line="33"/>
-        <source>Adverse event: report in DPSD within (d&amp;ays, 0 = no deadline)</source>
-        <translation>Utilsigtet hændelse: rapport&amp;ér i DPSD inden for (dage, 0 = ingen frist)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings.py" line="35"/>
-        <source>Working days also skip 1 May, 5 June, 24 and 31 De&amp;cember</source>
-        <translation>Arbejdsdage springer også 1. maj, 5. juni, 24. og 31. de&amp;cember over</translation>
     </message>
     <message>
         <location filename="../../ui/views/settings.py" line="39"/>

@@ -1,88 +1,42 @@
-"""The duties an incident's flags open, with their deadlines. Pure functions; the services store them.
+"""The duties an incident opens, with their deadlines, from a versioned rules file. Pure functions.
 
-Deadlines (configurable, see ``DeadlineSettings``):
-- use of force (Serviceloven § 135 a): staff register it within 24 hours of the force; the
-  manager forwards it to the resident's municipality and socialtilsynet by the end of the 3rd
-  working day after the incident day (weekends and Danish public holidays do not count). A
-  pre-approved measure is reported in a combined registration when the municipal decision
-  expires, so its forwarding deadline is set once that date is recorded;
-- EASY work-injury report: by the end of the 14th day after the first day of absence (or after
-  the accident day when there is no absence but a claim is likely);
-- police report journal number and DPSD report: a practical number of days after registration;
-- PSP relevance: no deadline; it is settled at the next PSP meeting.
+Which duty opens, when it is due, from which moment, and the legal source of each deadline are
+data (``resources/rules/duties-*.toml``, see ``duty_rules``); what each kind records is code. A
+duty keeps the rules version it was opened under and a copy of its deadlines' sources, so it
+reads the same after a new rules file is installed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import date, datetime
 from typing import Any
 
+from safetylog.classification.duty_kinds import (
+    CLOSED_STATES,
+    DUTY_LABELS,
+    OPEN_STATES,
+    DutyKind,
+    DutyState,
+)
+from safetylog.classification.duty_rules import (
+    Anchor,
+    Deadline,
+    DutyRule,
+    RuleBook,
+    book_for_day,
+    shipped_rules,
+)
 from safetylog.classification.rules import force_measures
 from safetylog.classification.severity import Classification
-from safetylog.classification.workdays import add_working_days, end_of_local_day
+from safetylog.classification.workdays import end_of_local_day
 from safetylog.domain.enums import InjuredPartyKind, InjuryLevel, Measure
 from safetylog.domain.records import IncidentInput, Injury
-from safetylog.domain.timeutil import as_utc, local_stamp, to_local
+from safetylog.domain.timeutil import as_utc, local_stamp
 
-
-class DutyKind(StrEnum):
-    FORCE_CASE = "force_case"
-    WORK_INJURY = "work_injury"
-    POLICE_REPORT = "police_report"
-    DPSD_REMINDER = "dpsd_reminder"
-    PSP_RELEVANT = "psp_relevant"
-
-    def label(self, language: str) -> str:
-        da, en = DUTY_LABELS[self]
-        return da if language == "da" else en
-
-
-DUTY_LABELS: dict[DutyKind, tuple[str, str]] = {
-    DutyKind.FORCE_CASE: ("Magtanvendelse: registrering og indberetning",
-                          "Use of force: registration and reporting"),
-    DutyKind.WORK_INJURY: ("Arbejdsskade: anmeldelse i EASY", "Work injury: report in EASY"),
-    DutyKind.POLICE_REPORT: ("Politianmeldelse: journalnummer", "Police report: journal number"),
-    DutyKind.DPSD_REMINDER: ("Utilsigtet hændelse: rapportér i DPSD", "Adverse event: report in DPSD"),
-    DutyKind.PSP_RELEVANT: ("PSP: tages op på næste møde", "PSP: raise at the next meeting"),
-}
-
-
-class DutyState(StrEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    NOT_REQUIRED = "not_required"  # the manager judged it does not apply; a reason is kept
-
-    @property
-    def closed(self) -> bool:
-        return self in (DutyState.DONE, DutyState.NOT_REQUIRED)
-
-
-OPEN_STATES = (DutyState.OPEN.value, DutyState.IN_PROGRESS.value)
-CLOSED_STATES = (DutyState.DONE.value, DutyState.NOT_REQUIRED.value)
-
-FLAG_TO_DUTY = {
-    "magtanvendelse": DutyKind.FORCE_CASE,
-    "easy_report": DutyKind.WORK_INJURY,
-    "police_report": DutyKind.POLICE_REPORT,
-    "uth": DutyKind.DPSD_REMINDER,
-    "psp_relevant": DutyKind.PSP_RELEVANT,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineSettings:
-    force_registration_hours: int = 24
-    force_forwarding_working_days: int = 3
-    easy_report_days: int = 14
-    police_journal_days: int = 7  # 0: no deadline
-    dpsd_report_days: int = 7  # 0: no deadline
-    customary_days_off: bool = False  # also skip 1 May, 5 June, 24 and 31 December
-
-
-DEFAULT_DEADLINES = DeadlineSettings()
+__all__ = ["CLOSED_STATES", "DUTY_LABELS", "OPEN_STATES", "DutyKind", "DutySpec", "DutyState",
+           "deadline_source", "duties_for", "duty_key", "is_confirmed", "next_due", "rules_for_incident",
+           "source_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,111 +45,241 @@ class DutySpec:
     due_at: datetime | None
     details: dict[str, Any] = field(default_factory=dict)
     state: str = DutyState.OPEN.value
+    rules_version: str = ""
 
 
 PROVISION_OF_MEASURE = {Measure.HOLD_124C: "124c", Measure.HOLD_124D: "124d",
                         Measure.SELF_DEFENCE: "self_defence"}
 FORCE_TYPE = "FRC"
 PRE_APPROVED = "pre_approved"
+COMBINED = "combined_registration"
+STAFF_TARGET = "staff"  # the aggression column's option code for staff
 
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def forwarding_due(incident_day: date, settings: DeadlineSettings) -> datetime:
-    last = add_working_days(incident_day, settings.force_forwarding_working_days,
-                            customary_days_off=settings.customary_days_off)
-    return end_of_local_day(last)
+def rules_for_incident(incident: IncidentInput, books: dict[str, RuleBook] | None = None) -> RuleBook:
+    """The rules in effect on the day the incident happened."""
+    return book_for_day(shipped_rules() if books is None else books,
+                        local_stamp(incident.occurred_start).local_date)
 
 
-def force_case(incident: IncidentInput, settings: DeadlineSettings) -> DutySpec:
+def _anchor(deadline: Deadline, incident: IncidentInput, registered_at: datetime,
+            day: date | None = None) -> datetime | date | None:
+    if deadline.anchor is Anchor.EPISODE_START:
+        return as_utc(incident.occurred_start)
+    if deadline.anchor is Anchor.EPISODE_END:
+        return as_utc(incident.occurred_end or incident.occurred_start)
+    if deadline.anchor is Anchor.REGISTERED:
+        return registered_at
+    return day  # first absence day / decision expiry: a date on the injury or the duty
+
+
+def _due(rule: DutyRule, case: str, incident: IncidentInput, registered_at: datetime,
+         day: date | None = None) -> datetime | None:
+    deadline = rule.deadline(case)
+    if deadline is None:
+        return None
+    anchor = _anchor(deadline, incident, registered_at, day)
+    return deadline.due(anchor) if anchor is not None else None
+
+
+def _sources(rule: DutyRule, *cases: str) -> dict[str, Any]:
+    return {c: d.snapshot() for c in cases if (d := rule.deadline(c)) is not None}
+
+
+def force_provisions(incident: IncidentInput) -> list[str]:
     provisions: list[str] = []
     subtype = next((c.subtype for c in incident.types if c.code == FORCE_TYPE), None)
     if subtype:
         provisions.append(subtype)
     provisions += [PROVISION_OF_MEASURE[m] for m in force_measures(incident)
                    if PROVISION_OF_MEASURE[m] not in provisions]
-    pre_approved = provisions == [PRE_APPROVED]
-    ended = as_utc(incident.occurred_end or incident.occurred_start)
-    registration = ended + timedelta(hours=settings.force_registration_hours)
-    forwarding = None if pre_approved else forwarding_due(local_stamp(incident.occurred_start).local_date,
-                                                          settings)
+    return provisions
+
+
+def _type_matches(wanted: frozenset[str], incident: IncidentInput) -> bool:
+    return any(c.code in wanted or f"{c.code}/{c.subtype}" in wanted for c in incident.types)
+
+
+def _staff_targeted(incident: IncidentInput) -> bool:
+    targets = incident.violence.target if incident.violence is not None else ()
+    return STAFF_TARGET in targets or any(i.party is InjuredPartyKind.STAFF for i in incident.injuries)
+
+
+def _triggered(rule: DutyRule, flags: frozenset[str], incident: IncidentInput) -> bool:
+    trigger = rule.trigger
+    provisions = force_provisions(incident)
+    if trigger.force:
+        pre_approved = provisions == [PRE_APPROVED]
+        if (trigger.force == PRE_APPROVED) != pre_approved:
+            return False
+    if trigger.flags & flags:
+        return True
+    if _type_matches(trigger.types, incident):
+        return True
+    return _type_matches(trigger.staff_target_types, incident) and _staff_targeted(incident)
+
+
+def _force_case(rule: DutyRule, book: RuleBook, incident: IncidentInput,
+                registered_at: datetime) -> DutySpec:
+    provisions = force_provisions(incident)
+    registration = _due(rule, "registration", incident, registered_at)
+    forwarding = _due(rule, "forwarding", incident, registered_at)
+    forms = sorted({book.provisions.get(p, "1") for p in provisions}) or ["1"]
     return DutySpec(DutyKind.FORCE_CASE.value, registration, {
-        "case": "pre_approved" if pre_approved else "acute",
-        "provisions": provisions,
-        "sbst_form": "2" if pre_approved else "1",
-        "registration_due": _iso(registration),
-        "forwarding_due": _iso(forwarding),
+        "case": "acute", "provisions": provisions, "sbst_form": forms[0],
+        "registration_due": _iso(registration), "forwarding_due": _iso(forwarding),
+        "deadline_case": "registration", "sources": _sources(rule, "registration", "forwarding"),
     })
 
 
-def _easy_due(day: date, settings: DeadlineSettings) -> datetime:
-    return end_of_local_day(day + timedelta(days=settings.easy_report_days))
+def _force_combined(rule: DutyRule, book: RuleBook, incident: IncidentInput) -> DutySpec:
+    resident = next((r.resident_id for r in incident.residents if r.resident_id is not None), None)
+    return DutySpec(DutyKind.FORCE_COMBINED.value, None, {
+        "case": PRE_APPROVED, "provisions": [PRE_APPROVED],
+        "sbst_form": book.provisions.get(PRE_APPROVED, "2"), "resident_id": resident,
+        "recorded_count": 1, "deadline_case": "combined_registration",
+        "sources": _sources(rule, "combined_registration"),
+    })
 
 
-def work_injuries(incident: IncidentInput, settings: DeadlineSettings) -> list[DutySpec]:
+def _injury_case(injury: Injury) -> str:
+    if injury.level is InjuryLevel.DEATH:
+        return "death"
+    return "absence" if injury.first_absence_day is not None else "claim"
+
+
+def _work_injuries(rule: DutyRule, incident: IncidentInput, registered_at: datetime) -> list[DutySpec]:
     accident_day = local_stamp(incident.occurred_start).local_date
     specs: list[DutySpec] = []
     seen: set[int | None] = set()
-    qualifying: list[Injury] = [
-        i for i in incident.injuries if i.party is InjuredPartyKind.STAFF and (
-            i.first_absence_day is not None or i.level.rank >= InjuryLevel.TREATMENT_PHYSICIAN.rank)
-    ]
+    qualifying = [i for i in incident.injuries if i.party is InjuredPartyKind.STAFF and (
+        i.first_absence_day is not None or i.level.rank >= InjuryLevel.TREATMENT_PHYSICIAN.rank)]
     for injury in qualifying:
         if injury.user_id in seen:
             continue
         seen.add(injury.user_id)
-        basis_day = injury.first_absence_day or accident_day
-        specs.append(DutySpec(DutyKind.WORK_INJURY.value, _easy_due(basis_day, settings), {
+        case = _injury_case(injury)
+        due = _due(rule, case, incident, registered_at, injury.first_absence_day)
+        specs.append(DutySpec(DutyKind.WORK_INJURY.value, due, {
             "user_id": injury.user_id,
-            "basis": "absence" if injury.first_absence_day else "possible_claim",
+            "basis": {"absence": "absence", "claim": "possible_claim", "death": "death"}[case],
             "accident_date": accident_day.isoformat(),
             "first_absence_day": injury.first_absence_day.isoformat() if injury.first_absence_day else None,
-            "injury_level": injury.level.value,
-            "body_part": injury.body_part,
+            "injury_level": injury.level.value, "body_part": injury.body_part,
+            "deadline_case": case, "sources": _sources(rule, case),
         }))
     if not specs:  # the flag came from the taxonomy, not from a recorded staff injury
-        specs.append(DutySpec(DutyKind.WORK_INJURY.value, _easy_due(accident_day, settings), {
+        specs.append(DutySpec(DutyKind.WORK_INJURY.value, _due(rule, "claim", incident, registered_at), {
             "user_id": None, "basis": "type", "accident_date": accident_day.isoformat(),
-            "first_absence_day": None,
+            "first_absence_day": None, "deadline_case": "claim", "sources": _sources(rule, "claim"),
         }))
     return specs
 
 
-def _days_after(registered_at: datetime, days: int) -> datetime | None:
-    if days <= 0:
-        return None
-    return end_of_local_day(to_local(registered_at).date() + timedelta(days=days))
+def _single(rule: DutyRule, case: str | None, incident: IncidentInput, registered_at: datetime,
+            extra: dict[str, Any] | None = None, state: str = DutyState.OPEN.value) -> DutySpec:
+    details: dict[str, Any] = dict(extra or {})
+    if case is not None:
+        details.update(deadline_case=case, sources=_sources(rule, case))
+    due = _due(rule, case, incident, registered_at) if case is not None else None
+    return DutySpec(rule.kind.value, due, details, state)
 
 
-def police_report(incident: IncidentInput, registered_at: datetime,
-                  settings: DeadlineSettings) -> DutySpec:
+def _specs(rule: DutyRule, book: RuleBook, incident: IncidentInput,
+           registered_at: datetime) -> list[DutySpec]:
     journal = incident.police.journal_no if incident.police is not None else ""
-    state = DutyState.DONE.value if journal else DutyState.OPEN.value
-    return DutySpec(DutyKind.POLICE_REPORT.value, _days_after(registered_at, settings.police_journal_days),
-                    {"journal_no": journal}, state)
+    match rule.kind:
+        case DutyKind.FORCE_CASE:
+            return [_force_case(rule, book, incident, registered_at)]
+        case DutyKind.FORCE_COMBINED:
+            return [_force_combined(rule, book, incident)]
+        case DutyKind.WORK_INJURY:
+            return _work_injuries(rule, incident, registered_at)
+        case DutyKind.POLICE_DECISION:
+            return [_single(rule, "decision", incident, registered_at,
+                            {"journal_no": journal} if journal else {})]
+        case DutyKind.POLICE_REPORT:
+            return [_single(rule, "journal", incident, registered_at, {"journal_no": journal},
+                            DutyState.DONE.value if journal else DutyState.OPEN.value)]
+        case DutyKind.DPSD_REMINDER:
+            mandatory = _type_matches(rule.trigger.mandatory_types, incident)
+            return [_single(rule, "report", incident, registered_at, {"mandatory": mandatory})]
+        case DutyKind.PSP_RELEVANT:
+            return [_single(rule, None, incident, registered_at)]
 
 
 def duties_for(classification: Classification, incident: IncidentInput, registered_at: datetime,
-               settings: DeadlineSettings = DEFAULT_DEADLINES) -> tuple[DutySpec, ...]:
-    """The duties the classification's flags open, in a fixed order."""
-    kinds = {FLAG_TO_DUTY[f] for f in classification.flags if f in FLAG_TO_DUTY}
+               book: RuleBook | None = None) -> tuple[DutySpec, ...]:
+    """The duties ``book`` (default: the shipped rules in effect on the incident's day) opens for
+    the classified incident, in the file's order, each stamped with the rules version."""
+    book = book or rules_for_incident(incident)
+    flags = frozenset(classification.flags)
+    opened = [rule for rule in book.rules if _triggered(rule, flags, incident)]
+    kinds = {rule.kind.value for rule in opened}
     specs: list[DutySpec] = []
-    if DutyKind.FORCE_CASE in kinds:
-        specs.append(force_case(incident, settings))
-    if DutyKind.WORK_INJURY in kinds:
-        specs.extend(work_injuries(incident, settings))
-    if DutyKind.POLICE_REPORT in kinds:
-        specs.append(police_report(incident, registered_at, settings))
-    if DutyKind.DPSD_REMINDER in kinds:
-        specs.append(DutySpec(DutyKind.DPSD_REMINDER.value,
-                              _days_after(registered_at, settings.dpsd_report_days), {}))
-    if DutyKind.PSP_RELEVANT in kinds:
-        specs.append(DutySpec(DutyKind.PSP_RELEVANT.value, None, {}))
+    for rule in opened:
+        if rule.trigger.not_with & kinds:
+            continue
+        specs += [DutySpec(s.kind, s.due_at, s.details, s.state, book.version)
+                  for s in _specs(rule, book, incident, registered_at)]
     return tuple(specs)
 
 
 def duty_key(kind: str, details: dict[str, Any]) -> tuple[str, object]:
     """What makes two duties the same: the kind, and for work injuries the injured staff member."""
     return (kind, details.get("user_id") if kind == DutyKind.WORK_INJURY.value else None)
+
+
+def _moment(value: Any) -> datetime | None:
+    return as_utc(datetime.fromisoformat(value)) if isinstance(value, str) and value else None
+
+
+def next_due(kind: DutyKind, details: dict[str, Any], current: datetime | None,
+             rule: DutyRule | None) -> tuple[datetime | None, str | None]:
+    """The deadline that matters now and its case: a force case's registration, then its
+    forwarding; a combined registration's decision expiry once it is recorded."""
+    expires = details.get("decision_expires_on")
+    if kind is DutyKind.FORCE_CASE:
+        if not details.get("registered_at") and details.get("registration_due"):
+            return _moment(details["registration_due"]), "registration"
+        if details.get("forwarding_due"):
+            return _moment(details["forwarding_due"]), "forwarding"
+        if expires and details.get("case") == PRE_APPROVED:  # opened before force_combined existed
+            return _end_of(rule, COMBINED, date.fromisoformat(expires)), COMBINED
+        return None, None
+    if kind is DutyKind.FORCE_COMBINED:
+        if not expires:
+            return None, COMBINED  # no deadline until the decision's expiry is recorded
+        return _end_of(rule, COMBINED, date.fromisoformat(expires)), COMBINED
+    return current, details.get("deadline_case")
+
+
+def _end_of(rule: DutyRule | None, case: str, day: date) -> datetime:
+    deadline = rule.deadline(case) if rule is not None else None
+    return deadline.due(day) if deadline is not None else end_of_local_day(day)
+
+
+def deadline_source(details: dict[str, Any]) -> dict[str, Any] | None:
+    """The source of the deadline that matters now, as the duty keeps it; None before versioned
+    rules (a duty opened then has no recorded source)."""
+    sources = details.get("sources")
+    case = details.get("deadline_case")
+    if not isinstance(sources, dict) or not sources:
+        return None
+    found = sources.get(case) if case else None
+    return found if isinstance(found, dict) else next(iter(sources.values()))
+
+
+def source_line(source: dict[str, Any]) -> str:
+    """One line: act, paragraph (guidance; date)."""
+    head = ", ".join(str(source[k]) for k in ("act", "paragraph") if source.get(k))
+    tail = "; ".join(str(source[k]) for k in ("guidance", "date") if source.get(k))
+    return f"{head} ({tail})" if tail else head
+
+
+def is_confirmed(source: dict[str, Any] | None) -> bool:
+    return bool(source and source.get("confirmed_by") and source.get("confirmed_on"))

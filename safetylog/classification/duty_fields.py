@@ -1,7 +1,9 @@
-"""The fields a manager fills in to follow a duty to the end, their checks, and when it is done.
+"""The fields a manager fills in to follow a duty to the end, and their checks.
 
 Values are stored in the duty's JSON ``details``: dates as ISO dates, moments as ISO date-times
-with offset. The police journal number is restricted: only roles that may read it may see or set it.
+with offset, checks as true, counts as whole numbers. Which fields close a duty is the rules
+file's ``closes_with``. The police journal number is restricted: only roles that may read it may
+see or set it.
 """
 
 from __future__ import annotations
@@ -10,16 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from safetylog.classification.duties import DutyKind
-from safetylog.classification.workdays import end_of_local_day
-from safetylog.domain.timeutil import as_utc, to_local
+from safetylog.classification.duty_kinds import PROVISIONS, DutyKind
+from safetylog.domain.timeutil import to_local
 from safetylog.domain.validation import SHORT_LIMIT, TEXT_LIMIT, Checker
 
 
 @dataclass(frozen=True, slots=True)
 class DutyField:
     name: str
-    kind: str  # "date" | "moment" | "text" | "choice"
+    kind: str  # "date" | "moment" | "text" | "choice" | "check" | "count"
     label_da: str
     label_en: str
     choices: tuple[str, ...] = ()
@@ -43,11 +44,38 @@ FIELDS: dict[DutyKind, tuple[DutyField, ...]] = {
                   "Relatives/guardian informed"),
         DutyField("relatives_note", "text", "Hvis pårørende ikke orienteres: hvorfor",
                   "If relatives are not informed: why"),
+        DutyField("legal_basis", "choice", "Hjemmel (§)", "Legal basis (§)", choices=PROVISIONS),
         DutyField("sbst_form", "choice", "SBST-skema nr.", "SBST form no.", choices=("1", "2", "4")),
         DutyField("sbst_reference", "text", "Reference til det indsendte skema",
                   "Reference of the filed form"),
         DutyField("decision_expires_on", "date", "Afgørelsen udløber (forhåndsgodkendt)",
                   "Decision expires (pre-approved)"),
+        _NOTE,
+    ),
+    DutyKind.FORCE_COMBINED: (
+        DutyField("decision_reference", "text", "Kommunens afgørelse (reference)",
+                  "The municipal decision (reference)"),
+        DutyField("decision_expires_on", "date", "Afgørelsen udløber", "The decision expires"),
+        DutyField("estimated_count", "count", "Skønnet antal gange indgrebet er brugt",
+                  "Estimated number of times the measure was used"),
+        DutyField("sent_to_handlekommune_on", "date", "Sendt til handlekommunen",
+                  "Sent to the resident's municipality"),
+        DutyField("sent_to_socialtilsyn_on", "date", "Sendt til socialtilsynet", "Sent to socialtilsynet"),
+        DutyField("sbst_reference", "text", "Reference til det indsendte skema 2",
+                  "Reference of the filed form 2"),
+        _NOTE,
+    ),
+    DutyKind.POLICE_DECISION: (
+        DutyField("report_filed_on", "date", "Anmeldt til politiet", "Reported to the police"),
+        DutyField("journal_no", "text", "Politiets journalnummer", "Police journal number",
+                  restricted=True),
+        DutyField("receipt_kept", "check", "Politiets kvittering er gemt", "The police receipt is kept"),
+        DutyField("dispensation_by", "text", "Undladelse besluttet af (navn og stilling)",
+                  "Not reporting decided by (name and position)"),
+        DutyField("dispensation_on", "date", "Undladelse besluttet den", "Not reporting decided on"),
+        DutyField("dispensation_reasons", "text",
+                  "Individuel begrundelse for ikke at anmelde (denne episode, denne medarbejder)",
+                  "Individual reasons not to report (this episode, this employee)"),
         _NOTE,
     ),
     DutyKind.WORK_INJURY: (
@@ -82,16 +110,34 @@ FIELDS: dict[DutyKind, tuple[DutyField, ...]] = {
     ),
 }
 
-REQUIRED_TO_CLOSE: dict[DutyKind, tuple[str, ...]] = {
-    DutyKind.FORCE_CASE: ("registered_at", "sent_to_handlekommune_on", "sent_to_socialtilsyn_on",
-                          "sbst_form", "sbst_reference"),
-    DutyKind.WORK_INJURY: ("easy_filed_on", "easy_reference"),
-    DutyKind.POLICE_REPORT: ("journal_no",),
-    DutyKind.DPSD_REMINDER: ("dpsd_reported_on",),
-    DutyKind.PSP_RELEVANT: ("considered_on",),
-}
-
 RESTRICTED = frozenset(f.name for fields in FIELDS.values() for f in fields if f.restricted)
+
+
+COUNT_LIMIT = 100_000
+# Justitsministeriet's guidance (27 April 2016): not reporting needs the employer's individual,
+# reasoned note. That the resident is placed because of their behaviour is no reason; nor is the
+# job or the diagnosis in general. Reasons that say only that are refused.
+GENERIC_REASONS = (
+    "anbragt på grund af sin adfærd", "anbragt pga. sin adfærd", "anbragt på grund af adfærd",
+    "anbragt pga adfærd", "bor her på grund af sin adfærd", "det er en del af jobbet",
+    "en del af arbejdet", "beboerens diagnose", "på grund af sin diagnose", "pga. diagnose",
+    "placed because of their behaviour", "placed because of behaviour", "placed because of his behaviour",
+    "placed because of her behaviour", "part of the job", "because of the diagnosis",
+)
+MIN_REASON_CHARS = 40  # after the generic phrases are taken out
+
+
+def _dispensation_reasons(check: Checker, value: object) -> str | None:
+    text = check.text("dispensation_reasons", value, limit=TEXT_LIMIT)
+    if not text:
+        return None
+    rest = text.lower()
+    for phrase in GENERIC_REASONS:
+        rest = rest.replace(phrase, " ")
+    if sum(ch.isalnum() for ch in rest) < MIN_REASON_CHARS:
+        check.add("dispensation_reasons", "dispensation_not_individual", minimum=MIN_REASON_CHARS)
+        return None
+    return text
 
 
 def field_spec(kind: DutyKind, name: str) -> DutyField | None:
@@ -102,8 +148,22 @@ def _clean(check: Checker, spec: DutyField, value: object, now: datetime) -> obj
     if value is None or value == "":
         return None
     today = to_local(now).date()
+    if spec.name == "dispensation_reasons":
+        return _dispensation_reasons(check, value)
     if spec.kind == "text":
         return check.text(spec.name, value, limit=TEXT_LIMIT if spec.name == "note" else SHORT_LIMIT) or None
+    if spec.kind == "check":
+        if not isinstance(value, bool):
+            check.add(spec.name, "invalid_format", expected="true or false")
+            return None
+        return True if value else None
+    if spec.kind == "count":
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= COUNT_LIMIT:
+            check.add(spec.name, "out_of_range", low=1, high=COUNT_LIMIT)
+            return None
+        return value
     if spec.kind == "choice":
         if str(value) not in spec.choices:
             check.add(spec.name, "invalid_choice", value=str(value)[:40])
@@ -151,18 +211,8 @@ def apply_changes(kind: DutyKind, details: dict[str, Any], changes: dict[str, ob
     return result
 
 
-def missing_to_close(kind: DutyKind, details: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(name for name in REQUIRED_TO_CLOSE[kind] if not details.get(name))
-
-
-def next_due(kind: DutyKind, details: dict[str, Any], current: datetime | None) -> datetime | None:
-    """The deadline that matters now: for a force case, registration first, then forwarding."""
-    if kind is not DutyKind.FORCE_CASE:
-        return current
-    if not details.get("registered_at") and details.get("registration_due"):
-        return as_utc(datetime.fromisoformat(details["registration_due"]))
-    if details.get("forwarding_due"):
-        return as_utc(datetime.fromisoformat(details["forwarding_due"]))
-    if details.get("decision_expires_on"):
-        return end_of_local_day(date.fromisoformat(details["decision_expires_on"]))
-    return None  # pre-approved: no deadline until the decision's expiry is recorded
+def missing_to_close(closes_with: tuple[tuple[str, ...], ...], details: dict[str, Any]) -> tuple[str, ...]:
+    """What is still missing before the duty can close: nothing when any one set is complete,
+    else the fields of the set nearest to complete."""
+    missing = [tuple(name for name in names if not details.get(name)) for names in closes_with]
+    return min(missing, key=len) if missing else ()

@@ -3,9 +3,9 @@
 Reads the ``incidents`` section of a ``safetylog export`` file (encrypted or not; or a plain JSON
 list of incident objects) and prints, per incident, its types, severity and reasons, the SOAS-R score where an
 instrument is installed, the flags and the duties it would open, and what differs from what
-the database stored. ``--taxonomy`` and ``--instrument`` try a candidate file before it is
-installed. Nothing is written anywhere; no database is opened unless ``--database`` is given,
-and then only to read the configured duty deadlines.
+the database stored. ``--taxonomy``, ``--instrument`` and ``--rules`` try a candidate file before
+it is installed; with ``--rules`` each incident also lists how its duties would differ from the
+installed rules. Nothing is written anywhere and no database is opened.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from safetylog.classification import classify
-from safetylog.classification.duties import DEFAULT_DEADLINES, DeadlineSettings, duties_for
+from safetylog.classification.duties import DutySpec, duties_for, rules_for_incident
+from safetylog.classification.duty_rules import DutyRulesError, RuleBook, load_rules_file
 from safetylog.classification.soas import InstrumentError, InstrumentState, load_instrument_file
-from safetylog.cli.classify_output import incident_json, summary, table
+from safetylog.cli.classify_output import duty_differences, incident_json, summary, table
 from safetylog.cli.exchange import ask_passphrase
 from safetylog.domain.errors import SafetyLogError, ValidationError
 from safetylog.domain.problems import Problem
@@ -41,14 +42,15 @@ def register(subparsers: Any) -> None:
         "classify", help="classify exported incidents and show severity, reasons and duties (JSON)")
     parser.add_argument("file", help="a 'safetylog export' file or a JSON list of incidents ('-': stdin)")
     parser.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
-    parser.add_argument("--user", "-u", help="with --database: your user name, to open an encrypted "
-                                             "database for its deadline settings")
     parser.add_argument("--language", choices=("da", "en"), default="da",
                         help="language of the table (JSON holds both)")
     parser.add_argument("--taxonomy", type=Path, metavar="TOML",
                         help="classify with this taxonomy file instead of the installed one")
     parser.add_argument("--instrument", type=Path, metavar="TOML",
                         help="score SOAS-R with this instrument file instead of the installed one")
+    parser.add_argument("--rules", type=Path, metavar="TOML",
+                        help="open duties with this duty rules file and show how they differ from "
+                             "the installed rules")
     parser.set_defaults(handler=run)
 
 
@@ -113,7 +115,9 @@ def _registered_at(row: dict[str, Any] | None, data: IncidentInput) -> datetime:
 
 
 def classify_document(document: Any, taxonomy: Taxonomy, instrument: InstrumentState,
-                      deadlines: DeadlineSettings = DEFAULT_DEADLINES) -> dict[str, Any]:
+                      installed: dict[str, RuleBook], candidate: RuleBook | None = None) -> dict[str, Any]:
+    """Classify every incident; its duties under ``candidate`` (else the installed rules in effect
+    on its day), and with a candidate what differs from the installed rules."""
     objects, rows = _incidents(document)
     items: list[dict[str, Any]] = []
     for position, obj in enumerate(objects, start=1):
@@ -125,9 +129,19 @@ def classify_document(document: Any, taxonomy: Taxonomy, instrument: InstrumentS
             items.append({"id": ident, "error": exc.messages("en"), "error_da": exc.messages("da")})
             continue
         result = classify(data, taxonomy, instrument)
-        specs = duties_for(result, data, _registered_at(rows.get(ident), data), deadlines)
-        items.append(incident_json(ident, data, result, specs, obj))
+        registered = _registered_at(rows.get(ident), data)
+        current = duties_for(result, data, registered, rules_for_incident(data, installed))
+        specs: tuple[DutySpec, ...] = current
+        item_changes: list[str] | None = None
+        if candidate is not None:
+            specs = duties_for(result, data, registered, candidate)
+            item_changes = duty_differences(current, specs)
+        item = incident_json(ident, data, result, specs, obj)
+        if item_changes is not None:
+            item["duty_changes"] = item_changes
+        items.append(item)
     return {
+        "rules_version": candidate.version if candidate is not None else None,
         "taxonomy_version": taxonomy.version,
         "instrument": instrument.instrument.ident if instrument.instrument else None,
         "summary": summary(items),
@@ -157,27 +171,39 @@ def _instrument(path: Path | None) -> InstrumentState:
         raise ClassifyRefused(f"SOAS-R instrument refused: {exc}") from None
 
 
-def _deadlines(args: argparse.Namespace) -> DeadlineSettings:
-    if not getattr(args, "database", None):
-        return DEFAULT_DEADLINES
-    from safetylog.cli.common import services_for
-
-    services = services_for(args)
+def _rules(path: Path | None) -> RuleBook | None:
+    if path is None:
+        return None
     try:
-        return services.duties.deadlines()
-    finally:
-        services.close()
+        return load_rules_file(path)
+    except OSError as exc:
+        raise ClassifyRefused(f"cannot read {path}: {exc.strerror or exc}") from None
+    except DutyRulesError as exc:
+        raise ClassifyRefused(f"duty rules refused: {exc}") from None
+
+
+def _installed_rules() -> dict[str, RuleBook]:
+    from safetylog.services.duty_rules import installed_rules, rules_problems
+
+    books = installed_rules()
+    for problem in rules_problems():
+        sys.stderr.write(f"installed duty rules file left out: {problem}\n")
+    return books
 
 
 def run(args: argparse.Namespace) -> int:
     taxonomy = _taxonomy(args.taxonomy)
     instrument = _instrument(args.instrument)
-    result = classify_document(_read(args.file), taxonomy, instrument, _deadlines(args))
+    candidate = _rules(args.rules)
+    result = classify_document(_read(args.file), taxonomy, instrument, _installed_rules(), candidate)
     if args.table:
         counts = result["summary"]
         label = ("{classified} af {incidents} klassificeret, {changed} ændret (*), {errors} fejl"
                  if args.language == "da" else
                  "{classified} of {incidents} classified, {changed} changed (*), {errors} errors")
+        if candidate is not None:
+            label += (", pligter ændret for {duties_changed} (>) med reglerne " if args.language == "da" else
+                      ", duties changed for {duties_changed} (>) under rules ") + candidate.version
         text = table(result["incidents"], args.language) + "\n" + label.format(**counts) + "\n"
     else:
         text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from safetylog.classification.duties import DutyKind, DutySpec
+from safetylog.classification.duties import (
+    DutyKind,
+    DutySpec,
+    deadline_source,
+    duty_key,
+    is_confirmed,
+    source_line,
+)
 from safetylog.classification.severity import Classification
 from safetylog.classification.soas import SoasResult
 from safetylog.domain.records import IncidentInput
@@ -26,9 +33,53 @@ def soas_json(soas: SoasResult | None) -> dict[str, Any] | None:
 
 
 def duty_json(spec: DutySpec) -> dict[str, Any]:
+    source = deadline_source(spec.details)
     return {"kind": spec.kind, "state": spec.state,
             "due_at": spec.due_at.isoformat() if spec.due_at else None,
+            "rules_version": spec.rules_version,
+            "source": source_line(source) if source else None,
+            "confirmed": is_confirmed(source),
             "details": {k: v for k, v in spec.details.items() if k not in HIDDEN_DETAILS}}
+
+
+def _keyed(specs: tuple[DutySpec, ...]) -> dict[tuple[str, object], DutySpec]:
+    return {duty_key(s.kind, s.details): s for s in specs}
+
+
+def duty_differences(before: tuple[DutySpec, ...], after: tuple[DutySpec, ...]) -> list[str]:
+    """What a candidate rules file changes for one incident: duties added or dropped, deadlines
+    moved, and sources changed, one line each."""
+    old, new = _keyed(before), _keyed(after)
+    lines = [f"+ {key[0]}{_due(_iso(new[key].due_at))}" for key in new if key not in old]
+    lines += [f"- {key[0]}" for key in old if key not in new]
+    for key in (k for k in new if k in old):
+        was, now = old[key], new[key]
+        if was.due_at != now.due_at:
+            lines.append(f"{key[0]}: due{_due(_iso(was.due_at)) or ' -'} ->{_due(_iso(now.due_at)) or ' -'}")
+        was_sources, now_sources = was.details.get("sources") or {}, now.details.get("sources") or {}
+        for case in sorted(set(was_sources) | set(now_sources)):
+            old_source, new_source = was_sources.get(case), now_sources.get(case)
+            if _source_text(old_source) != _source_text(new_source):
+                lines.append(f"{key[0]}/{case}: source {_source_text(old_source)!r} -> "
+                             f"{_source_text(new_source)!r}")
+            if _confirmation(old_source) != _confirmation(new_source):
+                lines.append(f"{key[0]}/{case}: {_confirmation(old_source)} -> {_confirmation(new_source)}")
+    return lines
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _source_text(source: dict[str, Any] | None) -> str:
+    return source_line(source) if source else ""
+
+
+def _confirmation(source: dict[str, Any] | None) -> str:
+    if not is_confirmed(source):
+        return "not legally confirmed"
+    assert source is not None
+    return f"confirmed by {source['confirmed_by']} on {source['confirmed_on']}"
 
 
 def computed(result: Classification) -> dict[str, Any]:
@@ -73,6 +124,7 @@ def summary(items: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "incidents": len(items), "classified": len(classified), "errors": len(items) - len(classified),
         "changed": sum(1 for i in classified if i["changes"]),
+        "duties_changed": sum(1 for i in classified if i.get("duty_changes")),
         "by_severity": dict(sorted(by_severity.items())),
         "by_primary_type": dict(sorted(by_primary.items())),
     }
@@ -131,4 +183,5 @@ def table(items: list[dict[str, Any]], language: str) -> str:
         if soas is not None and soas["total"] is None and soas["status"] != "no_instrument":
             out.append(f"    · {soas[key]}")
         out.extend(f"    * {change}" for change in item["changes"])
+        out.extend(f"    > {change}" for change in item.get("duty_changes", []))
     return "\n".join(out)

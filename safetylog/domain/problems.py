@@ -73,9 +73,23 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "required_to_close": (
         "Skal udfyldes, før pligten kan afsluttes.", "Must be filled in before the duty can be closed."
     ),
+    "dispensation_not_individual": (
+        "Begrundelsen skal handle om denne episode og denne medarbejder (mindst {minimum} tegn ud over "
+        "generelle udsagn). At beboeren er anbragt på grund af sin adfærd, er ikke en begrundelse.",
+        "The reasons must concern this episode and this employee (at least {minimum} characters beyond "
+        "general statements). That the resident is placed because of their behaviour is not a reason.",
+    ),
+    "mandatory_duty": (
+        "Pligten gælder altid for denne type hændelse og kan ikke markeres som ikke påkrævet.",
+        "This duty always applies to this type of incident and cannot be marked as not required.",
+    ),
     "already_assessed": (
         "{pseudonym} er allerede vurderet med Brøset i denne vagt.",
         "{pseudonym} already has a Brøset assessment for this shift.",
+    ),
+    "contradiction": (
+        "Modsiger «{other_da}»: når «{when_da}» er valgt, skal «{then_da}» også være valgt.",
+        "Contradicts «{other_en}»: when «{when_en}» is chosen, «{then_en}» must be chosen too.",
     ),
     "resident_moved_out": ("{pseudonym} er flyttet.", "{pseudonym} has moved out."),
 }

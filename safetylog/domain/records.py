@@ -199,6 +199,7 @@ class DutyRecord:
     version: int = 1  # pass back as ``expected_version`` when updating
     incident_date: date | None = None  # the incident's local date, for lists
     primary_type: str = ""
+    rules_version: str | None = None  # the duty rules it was opened under; None: before rules files
 
     def is_overdue(self, now: datetime) -> bool:
         return self.state in ("open", "in_progress") and self.due_at is not None and self.due_at < now

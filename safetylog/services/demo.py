@@ -196,6 +196,7 @@ class DemoGenerator:
     def _log(self, when: datetime, place: _Place, recipe: tuple[tuple[str, str | None], ...]) -> None:
         rng = self._rng
         codes = [code for code, _ in recipe]
+        came_themselves = ("POL-CALL", "police_initiated") in recipe
         primary = codes[0]
         zone = self._zone(place, primary)
         a, b = rng.sample(place.residents, 2)
@@ -213,8 +214,9 @@ class DemoGenerator:
             staff=(InvolvedStaff(reporter.user_id, StaffRole.INTERVENED),),
             outsiders=self._outsiders(primary),
             injuries=self._injuries(primary, recipe, a, reporter, when),
-            measures=self._measures(codes), violence=self._violence(primary, recipe),
-            drug=self._drug(primary), police=self._police(codes, when),
+            measures=self._measures(codes, came_themselves), violence=self._violence(primary, recipe),
+            drug=self._drug(primary),
+            police=self._police(codes, when, came_themselves),
             ambulance_called="MED-EMG" in codes, debrief_offered=primary.startswith("VIO"),
             damage_description="Stol og glasdør beskadiget." if primary == "PRP-DMG" else "",
             damage_estimate_dkk=rng.choice((800, 2500, 6000)) if primary == "PRP-DMG" else None,
@@ -283,11 +285,11 @@ class DemoGenerator:
             return (Injury(InjuredPartyKind.RESIDENT, level, resident_id=a.id, body_part="Underarm"),)
         return ()
 
-    def _measures(self, codes: list[str]) -> tuple[Measure, ...]:
+    def _measures(self, codes: list[str], came_themselves: bool) -> tuple[Measure, ...]:
         measures = [Measure.TALK]
         if "FRC" in codes:
             measures.append(Measure.HOLD_124D)
-        if "POL-CALL" in codes:
+        if "POL-CALL" in codes and not came_themselves:  # the police came: nobody called them
             measures.append(Measure.POLICE)
         if "MED-EMG" in codes:
             measures.append(Measure.AMBULANCE)
@@ -325,12 +327,14 @@ class DemoGenerator:
             vehicles=self._rng.choice(("Mørk VW Golf", "Hvid varevogn", "")), money_or_quantity="Små poser",
             outsiders_on_premises=True)
 
-    def _police(self, codes: list[str], when: datetime) -> PoliceContact | None:
+    def _police(self, codes: list[str], when: datetime, came_themselves: bool) -> PoliceContact | None:
         if not any(c.startswith("POL") for c in codes):
             return None
         reported = "POL-RPT" in codes
         return PoliceContact(
-            called="POL-CALL" in codes, called_at=when + timedelta(minutes=5),
+            # as the types say it (the core refuses a contradiction): called, or came themselves
+            called="POL-CALL" in codes and not came_themselves, police_initiated=came_themselves,
+            called_at=None if came_themselves else when + timedelta(minutes=5),
             arrived_at=when + timedelta(minutes=self._rng.randint(15, 45)),
             arrests=1 if "POL-ARR" in codes else 0, report_filed=reported,
             journal_no=f"3700-{self._rng.randint(10000, 99999)}-{self._rng.randint(10, 999):05d}-{when:%y}"
@@ -423,6 +427,13 @@ def _duty_closing_fields(kind: DutyKind, when: datetime, day: datetime,
     if kind is DutyKind.POLICE_REPORT:
         journal_no = f"3700-{rng.randint(10000, 99999)}-00{rng.randint(100, 999)}"
         return {"report_filed_on": on, "journal_no": journal_no}
+    if kind is DutyKind.POLICE_DECISION:  # the episode reported within 72 hours, receipt kept
+        journal_no = f"3700-{rng.randint(10000, 99999)}-00{rng.randint(100, 999)}"
+        return {"report_filed_on": when.astimezone(COPENHAGEN).date().isoformat(), "journal_no": journal_no,
+                "receipt_kept": True}
+    if kind is DutyKind.FORCE_COMBINED:
+        return {"decision_expires_on": on, "estimated_count": 3, "sent_to_handlekommune_on": on,
+                "sent_to_socialtilsyn_on": on, "sbst_reference": f"SBST-{rng.randint(10000, 99999)}"}
     if kind is DutyKind.DPSD_REMINDER:
         return {"dpsd_reported_on": on}
     return {"considered_on": on}

@@ -15,6 +15,7 @@ from safetylog.domain.enums import (
     PersonRole,
     StaffRole,
 )
+from safetylog.domain.implications import contradictions
 from safetylog.domain.incident_fields import check_fields
 from safetylog.domain.records import (
     DrugObservation,
@@ -75,6 +76,9 @@ def validate_incident(session: Session, data: IncidentInput, taxonomy: Taxonomy,
         or session.get(Incident, data.linked_incident_id) is None
     ):
         check.add("linked_incident_id", "invalid_choice", value=str(data.linked_incident_id))
+    if check.ok("types"):  # a fact the types already state may not be denied elsewhere
+        for field, problem in contradictions(replace(data, types=types), taxonomy).items():
+            check.problems.setdefault(field, problem)
     check.raise_if_any()
     assert start is not None
     return replace(

@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from safetylog.classification import classify
 from safetylog.classification.duties import OPEN_STATES, duties_for
+from safetylog.classification.severity import Classification
 from safetylog.classification.soas import InstrumentState
 from safetylog.domain.enums import AuditAction, IncidentStatus, Severity, VersionKind
 from safetylog.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
@@ -35,7 +36,8 @@ from safetylog.domain.validation import NARRATIVE_LIMIT, TEXT_LIMIT, Checker, co
 from safetylog.services import audit
 from safetylog.services.base import Service, stale_is_conflict
 from safetylog.services.bvc import latest_for_incident
-from safetylog.services.duties import deadline_settings, duty_record, open_duties
+from safetylog.services.duties import RulesSource, duty_record, incident_rules, open_duties
+from safetylog.services.duty_rules import installed_rules
 from safetylog.services.incident_mapping import (
     apply_classification,
     apply_input,
@@ -95,10 +97,19 @@ class IncidentService(Service):
     def __init__(self, session_factory: sessionmaker[Session],
                  clock: Callable[[], datetime] = utcnow,
                  taxonomy: Callable[[], Taxonomy] = current_taxonomy,
-                 soas_instrument: Callable[[], InstrumentState] = installed_soas) -> None:
+                 soas_instrument: Callable[[], InstrumentState] = installed_soas,
+                 duty_rules: RulesSource = installed_rules) -> None:
         super().__init__(session_factory, clock)
         self._taxonomy = taxonomy
         self._soas = soas_instrument
+        self._rules = duty_rules
+
+    def _open_duties(self, session: Session, row: Incident, result: Classification, data: IncidentInput,
+                     now: datetime) -> None:
+        """Open the duties under the rules the incident keeps (see ``incident_rules``)."""
+        books = self._rules()
+        book = incident_rules(session, row, books)
+        open_duties(session, row, duties_for(result, data, row.registered_at, book), now, books)
 
     # --- entry ----------------------------------------------------------------------------
 
@@ -118,7 +129,7 @@ class IncidentService(Service):
             session.add(row)
             session.flush()
             self._add_version(session, row, actor, VersionKind.ORIGINAL, "", now)
-            open_duties(session, row, duties_for(result, clean, now, deadline_settings(session)), now)
+            self._open_duties(session, row, result, clean, now)
             if draft_id is not None:
                 draft = session.get(DraftRow, draft_id)
                 if draft is not None and draft.user_id == actor.user_id:
@@ -208,8 +219,7 @@ class IncidentService(Service):
             result = classify(clean, taxonomy, self._soas())
             named_before = _involved(row)  # a correction concerns who was and who is involved
             apply_input(row, clean, result)
-            open_duties(session, row, duties_for(result, clean, row.registered_at,
-                                                 deadline_settings(session)), now)
+            self._open_duties(session, row, result, clean, now)
             self._reopen_review(row)
             self._add_version(session, row, actor, VersionKind.CORRECTION, reason, now, expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
@@ -231,8 +241,7 @@ class IncidentService(Service):
             data = input_from_row(row)
             result = classify(data, taxonomy, self._soas())
             apply_classification(row, result)
-            open_duties(session, row, duties_for(result, data, row.registered_at,
-                                                 deadline_settings(session)), now)
+            self._open_duties(session, row, result, data, now)
             self._add_version(session, row, actor, VersionKind.RECLASSIFICATION, reason, now,
                               expected_version)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,

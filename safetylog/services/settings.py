@@ -72,13 +72,8 @@ DEFINITIONS: dict[str, SettingDefinition] = {
         # Free space on the data folder's disk below which every window warns (a full disk stops
         # every save, and every read too, as reads are audited). 0 turns the warning off.
         SettingDefinition(LOW_DISK_SPACE_MB, 500, low=0, high=1_000_000),
-        # Duty deadlines (safetylog.services.duties): use of force, EASY, police, DPSD.
-        SettingDefinition("duty_force_registration_hours", 24, low=1, high=168),
-        SettingDefinition("duty_force_forwarding_working_days", 3, low=1, high=30),
-        SettingDefinition("duty_easy_report_days", 14, low=1, high=14),
-        SettingDefinition("duty_police_journal_days", 7, low=0, high=90),
-        SettingDefinition("duty_dpsd_report_days", 7, low=0, high=90),
-        SettingDefinition("duty_customary_days_off", "no", choices=("no", "yes")),
+        # Duty deadlines are not settings: they are versioned rules files with their legal source
+        # (resources/rules, safetylog.classification.duty_rules). Old duty_* rows are ignored.
     )
 }
 

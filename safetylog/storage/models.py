@@ -357,6 +357,8 @@ class DutyRow(Base):
     created_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The duty rules version it was opened under (resources/rules); None: opened before rules files.
+    rules_version: Mapped[str | None] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 

@@ -406,7 +406,8 @@ class _Generator:
                                    state="done" if done else "open", due_at=spec.due_at,
                                    created_at=registered,
                                    closed_at=registered + timedelta(days=2) if done else None,
-                                   details=dict(spec.details), version=1))
+                                   details=dict(spec.details), rules_version=spec.rules_version,
+                                   version=1))
         self.insert(Incident, rows)
         self.insert(IncidentTypeRow, types)
         self.insert(IncidentResident, involved)

@@ -16,9 +16,8 @@ from safetylog.domain.taxonomy import taxonomy_files
 from safetylog.services import export_file as export_file_module
 from safetylog.services.demo_content import DEMO_PASSWORD
 from safetylog.storage.models import DutyRow, Incident
-from tests.conftest import TEST_KEY, open_engine
+from tests.conftest import open_engine
 from tests.core.classification_cases import TEST_INSTRUMENT
-from tests.versions import setting_version
 
 
 @pytest.fixture
@@ -75,7 +74,9 @@ def test_the_demo_export_classifies_exactly_as_the_database_stored_it(
         assert sorted((d["kind"], d["due_at"]) for d in item["duties"]) == sorted(duties.get(row.id, []))
     # The demo year exercises the rules that open duties.
     kinds = {d["kind"] for item in result["incidents"] for d in item["duties"]}
-    assert kinds == {"force_case", "work_injury", "police_report", "dpsd_reminder", "psp_relevant"}
+    assert kinds == {"force_case", "police_decision", "work_injury", "police_report", "dpsd_reminder",
+                     "psp_relevant"}
+    assert {d["rules_version"] for item in result["incidents"] for d in item["duties"]} == {"2026.2"}
     assert "journal_no" not in json.dumps([d["details"] for i in result["incidents"] for d in i["duties"]])
 
 
@@ -149,7 +150,11 @@ def test_plain_lists_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == 1
     first, second = result["incidents"]
     assert (first["id"], first["severity"], first["primary_type"]) == (1, "S4", "VIO-PHY")
-    assert [d["kind"] for d in first["duties"]] == ["force_case", "work_injury"]
+    assert [d["kind"] for d in first["duties"]] == ["force_case", "police_decision", "work_injury"]
+    police = first["duties"][1]
+    assert police["due_at"] == "2026-04-01T00:30:00+00:00"  # 72 hours after 02:30 on 29 March
+    assert police["source"].startswith("Lov om erstatning fra staten til ofre for forbrydelser")
+    assert police["confirmed"] is False
     assert first["stored"] == {} and first["changes"] == []
     assert second == {"id": 2, "error": {"occurred_start": "Invalid format: ISO date and time."},
                       "error_da": {"occurred_start": "Ugyldigt format: ISO date and time."}}
@@ -163,27 +168,46 @@ def test_plain_lists_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "cannot read" in capsys.readouterr().err
 
 
-def test_with_a_database_the_configured_deadlines_are_used(
-        demo_url: str, export_file: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from safetylog.services.container import open_services
+RULES = Path(__file__).parents[2] / "resources" / "rules" / "duties-2026.2.toml"
 
-    services = open_services(demo_url, key=TEST_KEY)
-    try:
-        admin = services.auth.login("admin", DEMO_PASSWORD)
-        services.settings.set(admin, "duty_force_registration_hours", 48,
-                              expected_version=setting_version(services, "duty_force_registration_hours"))
-    finally:
-        services.close()
-    code, result = classify(capsys, str(export_file))
-    assert code == 0
-    monkeypatch.setenv("SAFETYLOG_PASSWORD", DEMO_PASSWORD)  # the encrypted file opens by a login
-    assert main(["--database", demo_url, "classify", str(export_file), "--user", "admin"]) == 0
-    configured = json.loads(capsys.readouterr().out)
-    pairs = [(a, b) for a, b in zip(result["incidents"], configured["incidents"], strict=True)
-             if any(d["kind"] == "force_case" for d in a["duties"])]
-    assert pairs
-    for default, longer in pairs:
-        due = {d["kind"]: d["due_at"] for d in default["duties"]}["force_case"]
-        later = {d["kind"]: d["due_at"] for d in longer["duties"]}["force_case"]
-        assert datetime.fromisoformat(later) - datetime.fromisoformat(due) == timedelta(hours=24)
+
+def test_a_candidate_rules_file_shows_how_the_duties_would_change(
+        export_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = RULES.read_text(encoding="utf-8").replace('version = "2026.2"', 'version = "2027.1"')
+    # The police decision within 48 hours instead of 72, and the lawyer confirms the forwarding.
+    text = text.replace('count = 72\nunit = "hours"', 'count = 48\nunit = "hours"')
+    forwarding = text.index('case = "forwarding"')
+    text = text[:forwarding] + text[forwarding:].replace(
+        'confirmed_by = ""\nconfirmed_on = ""',
+        'confirmed_by = "Advokat Hanne Berg"\nconfirmed_on = "2026-12-01"', 1)
+    candidate = tmp_path / "duties-2027.1.toml"
+    candidate.write_text(text, encoding="utf-8")
+    code, result = classify(capsys, str(export_file), "--rules", str(candidate))
+    assert code == 0 and result["rules_version"] == "2027.1"
+    moved = [i for i in result["incidents"]
+             if any(c.startswith("police_decision: due ") for c in i["duty_changes"])]
+    assert moved and result["summary"]["duties_changed"] >= len(moved)
+    for item in moved:
+        (line,) = [c for c in item["duty_changes"] if c.startswith("police_decision: due")]
+        before, after = (datetime.fromisoformat(part.strip().replace(" ", "T"))
+                         for part in line.removeprefix("police_decision: due").split("->"))
+        assert before - after == timedelta(hours=24)
+    line = "force_case/forwarding: not legally confirmed -> confirmed by Advokat Hanne Berg on 2026-12-01"
+    confirmed = [i for i in result["incidents"] if line in i["duty_changes"]]
+    assert confirmed
+    untouched = [i for i in result["incidents"] if not i["duty_changes"]]
+    assert untouched and all(not any(d["kind"] in ("police_decision", "force_case") for d in i["duties"])
+                             for i in untouched)
+    _, table_text = classify(capsys, str(export_file), "--rules", str(candidate), "--table")
+    assert "    > police_decision: due " in table_text
+    assert table_text.splitlines()[-1].endswith(
+        f"pligter ændret for {result['summary']['duties_changed']} (>) med reglerne 2027.1")
+
+    # A broken file is refused with one line naming the file, line, duty and key.
+    candidate.write_text(text.replace('count = 48\nunit = "hours"', 'count = 48\nunit = "weeks"'),
+                         encoding="utf-8")
+    assert main(["classify", str(export_file), "--rules", str(candidate)]) == 1
+    err = capsys.readouterr().err.strip()
+    line = text.splitlines().index('unit = "hours"') + 1
+    assert err == (f"safetylog: duty rules refused: duties-2027.1.toml, line {line}: duty police_decision, "
+                   "deadline decision: 'unit' must be one of calendar_days, working_days, hours, not 'weeks'")

@@ -1,13 +1,16 @@
-"""Deadlines: weekends, Easter and the other Danish holidays, and the summer-time change days."""
+"""Deadlines: calendar days, hours and working days (weekends, Easter and the other Danish
+holidays), and the summer-time change days."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from safetylog.classification import classify
-from safetylog.classification.duties import DeadlineSettings, DutyKind, duties_for, forwarding_due
+from safetylog.classification.duties import DutyKind, duties_for
+from safetylog.classification.duty_rules import Anchor, Deadline, RuleBook, Source, Unit, parse_rules
 from safetylog.classification.workdays import (
     add_working_days,
     end_of_local_day,
@@ -19,8 +22,10 @@ from safetylog.domain.taxonomy import current_taxonomy
 from safetylog.domain.timeutil import COPENHAGEN, to_local
 from tests.core.classification_cases import hurt, incident
 
-DEFAULT = DeadlineSettings()
-CUSTOMARY = DeadlineSettings(customary_days_off=True)
+SOURCE = Source("Test")
+DEFAULT = Deadline("forwarding", 3, Unit.WORKING_DAYS, Anchor.EPISODE_START, SOURCE)
+CUSTOMARY = Deadline("forwarding", 3, Unit.WORKING_DAYS, Anchor.EPISODE_START, SOURCE,
+                     customary_days_off=True)
 
 
 @pytest.mark.parametrize(
@@ -43,9 +48,9 @@ CUSTOMARY = DeadlineSettings(customary_days_off=True)
         (date(2026, 6, 4), CUSTOMARY, date(2026, 6, 10), "... and skipped with customary days off"),
     ],
 )
-def test_use_of_force_forwarding_within_three_working_days(
-        incident_day: date, settings: DeadlineSettings, last_day: date, why: str) -> None:
-    due = forwarding_due(incident_day, settings)
+def test_a_rule_in_working_days_skips_weekends_and_holidays(
+        incident_day: date, settings: Deadline, last_day: date, why: str) -> None:
+    due = settings.due(incident_day)
     assert to_local(due) == datetime.combine(last_day + timedelta(days=1), datetime.min.time(),
                                              COPENHAGEN), why
 
@@ -73,41 +78,48 @@ def test_a_day_ends_at_local_midnight_even_on_summer_time_change_days() -> None:
 TAXONOMY = current_taxonomy()
 
 
-def force_duty(start: datetime, settings: DeadlineSettings = DEFAULT) -> dict[str, object]:
+RULES_FILE = Path(__file__).parents[2] / "resources" / "rules" / "duties-2026.2.toml"
+
+
+def force_duty(start: datetime, book: RuleBook | None = None) -> dict[str, object]:
     data = incident("FRC/124d", occurred_start=start, measures=(Measure.HOLD_124D,))
-    spec = next(s for s in duties_for(classify(data, TAXONOMY), data, start, settings)
+    spec = next(s for s in duties_for(classify(data, TAXONOMY), data, start, book)
                 if s.kind == DutyKind.FORCE_CASE)
     return {"due_at": spec.due_at, **spec.details}
 
 
 @pytest.mark.parametrize(
-    ("start", "local_due"),
+    ("start", "last_day"),
     [
-        # Spring: 22:00 CET on 28 March; 24 hours later the clocks say 23:00 CEST.
-        (datetime(2026, 3, 28, 21, 0, tzinfo=UTC), datetime(2026, 3, 29, 23, 0)),
-        # Autumn: 22:00 CEST on 24 October; 24 hours later the clocks say 21:00 CET.
-        (datetime(2026, 10, 24, 20, 0, tzinfo=UTC), datetime(2026, 10, 25, 21, 0)),
+        # Spring: 22:00 CET on 28 March; the day after is the 23-hour 29 March.
+        (datetime(2026, 3, 28, 21, 0, tzinfo=UTC), date(2026, 3, 29)),
+        # Autumn: 22:00 CEST on 24 October; the day after is the 25-hour 25 October.
+        (datetime(2026, 10, 24, 20, 0, tzinfo=UTC), date(2026, 10, 25)),
+        # 23:50 on New Year's Eve: the day after is 1 January, a holiday, still a calendar day.
+        (datetime(2026, 12, 31, 22, 50, tzinfo=UTC), date(2027, 1, 1)),
     ],
 )
-def test_staff_registration_is_24_real_hours_across_the_clock_change(start: datetime,
-                                                                     local_due: datetime) -> None:
+def test_staff_register_force_at_the_latest_the_calendar_day_after(start: datetime, last_day: date) -> None:
     duty = force_duty(start)
-    assert duty["due_at"] == start + timedelta(hours=24)
-    assert to_local(duty["due_at"]).replace(tzinfo=None) == local_due  # type: ignore[arg-type]
+    assert duty["due_at"] == end_of_local_day(last_day)
+    assert duty["sources"]["registration"]["paragraph"].startswith("§ 135 a, stk. 1")  # type: ignore[index]
 
 
 def test_both_02_30s_of_the_autumn_night_give_the_same_forwarding_day() -> None:
     first = force_duty(datetime(2026, 10, 25, 0, 30, tzinfo=UTC))  # 02:30 CEST
     second = force_duty(datetime(2026, 10, 25, 1, 30, tzinfo=UTC))  # 02:30 CET, an hour later
-    # Sunday 25 October: Monday, Tuesday, Wednesday; the day ends at 23:00 UTC in winter time.
+    # Sunday 25 October: calendar day 3 is Wednesday 28th; the day ends at 23:00 UTC in winter time.
     assert first["forwarding_due"] == second["forwarding_due"] == "2026-10-28T23:00:00+00:00"
 
 
-def test_configured_deadlines_are_used() -> None:
+def test_a_rules_file_in_working_days_is_followed() -> None:
+    text = RULES_FILE.read_text(encoding="utf-8").replace(
+        'count = 3\nunit = "calendar_days"', 'count = 5\nunit = "working_days"')
+    book = parse_rules(text.replace('version = "2026.2"', 'version = "2026.9"'))
     start = datetime(2026, 2, 11, 9, 0, tzinfo=UTC)
-    duty = force_duty(start, DeadlineSettings(force_registration_hours=48, force_forwarding_working_days=5))
-    assert duty["due_at"] == start + timedelta(hours=48)
+    duty = force_duty(start, book)
     assert duty["forwarding_due"] == "2026-02-18T23:00:00+00:00"  # Thu, Fri, Mon, Tue, Wed 18 Feb
+    assert duty["sources"]["forwarding"]["rule"] == "5 arbejdsdage fra episode_start"  # type: ignore[index]
 
 
 @pytest.mark.parametrize(

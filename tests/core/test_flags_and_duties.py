@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from safetylog.classification import classify
-from safetylog.classification.duties import DeadlineSettings, DutyKind, DutyState, duties_for
+from safetylog.classification.duties import DutyKind, DutyState, duties_for
 from safetylog.domain.enums import Measure
 from safetylog.domain.records import OutsidePerson, PoliceContact, SeverityReason
 from safetylog.domain.taxonomy import current_taxonomy
@@ -110,23 +110,27 @@ def test_one_night_opens_every_duty_it_triggers_in_a_fixed_order() -> None:
                     measures=(Measure.HOLD_124D,), police=PoliceContact(called=True, report_filed=True),
                     injuries=(hurt("staff", "pain_long", user_id=5, absent_from=date(2026, 2, 11)),))
     specs = duties_for(classify(data, TAXONOMY), data, WHEN)
-    assert kinds(specs) == ["force_case", "work_injury", "police_report", "dpsd_reminder", "psp_relevant"]
-    force, work, police, dpsd, psp = specs
+    # A threat that hurt staff: the 72-hour police decision replaces the journal-number reminder.
+    assert kinds(specs) == ["force_case", "police_decision", "work_injury", "dpsd_reminder", "psp_relevant"]
+    force, police, work, dpsd, psp = specs
+    assert {s.rules_version for s in specs} == {"2026.2"}
     assert force.details["provisions"] == ["124d"]
     assert (force.details["case"], force.details["sbst_form"]) == ("acute", "1")
+    assert police.due_at == WHEN + timedelta(hours=72)
     assert work.details["user_id"] == 5 and work.details["basis"] == "absence"
     assert work.due_at == datetime(2026, 2, 25, 23, 0, tzinfo=UTC)  # 11 Feb + 14 days, end of day
-    assert (police.state, police.due_at) == ("open", datetime(2026, 2, 17, 23, 0, tzinfo=UTC))
     assert dpsd.due_at == datetime(2026, 2, 17, 23, 0, tzinfo=UTC)  # registered 10 Feb + 7 days
+    assert dpsd.details["mandatory"] is False  # a fall: consider reporting; medication: must
     assert psp.due_at is None
 
 
-def test_pre_approved_force_has_no_forwarding_deadline_until_the_decision_expires() -> None:
+def test_pre_approved_force_is_one_combined_registration_due_when_the_decision_expires() -> None:
     data = incident("FRC/pre_approved")
     (spec,) = duties_for(classify(data, TAXONOMY), data, WHEN)
+    assert spec.kind == "force_combined"
     assert (spec.details["case"], spec.details["sbst_form"]) == ("pre_approved", "2")
-    assert spec.details["forwarding_due"] is None
-    assert spec.due_at == datetime(2026, 2, 11, 1, 30, tzinfo=UTC)  # registration within 24 hours
+    assert spec.due_at is None  # set when the decision's expiry is recorded
+    assert spec.details["sources"]["combined_registration"]["paragraph"].startswith("§§ 125, 128")
 
 
 def test_self_defence_without_the_force_type_opens_a_case_for_skema_1() -> None:
@@ -149,12 +153,11 @@ def test_one_work_injury_duty_per_injured_staff_member() -> None:
     assert work[1].due_at == datetime(2026, 2, 24, 23, 0, tzinfo=UTC)  # accident day 10 Feb + 14
 
 
-def test_a_journal_number_given_at_entry_closes_the_police_duty_and_zero_days_means_no_deadline() -> None:
+def test_a_journal_number_given_at_entry_closes_the_police_duty() -> None:
     police = PoliceContact(report_filed=True, journal_no="1200-80123-00456-26")
     data = incident("POL-RPT/violence", police=police)
-    (spec,) = duties_for(classify(data, TAXONOMY), data, WHEN,
-                         DeadlineSettings(police_journal_days=0))
-    assert (spec.kind, spec.state, spec.due_at) == ("police_report", DutyState.DONE.value, None)
+    (spec,) = duties_for(classify(data, TAXONOMY), data, WHEN)
+    assert (spec.kind, spec.state) == ("police_report", DutyState.DONE.value)
     assert spec.details["journal_no"] == "1200-80123-00456-26"
 
 

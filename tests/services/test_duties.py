@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from safetylog.classification.workdays import end_of_local_day
 from safetylog.domain.enums import AuditAction, InjuredPartyKind, InjuryLevel, Measure, PersonRole, Role
 from safetylog.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from safetylog.domain.records import (
@@ -21,7 +22,6 @@ from safetylog.domain.timeutil import to_local
 from safetylog.services import audit
 from safetylog.services.duties import DutyService
 from tests.conftest import World
-from tests.versions import setting_version
 
 START = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
 
@@ -54,6 +54,10 @@ def duty(detail: IncidentDetail, kind: str) -> DutyRecord:
     return next(d for d in detail.duties if d.kind == kind)
 
 
+def day_after(moment: datetime) -> datetime:
+    return end_of_local_day(to_local(moment).date() + timedelta(days=1))
+
+
 def at(world: World, moment: datetime) -> DutyService:
     """The duty service with its clock at ``moment``."""
     return DutyService(world.services.session_factory, lambda: moment)
@@ -61,10 +65,16 @@ def at(world: World, moment: datetime) -> DutyService:
 
 def test_one_night_opens_its_duties_with_deadlines(world: World) -> None:
     detail = submit(world)
+    # Violence against staff: the 72-hour police decision, not the journal-number reminder.
     assert sorted(d.kind for d in detail.duties) == [
-        "force_case", "police_report", "psp_relevant", "work_injury"]
+        "force_case", "police_decision", "psp_relevant", "work_injury"]
     force = duty(detail, "force_case")
-    assert force.due_at == START + timedelta(hours=24)
+    assert force.due_at == day_after(START)  # registered at the latest the calendar day after
+    assert force.details["forwarding_due"] == end_of_local_day(to_local(START).date() + timedelta(days=3)
+                                                               ).isoformat()
+    police = duty(detail, "police_decision")
+    assert police.due_at == START + timedelta(hours=72)
+    assert police.details["sources"]["decision"]["guidance"].startswith("Justitsministeriets vejledning")
     assert force.details["provisions"] == ["124d"] and force.details["sbst_form"] == "1"
     assert force.incident_date == detail.local_date and force.primary_type == "VIO-PHY"
     easy = duty(detail, "work_injury")
@@ -150,25 +160,27 @@ def test_overdue_duties_are_listed_for_the_manager(world: World) -> None:
     manager = world.actor(Role.MANAGER)
     assert at(world, datetime.now(UTC)).overdue(manager) == []
     two_days = at(world, START + timedelta(days=2)).overdue(manager)
-    assert [d.kind for d in two_days] == ["force_case"]  # the 24-hour registration has passed
+    assert [d.kind for d in two_days] == ["force_case"]  # the day-after registration has passed
     assert two_days[0].is_overdue(START + timedelta(days=2))
     month = at(world, START + timedelta(days=30)).overdue(manager)
-    assert [d.kind for d in month] == ["force_case", "police_report", "work_injury"]
+    assert [d.kind for d in month] == ["force_case", "police_decision", "work_injury"]
     assert all(d.incident_id == detail.id for d in month)
 
 
 def test_the_police_journal_number_is_restricted(world: World) -> None:
-    police = duty(submit(world), "police_report")
+    police = duty(submit(world), "police_decision")
     staff, manager = world.actor(Role.STAFF), world.actor(Role.MANAGER)
     with pytest.raises(PermissionDenied):
         world.services.duties.update(staff, police.id, {"journal_no": "1200-1"}, expected_version=1)
-    done = world.services.duties.update(manager, police.id, {"journal_no": "1200-80123-00456-26"},
-                                        state="done", expected_version=police.version)
+    today = to_local(datetime.now(UTC)).date()
+    done = world.services.duties.update(manager, police.id, {
+        "journal_no": "1200-80123-00456-26", "report_filed_on": today, "receipt_kept": True,
+    }, state="done", expected_version=police.version)
     assert done.details["journal_no"] == "1200-80123-00456-26"
     seen_by_staff = world.services.duties.get(staff, police.id)
     assert seen_by_staff.details["journal_no"] == "***"
     incident = world.services.incidents.get(staff, police.incident_id)
-    assert duty(incident, "police_report").details["journal_no"] == "***"
+    assert duty(incident, "police_decision").details["journal_no"] == "***"
 
 
 def test_other_facilities_duties_are_invisible(world: World) -> None:
@@ -186,21 +198,6 @@ def test_other_facilities_duties_are_invisible(world: World) -> None:
         services.duties.update(other, force.id, {"note": "x"}, expected_version=force.version)
 
 
-def test_configured_deadlines_apply_to_new_duties(world: World) -> None:
-    admin = world.actor(Role.ADMIN)
-    for key, value in (("duty_force_registration_hours", 48), ("duty_police_journal_days", 0)):
-        world.services.settings.set(admin, key, value,
-                                    expected_version=setting_version(world.services, key))
-    assert world.services.duties.deadlines().force_registration_hours == 48
-    detail = submit(world)
-    assert duty(detail, "force_case").due_at == START + timedelta(hours=48)
-    assert duty(detail, "police_report").due_at is None
-    with pytest.raises(ValidationError):
-        # the law says 14 at most
-        world.services.settings.set(admin, "duty_easy_report_days", 30,
-                                    expected_version=setting_version(world.services, "duty_easy_report_days"))
-
-
 def test_a_correction_opens_new_duties_and_moves_open_deadlines(world: World) -> None:
     first = submit(world, night(world, types=(TypeChoice("VIO-THR", "verbal"),), measures=(), injuries=(),
                                 police=None))
@@ -209,11 +206,12 @@ def test_a_correction_opens_new_duties_and_moves_open_deadlines(world: World) ->
     corrected = world.services.incidents.correct(manager, first.id, night(world), reason="Magt glemt",
                                                  expected_version=first.version)
     force = duty(corrected, "force_case")
-    assert force.due_at == START + timedelta(hours=24)
-    earlier = START - timedelta(hours=1)
+    assert force.due_at == day_after(START)
+    earlier = START - timedelta(days=1)
     again = world.services.incidents.correct(manager, first.id, night(world, occurred_start=earlier),
                                              reason="Tidspunkt rettet", expected_version=corrected.version)
-    assert duty(again, "force_case").due_at == earlier + timedelta(hours=24)
+    assert duty(again, "force_case").due_at == day_after(earlier)
+    assert duty(again, "police_decision").due_at == earlier + timedelta(hours=72)
     assert len([d for d in again.duties if d.kind == "force_case"]) == 1
 
 

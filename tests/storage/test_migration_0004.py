@@ -34,7 +34,7 @@ def test_upgrading_a_database_with_incidents_leaves_them_whole_and_unasked(world
         assert conn.execute(text("SELECT narrative FROM incidents")).scalar_one() == detail.narrative
 
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == "0004"
+    assert migrate.current_revision(engine) == migrate.head_revision()
     assert "staff_on_duty" in _columns(engine)
     again = world.services.incidents.get(world.actor(Role.MANAGER), detail.id)
     assert again.staff_on_duty is None and again.narrative == detail.narrative

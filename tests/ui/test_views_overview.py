@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from safetylog.classification.duties import DutyKind
 from safetylog.classification.duty_fields import missing_to_close
+from safetylog.classification.duty_rules import shipped_rules
 from safetylog.domain.enums import Role
 from safetylog.domain.records import ActionItemInput, BvcInput, TypeChoice
 from safetylog.domain.timeutil import COPENHAGEN, to_local, utcnow
@@ -130,7 +131,9 @@ def test_manager_follows_up_a_use_of_force_duty(qtbot: QtBot, sqlite_world: Worl
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     settle(qtbot, tasks)
     assert dialog.isVisible()  # refused: the form's required fields are missing, each says so
-    missing = missing_to_close(DutyKind.FORCE_CASE, force.details)
+    rule = shipped_rules()[force.rules_version or ""].rule(DutyKind.FORCE_CASE)
+    assert rule is not None
+    missing = missing_to_close(rule.closes_with, force.details)
     assert "sent_to_handlekommune_on" in missing
     assert set(dialog.errors.visible()) == set(missing)
     sent = dialog.inputs["sent_to_handlekommune_on"][1]

@@ -27,6 +27,15 @@ from PySide6.QtWidgets import (
 
 from safetylog.domain.environment import classify
 from safetylog.domain.errors import ValidationError
+from safetylog.domain.implications import (
+    AggressionMeasure,
+    Conclusion,
+    MeasureTaken,
+    PoliceArrests,
+    PoliceFlag,
+    contradictions,
+    implied,
+)
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import IncidentDetail, IncidentInput, ResidentRecord, ZoneRecord
 from safetylog.domain.taxonomy import current_taxonomy
@@ -90,6 +99,14 @@ class IncidentForm(QWidget):
                        *(s.changed for s in self.sections.values())]:
             signal.connect(self._changed)
         self.types.changed.connect(self._show_sections)
+        # One fact, entered once: what a ticked type says is filled in, and a field that then
+        # denies it is marked at once (the core refuses it too).
+        self._applied: set[Conclusion] = set()
+        self.sections["police"].incident_time = self.common.start.value  # type: ignore[attr-defined]
+        self.types.changed.connect(self._apply_implications)
+        self.sections["measures"].changed.connect(self._apply_implications)
+        for signal in [self.types.changed, *(s.changed for s in self.sections.values())]:
+            signal.connect(self._show_contradictions)
         self.common.facility.currentIndexChanged.connect(self._facility_changed)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -218,6 +235,49 @@ class IncidentForm(QWidget):
         for key, section in self.sections.items():
             section.setVisible(key in needed)
 
+    # --- one fact, entered once ------------------------------------------------------------
+
+    def _ticked(self) -> IncidentInput:
+        measures = self.sections["measures"].boxes  # type: ignore[attr-defined]
+        return IncidentInput(facility_id=0, occurred_start=self.common.start.value(),
+                             types=self.types.choices(), narrative="",
+                             measures=tuple(m for m, box in measures.items() if box.isChecked()))
+
+    def _apply_implications(self) -> None:
+        """Fill in what a newly ticked type (or measure) says; what was filled in before and
+        then changed by the user stays as the user set it (and is marked if it contradicts)."""
+        if self._loading:
+            return
+        for _ in range(3):  # a measure filled in may say more (police called)
+            found = implied(self._ticked())
+            new = [c for c in found if c not in self._applied]
+            self._applied = set(found)
+            if not new:
+                return
+            for conclusion in new:
+                self._apply(conclusion)
+
+    def _apply(self, conclusion: Conclusion) -> None:
+        police, violence = self.sections["police"], self.sections["violence"]
+        if isinstance(conclusion, PoliceFlag):
+            getattr(police, conclusion.name).setChecked(True)
+        elif isinstance(conclusion, PoliceArrests):
+            arrests = police.arrests  # type: ignore[attr-defined]
+            if arrests.text().strip() in ("", "0"):
+                arrests.setText("1")
+        elif isinstance(conclusion, MeasureTaken):
+            self.sections["measures"].boxes[conclusion.measure].setChecked(True)  # type: ignore[attr-defined]
+        elif isinstance(conclusion, AggressionMeasure):
+            for code, box in violence.boxes.get("measures", []):  # type: ignore[attr-defined]
+                if code == conclusion.code:  # an installed instrument may not have the option
+                    box.setChecked(True)
+
+    def _show_contradictions(self) -> None:
+        if self._loading:
+            return
+        found = contradictions(self.build_input({}), self.taxonomy)
+        self.messages.show_live({f: p.text(self.ctx.language) for f, p in found.items()})
+
     # --- state and drafts -----------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
@@ -246,7 +306,9 @@ class IncidentForm(QWidget):
             self._facility_changed()
         finally:
             self._loading = False
+        self._applied = set(implied(self._ticked()))  # a draft is taken as it was left
         self._show_sections()
+        self._show_contradictions()
 
     def load_draft(self, draft_id: int, payload: dict[str, Any]) -> None:
         """Continue a draft offered back after login, with every word as it was saved."""
@@ -377,6 +439,7 @@ class IncidentForm(QWidget):
             self.common.set_state({"occurred_start": now_minute().isoformat(timespec="minutes")})
         finally:
             self._loading = False
+        self._applied = set()
         self.errors_clear()
         self.drafts.forget()
         self._show_draft_status()

@@ -14,8 +14,26 @@ class FormMessages:
         self._registries = registries
         self._general = general
         self._scroll = scroll
+        self._live: dict[str, str] = {}
+
+    def show_live(self, messages: dict[str, str]) -> None:
+        """Messages found while typing (a contradiction): beside their fields, gone when
+        resolved; the focus stays where the user is, and other messages are left alone."""
+        for field, text in self._live.items():
+            label = self._find(field)
+            if label is not None and field not in messages:
+                label.show_message("\n".join(t for t in label.text().split("\n") if t != text))
+        for field, text in messages.items():
+            label = self._find(field)
+            if label is not None and text not in label.text().split("\n"):
+                label.show_message(f"{label.text()}\n{text}" if label.text() else text)
+        self._live = dict(messages)
+
+    def _find(self, field: str) -> FieldError | None:
+        return next((label for r in self._registries if (label := r.find(field)) is not None), None)
 
     def clear(self) -> None:
+        self._live = {}
         for registry in self._registries:
             registry.clear()
         self._general.clear_message()

@@ -92,6 +92,7 @@ class Section(QGroupBox):
         self._texts.bind(box.setText, text_source)
         box.toggled.connect(self.changed)
         self.form.addRow(box)
+        self.form.addRow(self.errors.add(name, FieldError(box, self)))  # e.g. a contradiction
         return box
 
     def bind_title(self, source: str) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from safetylog.domain.enums import DrugActivity
@@ -117,7 +119,7 @@ class PoliceSection(Section):
         self._texts.bind(self.called_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrived_at = OptionalDateTimeEdit(self)
         self.arrived_at.changed.connect(self.changed)
-        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "Arrived at:"), self.arrived_at,
+        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "Arri&ved at:"), self.arrived_at,
                     QT_TRANSLATE_NOOP("PoliceSection", "Time the police arrived"))
         self._texts.bind(self.arrived_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrests = self._line("police.arrests", QT_TRANSLATE_NOOP("PoliceSection", "Arrests:"),
@@ -128,13 +130,24 @@ class PoliceSection(Section):
                                      QT_TRANSLATE_NOOP("PoliceSection", "Police journal number"))
         self.reason = self._line("police.reason", QT_TRANSLATE_NOOP("PoliceSection", "&Reason:"),
                                  QT_TRANSLATE_NOOP("PoliceSection", "Reason for the police contact"))
-        self.called.toggled.connect(self._called_toggled)
         for edit in (self.called_at, self.arrived_at):
-            edit.set_value(None, default=datetime.now().replace(second=0, microsecond=0))
+            # A label's mnemonic gives the focus only to a focusable buddy; its check box takes it.
+            edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.incident_time: Callable[[], datetime] = lambda: datetime.now().replace(second=0, microsecond=0)
+        """When the incident happened: the form sets it; the police times start from it."""
+        self.called.toggled.connect(self._called_toggled)
+        self.arrived_at.known.toggled.connect(self._arrived_toggled)
+        for edit in (self.called_at, self.arrived_at):
+            edit.set_value(None, default=self.incident_time())
 
     def _called_toggled(self, called: bool) -> None:
         if called and not self.called_at.known.isChecked():
-            self.called_at.set_value(datetime.now().replace(second=0, microsecond=0))
+            self.called_at.set_value(self.incident_time())
+
+    def _arrived_toggled(self, known: bool) -> None:
+        """Ticked as known: the arrival starts at the call (or the incident), ready to adjust."""
+        if known:
+            self.arrived_at.set_value(self.called_at.value() or self.incident_time())
 
     def state(self) -> dict[str, Any]:
         def moment(edit: OptionalDateTimeEdit) -> str | None:

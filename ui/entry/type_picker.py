@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from safetylog.domain.force_words import subtype_words
 from safetylog.domain.records import TypeChoice
 from safetylog.domain.taxonomy import IncidentType, Taxonomy
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change
@@ -49,6 +50,7 @@ class TypePicker(QWidget):
             self._add_type(itype)
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)
+        self.tree.installEventFilter(self)
         self.tree.itemChanged.connect(self._item_changed)
         t = self._texts
         t.bind(self.filter.setPlaceholderText, QT_TRANSLATE_NOOP(
@@ -72,7 +74,9 @@ class TypePicker(QWidget):
     def _label_item(self, item: QTreeWidgetItem, itype: IncidentType) -> None:
         item.setText(0, itype.label(self.language))
         for sub, child in zip(itype.subtypes, _children(item), strict=True):
-            child.setText(0, sub.label_da if self.language == "da" else sub.label_en)
+            words = subtype_words(itype.code, sub.code, self.language)
+            child.setText(0, words or (sub.label_da if self.language == "da" else sub.label_en))
+            child.setToolTip(0, words or "")
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -90,6 +94,8 @@ class TypePicker(QWidget):
             labels = [itype.label(self.language), itype.label_da, itype.label_en]
             words = [*labels, itype.code]
             words += [s.label_da for s in itype.subtypes] + [s.label_en for s in itype.subtypes]
+            words += [w for s in itype.subtypes for lang in ("da", "en")
+                      if (w := subtype_words(itype.code, s.code, lang))]
             match = not needle or any(needle in w.casefold() for w in words)
             ticked = item.checkState(0) == Qt.CheckState.Checked  # what is chosen stays in sight
             item.setHidden(not (match or ticked))
@@ -103,6 +109,19 @@ class TypePicker(QWidget):
             self.tree.setCurrentItem(best[1])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            typed = event.text()
+            plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier)
+            if plain and typed.isprintable() and typed.strip():
+                # Letters typed in the list start a new filter: the next type is a word away,
+                # without going back up to the filter first.
+                if not self.filter.hasFocus():
+                    self.filter.clear()
+                    self.filter.setFocus()
+                QApplication.sendEvent(self.filter, event)
+                return True
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

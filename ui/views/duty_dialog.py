@@ -8,30 +8,34 @@ checks them and says, field by field, what is still missing before a duty can be
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from safetylog.classification.duties import DutyKind, DutyState
-from safetylog.classification.duty_fields import FIELDS, DutyField
+from safetylog.classification.duties import DutyKind, DutyState, deadline_source, is_confirmed, source_line
+from safetylog.classification.duty_fields import COUNT_LIMIT, FIELDS, DutyField
 from safetylog.domain.errors import ValidationError
-from safetylog.domain.records import DutyRecord
-from safetylog.domain.timeutil import utcnow
+from safetylog.domain.records import DutyRecord, IncidentDetail
+from safetylog.domain.timeutil import to_local, utcnow
 from safetylog.services.permissions import Permission
 from ui.context import UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
-from ui.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
+from ui.incident_labels import DUTY_KINDS, DUTY_STATES, deadline_source_text, duty_state, word
 from ui.operations import Op
 from ui.tasks import TaskRunner
 from ui.views.common import (
@@ -44,6 +48,9 @@ from ui.views.common import (
 from ui.views.forms import OptionalDateInput as OptionalDateEdit
 from ui.widgets.datetime_edit import OptionalDateTimeEdit
 from ui.widgets.field_error import FieldError, FieldErrors
+
+if TYPE_CHECKING:
+    from reports.dispensation_note import DispensationNote
 
 CONTEXT = "DutyDialog"
 
@@ -83,6 +90,9 @@ class DutyDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setProperty("i18n_data", True)
+        self.source = QLabel(self)  # the deadline's legal source, and whether it is confirmed
+        self.source.setWordWrap(True)
+        self.source.setProperty("i18n_data", True)
         form = QFormLayout()
         show_restricted = self.ctx.may(Permission.POLICE_JOURNAL_READ)
         for spec in FIELDS[self.kind]:
@@ -124,8 +134,17 @@ class DutyDialog(QDialog):
         t.bind(self.open_button.setText, QT_TRANSLATE_NOOP("DutyDialog", "Open the &incident"))
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self._open_incident)
+        self.note_button: QPushButton | None = None
+        if self.kind is DutyKind.POLICE_DECISION:
+            self.note_button = QPushButton(self)
+            t.bind(self.note_button.setText, QT_TRANSLATE_NOOP("DutyDialog", "&Print the note…"))
+            t.bind(self.note_button.setToolTip, QT_TRANSLATE_NOOP(
+                "DutyDialog", "Save the dispensation note as a PDF to print, sign and give the employee"))
+            self.buttons.addButton(self.note_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.note_button.clicked.connect(self.print_note)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.source)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -136,6 +155,13 @@ class DutyDialog(QDialog):
             return OptionalDateEdit(self)
         if spec.kind == "moment":
             return OptionalDateTimeEdit(self)
+        if spec.kind == "check":
+            return QCheckBox(self)
+        if spec.kind == "count":
+            spin = QSpinBox(self)
+            spin.setRange(0, COUNT_LIMIT)
+            spin.setSpecialValueText("–")  # 0: not filled in
+            return spin
         if spec.kind == "choice":
             box = ValueCombo(self)
             box.set_items([("", None)] + [(choice, choice) for choice in spec.choices])
@@ -157,6 +183,10 @@ class DutyDialog(QDialog):
             "DutyDialog", "Incident of %1. State: %2. Deadline: %3."),
             local_date(duty.incident_date), word(DUTY_STATES, state),
             local_datetime(duty.due_at) or "–"))
+        source = deadline_source_text(duty.details)
+        self.source.setText(_t(QT_TRANSLATE_NOOP("DutyDialog", "Legal source of the deadline: %1"), source)
+                            if source else "")
+        self.source.setVisible(bool(source))
         for name, (spec, widget) in self.inputs.items():
             stored = duty.details.get(name)
             self._set(spec, widget, stored)
@@ -172,6 +202,10 @@ class DutyDialog(QDialog):
             widget.set_value(datetime.fromisoformat(stored) if stored else None, default=utcnow())
         elif isinstance(widget, ValueCombo):
             widget.select(stored) if stored else widget.setCurrentIndex(0)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(stored))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(stored or 0))
         elif isinstance(widget, QLineEdit):
             widget.setText(str(stored or ""))
 
@@ -179,6 +213,10 @@ class DutyDialog(QDialog):
     def _value(spec: DutyField, widget: QWidget) -> Any:
         if isinstance(widget, (OptionalDateEdit, OptionalDateTimeEdit, ValueCombo)):
             return widget.value()
+        if isinstance(widget, QCheckBox):
+            return True if widget.isChecked() else None
+        if isinstance(widget, QSpinBox):
+            return widget.value() or None
         assert isinstance(widget, QLineEdit)
         return widget.text().strip() or None
 
@@ -220,6 +258,45 @@ class DutyDialog(QDialog):
             return
         self.message.setText(error_text(error, self.ctx.language))
         self.message.show()
+
+    def note(self, incident: IncidentDetail) -> DispensationNote | None:
+        """The dispensation note as saved on the duty, or None before who and why are saved."""
+        from reports.dispensation_note import DispensationNote
+
+        details = self.duty.details
+        if not (details.get("dispensation_by") and details.get("dispensation_reasons")):
+            return None
+        source = deadline_source(details)
+        return DispensationNote(
+            facility=incident.facility_name, incident_id=incident.id,
+            episode_at=to_local(incident.occurred_start),
+            deadline_at=to_local(self.duty.due_at or incident.occurred_start + timedelta(hours=72)),
+            decided_by=str(details["dispensation_by"]), decided_on=str(details.get("dispensation_on") or ""),
+            reasons=str(details["dispensation_reasons"]), source=source_line(source) if source else "",
+            confirmed=is_confirmed(source))
+
+    def print_note(self) -> None:
+        """Read the incident (facility, episode time), then save the note where the user says."""
+        actor, incidents = self.ctx.require_actor(), self.ctx.services.incidents
+        incident_id = self.duty.incident_id
+        self.message.hide()
+        Op(self, lambda: incidents.get(actor, incident_id)).success(self._save_note).failure(
+            self._failed).run(self.tasks, self.ctx)
+
+    def _save_note(self, incident: IncidentDetail) -> None:
+        from reports.dispensation_note import render
+
+        note = self.note(incident)
+        if note is None:
+            self.message.setText(_t(QT_TRANSLATE_NOOP(
+                "DutyDialog", "Save who decided and the reasons first; then print the note.")))
+            self.message.show()
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, _t(QT_TRANSLATE_NOOP("DutyDialog", "Save the dispensation note")),
+            f"notat-haendelse-{incident.id}.pdf", "PDF (*.pdf)")
+        if name:
+            Path(name).write_bytes(render(note))
 
     def _open_incident(self) -> None:
         self._open_incident_by_id(self.duty.incident_id)

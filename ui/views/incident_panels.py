@@ -29,7 +29,15 @@ from safetylog.domain.records import Addendum, DutyRecord, IncidentVersion
 from safetylog.domain.timeutil import utcnow
 from ui.field_words import field_label, value_text
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
-from ui.incident_labels import DUTY_KINDS, DUTY_STATES, NOTE_KINDS, VERSION_KINDS, duty_state, word
+from ui.incident_labels import (
+    DUTY_KINDS,
+    DUTY_STATES,
+    NOTE_KINDS,
+    VERSION_KINDS,
+    deadline_source_text,
+    duty_state,
+    word,
+)
 from ui.models.record_table import ColumnSpec, RecordTableModel
 from ui.views.common import ValueCombo, accessible_name_setter, data_label, local_datetime, row_table
 from ui.widgets.field_error import FieldError, FieldErrors
@@ -225,6 +233,9 @@ def duty_columns(now: datetime) -> list[ColumnSpec[DutyRecord]]:
                    lambda d: local_datetime(d.due_at)),
         ColumnSpec(DUTIES, QT_TRANSLATE_NOOP("IncidentDuties", "Closed"),
                    lambda d: local_datetime(d.closed_at)),
+        ColumnSpec(DUTIES, QT_TRANSLATE_NOOP("IncidentDuties", "Deadline's legal source"),
+                   lambda d: deadline_source_text(d.details),
+                   tooltip=lambda d: deadline_source_text(d.details)),
     ]
 
 

@@ -29,7 +29,7 @@ from safetylog.services.reports import ReportRequest
 from safetylog.summaries.model import PeriodSummary
 from ui.context import Changes, UiContext
 from ui.i18n import QT_TRANSLATE_NOOP, Retranslator, is_language_change, translate
-from ui.incident_labels import DUTY_KINDS, DUTY_STATES, duty_state, word
+from ui.incident_labels import DUTY_KINDS, DUTY_STATES, deadline_source_text, duty_state, word
 from ui.models.incident_table import SEVERITY_COLOURS, type_label
 from ui.models.record_table import ColumnSpec
 from ui.operations import Query
@@ -74,6 +74,9 @@ def duty_columns(now: Callable[[], datetime]) -> list[ColumnSpec[DutyRecord]]:
                    lambda d: word(DUTY_STATES, duty_state(d.state, d.due_at, now()))),
         ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Incident"),
                    lambda d: f"{d.incident_id} ({local_date(d.incident_date)})"),
+        ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Deadline's legal source"),
+                   lambda d: deadline_source_text(d.details),
+                   tooltip=lambda d: deadline_source_text(d.details)),
     ]
 
 

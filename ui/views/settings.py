@@ -31,18 +31,6 @@ CAPTIONS = {
     "language": QT_TRANSLATE_NOOP("Settings", "Default la&nguage"),
     "low_disk_space_mb": QT_TRANSLATE_NOOP(
         "Settings", "Warn when the disk has less free space than (&MB, 0 = never)"),
-    "duty_force_registration_hours": QT_TRANSLATE_NOOP(
-        "Settings", "Use of force: staff register within (&hours)"),
-    "duty_force_forwarding_working_days": QT_TRANSLATE_NOOP(
-        "Settings", "Use of force: manager forwards within (wor&king days)"),
-    "duty_easy_report_days": QT_TRANSLATE_NOOP(
-        "Settings", "Work injury: report in EASY within (days after the first day of a&bsence)"),
-    "duty_police_journal_days": QT_TRANSLATE_NOOP(
-        "Settings", "Police report: journal number within (da&ys, 0 = no deadline)"),
-    "duty_dpsd_report_days": QT_TRANSLATE_NOOP(
-        "Settings", "Adverse event: report in DPSD within (d&ays, 0 = no deadline)"),
-    "duty_customary_days_off": QT_TRANSLATE_NOOP(
-        "Settings", "Working days also skip 1 May, 5 June, 24 and 31 De&cember"),
 }
 CHOICES = {
     "no": QT_TRANSLATE_NOOP("Settings", "No"),

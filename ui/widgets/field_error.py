@@ -43,6 +43,9 @@ class FieldErrors:
     def __getitem__(self, field: str) -> FieldError:
         return self._labels[field]
 
+    def find(self, field: str) -> FieldError | None:
+        return self._labels.get(field) or self._labels.get(field.partition(".")[0])
+
     def clear(self) -> None:
         for label in self._labels.values():
             label.clear_message()
