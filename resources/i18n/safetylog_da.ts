@@ -122,7 +122,7 @@
         </message>
         <message>
             <source>Substanc&amp;es:</source>
-            <translation>St&amp;offer:</translation>
+            <translation>&amp;Hvilke stoffer:</translation>
         </message>
         <message>
             <source>Substances, separated by commas</source>
@@ -361,8 +361,8 @@
             <translation>Hvad blev beskadiget</translation>
         </message>
         <message>
-            <source>W&amp;hat:</source>
-            <translation>&amp;Hvad:</translation>
+            <source>What was &amp;lost or damaged:</source>
+            <translation>&amp;Hvad blev mistet eller beskadiget:</translation>
         </message>
         <message>
             <source>Estimated cost (kr.)</source>
@@ -994,8 +994,8 @@
             <translation>Tilkaldt kl.:</translation>
         </message>
         <message>
-            <source>Arri&amp;ved at:</source>
-            <translation>Ank&amp;om kl.:</translation>
+            <source>W&amp;hen the police arrived:</source>
+            <translation>Politiet ank&amp;om kl.:</translation>
         </message>
         <message>
             <source>Time the police arrived</source>
@@ -1011,7 +1011,7 @@
         </message>
         <message>
             <source>A police repor&amp;t was filed</source>
-            <translation>Der blev indgivet politianmeldel&amp;se</translation>
+            <translation>&amp;Der blev indgivet politianmeldelse</translation>
         </message>
         <message>
             <source>&amp;Journal no.:</source>
@@ -1141,11 +1141,11 @@
             <translation>Aggression (fem kolonner)</translation>
         </message>
         <message>
-            <source>A weapo&amp;n was used</source>
+            <source>A weap&amp;on was used</source>
             <translation>Der blev brugt et &amp;våben</translation>
         </message>
         <message>
-            <source>A dangerous &amp;object was used</source>
+            <source>A &amp;dangerous object was used</source>
             <translation>Der blev br&amp;ugt en farlig genstand</translation>
         </message>
     </context>

@@ -31,7 +31,7 @@ def test_switching_language_retranslates_open_windows(qtbot: QtBot, sqlite_world
         form.types.set_choices([{"code": "VIO-PHY", "subtype": None}])
         form.common.narrative.setPlainText("Teksten skal blive stående.")
         assert nav_texts(window) == ["Ny hændelse"]
-        assert window.language_menu.title() == "&Sprog"
+        assert window.language_menu.title() == "Sp&rog"
         assert form.submit_button.text() == "I&ndsend (Ctrl+Enter)"
         assert QLocale().language() == QLocale.Language.Danish
         assert QLocale().toString(1234.5, "f", 1) == "1.234,5"
@@ -40,7 +40,7 @@ def test_switching_language_retranslates_open_windows(qtbot: QtBot, sqlite_world
         settle(qtbot, shell)
         assert shell.ctx is not None and shell.ctx.language == "en"
         assert nav_texts(window) == ["New incident"]
-        assert window.language_menu.title() == "L&anguage"
+        assert window.language_menu.title() == "Lang&uage"
         assert form.submit_button.text() == "&Submit (Ctrl+Enter)"
         assert form.sections["violence"].title() == "Aggression (five columns)"
         assert form.types.tree.topLevelItem(0).text(0) == "Physical violence"

@@ -119,8 +119,8 @@ class PoliceSection(Section):
         self._texts.bind(self.called_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrived_at = OptionalDateTimeEdit(self)
         self.arrived_at.changed.connect(self.changed)
-        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "Arri&ved at:"), self.arrived_at,
-                    QT_TRANSLATE_NOOP("PoliceSection", "Time the police arrived"))
+        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "W&hen the police arrived:"),
+                    self.arrived_at, QT_TRANSLATE_NOOP("PoliceSection", "Time the police arrived"))
         self._texts.bind(self.arrived_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrests = self._line("police.arrests", QT_TRANSLATE_NOOP("PoliceSection", "Arrests:"),
                                   QT_TRANSLATE_NOOP("PoliceSection", "Number of arrests"))
