@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
         t.bind(self.file_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "&File"))
         self.lock_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Lock"),
                                         self.lock, "Ctrl+L")
+        # Incident windows are top-level windows of their own: a window shortcut would not reach
+        # them, and a user walking away from one must still lock with one key.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.logout_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "Log &out"),
                                           self.logout)
         self.password_action = self._action(
