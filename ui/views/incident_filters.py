@@ -147,7 +147,7 @@ class IncidentFilterBar(QWidget):
         every = _t(QT_TRANSLATE_NOOP("IncidentList", "All"))
         self.period_box.set_items([(_t(PERIOD_LABELS[p]), p) for p in PERIODS])
         self.type_box.set_items([(_t(QT_TRANSLATE_NOOP("IncidentList", "All types")), None)]
-                                + [(f"{t.label(self.language)} ({t.code})", t.code)
+                                + [(t.label(self.language), t.code)
                                    for t in current_taxonomy().types])
         self.severity_box.set_items([(every, None)] + [(label(s), s) for s in Severity])
         self.status_box.set_items([(every, None)] + [
