@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
         t.bind(self.file_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "&File"))
         self.lock_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Lock"),
                                         self.lock, "Ctrl+L")
+        # Incident windows are top-level windows of their own: a window shortcut would not reach
+        # them, and a user walking away from one must still lock with one key.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.logout_action = self._action(self.file_menu, QT_TRANSLATE_NOOP("MainWindow", "Log &out"),
                                           self.logout)
         self.password_action = self._action(
@@ -187,7 +190,7 @@ class MainWindow(QMainWindow):
         t.bind(self.navigation_action.setText, QT_TRANSLATE_NOOP("MainWindow", "Show the &page list"))
         self.navigation_action.toggled.connect(self.show_navigation)
         self.language_menu = bar.addMenu("")
-        t.bind(self.language_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "L&anguage"))
+        t.bind(self.language_menu.setTitle, QT_TRANSLATE_NOOP("MainWindow", "Lang&uage"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         # Each language is named in itself, so these two are deliberately not translated.

@@ -16,15 +16,15 @@
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation>&amp;Rapport</translation>
+        <translation>Ra&amp;pport</translation>
     </message>
     <message>
         <source>&amp;Month</source>
         <translation>&amp;Måned</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>&amp;Fra</translation>
+        <source>Fro&amp;m</source>
+        <translation>Fr&amp;a</translation>
     </message>
     <message>
         <source>&amp;To</source>
@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation>&amp;Forhåndsvis</translation>
+        <translation>Forhånds&amp;vis</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -55,7 +55,7 @@
         <translation>&amp;Annullér</translation>
     </message>
     <message>
-        <source>&amp;Open file</source>
+        <source>Ope&amp;n file</source>
         <translation>Å&amp;bn fil</translation>
     </message>
     <message>

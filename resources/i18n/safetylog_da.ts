@@ -16,7 +16,7 @@
             <translation>Tilbud</translation>
         </message>
         <message>
-            <source>&amp;Time:</source>
+            <source>Ti&amp;me:</source>
             <translation>&amp;Tidspunkt:</translation>
         </message>
         <message>
@@ -24,7 +24,7 @@
             <translation>Hvornår det skete</translation>
         </message>
         <message>
-            <source>&amp;Ended:</source>
+            <source>E&amp;nded:</source>
             <translation>&amp;Afsluttet:</translation>
         </message>
         <message>
@@ -52,7 +52,7 @@
             <translation>Involverede beboere</translation>
         </message>
         <message>
-            <source>&amp;Narrative:</source>
+            <source>Narrati&amp;ve:</source>
             <translation>&amp;Beskrivelse:</translation>
         </message>
         <message>
@@ -133,8 +133,8 @@
             <translation>Observation af narkotikahandel</translation>
         </message>
         <message>
-            <source>&amp;Substances:</source>
-            <translation>St&amp;offer:</translation>
+            <source>Substanc&amp;es:</source>
+            <translation>&amp;Hvilke stoffer:</translation>
         </message>
         <message>
             <source>Substances, separated by commas</source>
@@ -165,8 +165,8 @@
             <translation>Antal købere</translation>
         </message>
         <message>
-            <source>Buyers d&amp;escribed:</source>
-            <translation>Købere besk&amp;revet:</translation>
+            <source>Bu&amp;yers described:</source>
+            <translation>Købere be&amp;skrevet:</translation>
         </message>
         <message>
             <source>Description of the buyers</source>
@@ -185,7 +185,7 @@
             <translation>Køretøjer set</translation>
         </message>
         <message>
-            <source>&amp;Money or quantity seen:</source>
+            <source>Money or &amp;quantity seen:</source>
             <translation>Penge eller &amp;mængde set:</translation>
         </message>
         <message>
@@ -373,15 +373,15 @@
             <translation>Hvad blev beskadiget</translation>
         </message>
         <message>
-            <source>&amp;What:</source>
-            <translation>&amp;Hvad:</translation>
+            <source>What was &amp;lost or damaged:</source>
+            <translation>&amp;Hvad blev mistet eller beskadiget:</translation>
         </message>
         <message>
             <source>Estimated cost (kr.)</source>
             <translation>Anslået pris (kr.)</translation>
         </message>
         <message>
-            <source>Estimated &amp;cost (kr.):</source>
+            <source>&amp;Estimated cost (kr.):</source>
             <translation>Anslået pris (&amp;kr.):</translation>
         </message>
         <message>
@@ -393,7 +393,7 @@
             <translation>Debriefing tilbudt</translation>
         </message>
         <message>
-            <source>&amp;Debriefing was offered to staff</source>
+            <source>Debriefing &amp;was offered to staff</source>
             <translation>Personalet fik tilbudt opf&amp;ølgning (debriefing)</translation>
         </message>
     </context>
@@ -458,7 +458,7 @@
     <context>
         <name>InjuriesSection</name>
         <message>
-            <source>Add &amp;injury</source>
+            <source>Add injur&amp;y</source>
             <translation>Tilføj s&amp;kade</translation>
         </message>
         <message>
@@ -921,8 +921,8 @@
             <translation>&amp;Gå til</translation>
         </message>
         <message>
-            <source>L&amp;anguage</source>
-            <translation>&amp;Sprog</translation>
+            <source>Lang&amp;uage</source>
+            <translation>Sp&amp;rog</translation>
         </message>
         <message>
             <source>User: %1</source>
@@ -998,7 +998,7 @@
     <context>
         <name>OutsidersSection</name>
         <message>
-            <source>Add outside &amp;person</source>
+            <source>Add &amp;outside person</source>
             <translation>Tilføj &amp;udefrakommende</translation>
         </message>
         <message>
@@ -1033,8 +1033,8 @@
             <translation>Tilkaldt kl.:</translation>
         </message>
         <message>
-            <source>Arri&amp;ved at:</source>
-            <translation>Ank&amp;om kl.:</translation>
+            <source>W&amp;hen the police arrived:</source>
+            <translation>Politiet ank&amp;om kl.:</translation>
         </message>
         <message>
             <source>Time the police arrived</source>
@@ -1049,8 +1049,8 @@
             <translation>Antal anholdelser</translation>
         </message>
         <message>
-            <source>A police &amp;report was filed</source>
-            <translation>Der blev indgivet politianmel&amp;delse</translation>
+            <source>A police repor&amp;t was filed</source>
+            <translation>&amp;Der blev indgivet politianmeldelse</translation>
         </message>
         <message>
             <source>&amp;Journal no.:</source>
@@ -1061,7 +1061,7 @@
             <translation>Politiets journalnummer</translation>
         </message>
         <message>
-            <source>Rea&amp;son:</source>
+            <source>&amp;Reason:</source>
             <translation>&amp;Årsag:</translation>
         </message>
         <message>
@@ -1088,7 +1088,7 @@
             <translation>Fjern denne beboer</translation>
         </message>
         <message>
-            <source>Add &amp;resident</source>
+            <source>&amp;Add resident</source>
             <translation>Ti&amp;lføj beboer</translation>
         </message>
     </context>
@@ -1180,12 +1180,12 @@
             <translation>Aggression (fem kolonner)</translation>
         </message>
         <message>
-            <source>A &amp;weapon was used</source>
+            <source>A weap&amp;on was used</source>
             <translation>Der blev brugt et &amp;våben</translation>
         </message>
         <message>
-            <source>A dangerous &amp;object was used</source>
-            <translation>Der blev brugt en fa&amp;rlig genstand</translation>
+            <source>A &amp;dangerous object was used</source>
+            <translation>Der blev br&amp;ugt en farlig genstand</translation>
         </message>
     </context>
     <context>

@@ -10,18 +10,18 @@
     </message>
     <message>
         <location filename="../../ui/views/admin.py" line="37"/>
-        <source>&amp;Users and roles</source>
-        <translation>&amp;Brugere og roller</translation>
+        <source>Users an&amp;d roles</source>
+        <translation>Br&amp;ugere og roller</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin.py" line="38"/>
-        <source>&amp;Facilities and places</source>
-        <translation>&amp;Tilbud og steder</translation>
+        <source>Facilities and &amp;places</source>
+        <translation>Til&amp;bud og steder</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin.py" line="41"/>
-        <source>&amp;Settings</source>
-        <translation>&amp;Indstillinger</translation>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
     </message>
 </context>
 <context>
@@ -89,13 +89,13 @@
     </message>
     <message>
         <location filename="../../ui/views/admin_places.py" line="59"/>
-        <source>Police &amp;district</source>
-        <translation>&amp;Politikreds</translation>
+        <source>Police dis&amp;trict</source>
+        <translation>Pol&amp;itikreds</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_places.py" line="61"/>
-        <source>Add &amp;facility</source>
-        <translation>Tilføj t&amp;ilbud</translation>
+        <source>Add fac&amp;ility</source>
+        <translation>&amp;Tilføj tilbud</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_places.py" line="67"/>
@@ -156,11 +156,11 @@
     <message>
         <location filename="../../ui/views/admin_places.py" line="81"/>
         <source>C&amp;hange facility…</source>
-        <translation>&amp;Ret tilbud…</translation>
+        <translation>Ret ti&amp;lbud…</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_places.py" line="83"/>
-        <source>Chan&amp;ge place…</source>
+        <source>Chang&amp;e place…</source>
         <translation>Ret &amp;valgte sted…</translation>
     </message>
     <message>
@@ -233,38 +233,38 @@
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="85"/>
-        <source>&amp;User name</source>
-        <translation>&amp;Brugernavn</translation>
+        <source>Us&amp;er name</source>
+        <translation>Bruger&amp;navn</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="86"/>
         <source>Full na&amp;me</source>
-        <translation>Fulde &amp;navn</translation>
+        <translation>Fulde na&amp;vn</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="88"/>
         <source>First pass&amp;word</source>
-        <translation>Første &amp;adgangskode</translation>
+        <translation>Første adgangs&amp;kode</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="90"/>
         <source>&amp;Role</source>
-        <translation>&amp;Rolle</translation>
+        <translation>R&amp;olle</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="91"/>
-        <source>&amp;Facilities</source>
+        <source>Faci&amp;lities</source>
         <translation>&amp;Tilbud</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="94"/>
         <source>&amp;All facilities</source>
-        <translation>A&amp;lle tilbud</translation>
+        <translation>All&amp;e tilbud</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="96"/>
         <source>&amp;Create user</source>
-        <translation>&amp;Opret bruger</translation>
+        <translation>O&amp;pret bruger</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="104"/>
@@ -278,8 +278,8 @@
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="107"/>
-        <source>Change r&amp;ole</source>
-        <translation>Skift ro&amp;lle</translation>
+        <source>C&amp;hange role</source>
+        <translation>&amp;Skift rolle</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="109"/>
@@ -288,18 +288,18 @@
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="112"/>
-        <source>All fa&amp;cilities</source>
-        <translation>Alle tilb&amp;ud</translation>
+        <source>All facili&amp;ties</source>
+        <translation>&amp;Alle tilbud</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="114"/>
-        <source>Save facilit&amp;ies</source>
-        <translation>Gem til&amp;bud</translation>
+        <source>Sa&amp;ve facilities</source>
+        <translation>Gem tilbu&amp;d</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="122"/>
-        <source>&amp;Deactivate</source>
-        <translation>&amp;Deaktivér</translation>
+        <source>Deactivate</source>
+        <translation>Deaktivér</translation>
     </message>
     <message>
         <location filename="../../ui/views/admin_users.py" line="140"/>
@@ -331,12 +331,12 @@
         <translation>Spærret</translation>
     </message>
     <message>
-        <source>Reset pa&amp;ssword…</source>
-        <translation>&amp;Nulstil adgangskode…</translation>
+        <source>Reset password…</source>
+        <translation>Nulstil adgangskode…</translation>
     </message>
     <message>
-        <source>&amp;Unlock</source>
-        <translation>&amp;Lås op</translation>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
     </message>
     <message>
         <source>%1 has a one-time password and must choose a new one at the next login.</source>
@@ -439,7 +439,7 @@
     <message>
         <location filename="../../ui/views/broset.py" line="94"/>
         <source>Sa&amp;ve assessment</source>
-        <translation>&amp;Gem vurdering</translation>
+        <translation>G&amp;em vurdering</translation>
     </message>
     <message>
         <location filename="../../ui/views/broset.py" line="101"/>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <location filename="../../ui/views/drug_trade.py" line="106"/>
-        <source>Fac&amp;ility</source>
+        <source>Facilit&amp;y</source>
         <translation>&amp;Tilbud</translation>
     </message>
     <message>
@@ -1033,8 +1033,8 @@
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="94"/>
-        <source>F&amp;rom</source>
-        <translation>F&amp;ra</translation>
+        <source>Fro&amp;m</source>
+        <translation>Fr&amp;a</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="95"/>
@@ -1043,8 +1043,8 @@
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="96"/>
-        <source>Fac&amp;ility</source>
-        <translation>Tilb&amp;ud</translation>
+        <source>Facilit&amp;y</source>
+        <translation>Tilbu&amp;d</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="97"/>
@@ -1054,12 +1054,12 @@
     <message>
         <location filename="../../ui/views/incident_filters.py" line="98"/>
         <source>Se&amp;verity</source>
-        <translation>&amp;Alvor</translation>
+        <translation>Alv&amp;or</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="99"/>
         <source>St&amp;atus</source>
-        <translation>&amp;Status</translation>
+        <translation>Stat&amp;us</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="100"/>
@@ -1079,7 +1079,7 @@
     <message>
         <location filename="../../ui/views/incident_filters.py" line="115"/>
         <source>&amp;Search</source>
-        <translation>Sø&amp;g</translation>
+        <translation>&amp;Søg</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="116"/>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <location filename="../../ui/views/incident_filters.py" line="119"/>
-        <source>Clear &amp;filters</source>
+        <source>C&amp;lear filters</source>
         <translation>Ryd fi&amp;ltre</translation>
     </message>
     <message>
@@ -1163,7 +1163,7 @@
     <message>
         <location filename="../../ui/views/incident_panels.py" line="80"/>
         <source>&amp;Text</source>
-        <translation>Te&amp;kst</translation>
+        <translation>Tek&amp;st</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_panels.py" line="81"/>
@@ -1524,7 +1524,7 @@
     </message>
     <message>
         <location filename="../../ui/views/incident_view.py" line="120"/>
-        <source>&amp;Record</source>
+        <source>R&amp;ecord</source>
         <translation>&amp;Hændelse</translation>
     </message>
     <message>
@@ -1544,12 +1544,12 @@
     </message>
     <message>
         <location filename="../../ui/views/incident_view.py" line="124"/>
-        <source>&amp;Notes</source>
-        <translation>&amp;Tillæg</translation>
+        <source>N&amp;otes</source>
+        <translation>Ti&amp;llæg</translation>
     </message>
     <message>
         <location filename="../../ui/views/incident_view.py" line="127"/>
-        <source>Re&amp;view</source>
+        <source>Rev&amp;iew</source>
         <translation>&amp;Gennemgang</translation>
     </message>
     <message>
@@ -1810,23 +1810,23 @@
     </message>
     <message>
         <location filename="../../ui/views/psp.py" line="58"/>
-        <source>&amp;Meetings</source>
-        <translation>&amp;Møder</translation>
+        <source>Meeti&amp;ngs</source>
+        <translation>M&amp;øder</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp.py" line="59"/>
         <source>Action &amp;items</source>
-        <translation>&amp;Handlinger</translation>
+        <translation>Hand&amp;linger</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp.py" line="60"/>
-        <source>&amp;Agreements with the police</source>
-        <translation>&amp;Aftaler med politiet</translation>
+        <source>Agreements with the &amp;police</source>
+        <translation>Aftaler med &amp;politiet</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp.py" line="61"/>
-        <source>Cooperation &amp;notes</source>
-        <translation>Samarbejds&amp;notater</translation>
+        <source>&amp;Cooperation notes</source>
+        <translation>&amp;Samarbejdsnotater</translation>
     </message>
 </context>
 <context>
@@ -1865,7 +1865,7 @@
     <message>
         <location filename="../../ui/views/psp_actions.py" line="68"/>
         <source>Only &amp;open items</source>
-        <translation>Kun å&amp;bne</translation>
+        <translation>&amp;Kun åbne</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="72"/>
@@ -1875,7 +1875,7 @@
     <message>
         <location filename="../../ui/views/psp_actions.py" line="76"/>
         <source>Set &amp;status of the chosen item</source>
-        <translation>Sæt s&amp;tatus for den valgte</translation>
+        <translation>Sæt status for d&amp;en valgte</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="78"/>
@@ -1889,8 +1889,8 @@
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="93"/>
-        <source>&amp;What</source>
-        <translation>Hv&amp;ad</translation>
+        <source>W&amp;hat</source>
+        <translation>Hva&amp;d</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="94"/>
@@ -1900,22 +1900,22 @@
     <message>
         <location filename="../../ui/views/psp_actions.py" line="96"/>
         <source>&amp;Due</source>
-        <translation>&amp;Frist</translation>
+        <translation>Fr&amp;ist</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="97"/>
         <source>&amp;Meeting</source>
-        <translation>M&amp;øde</translation>
+        <translation>&amp;Møde</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="99"/>
-        <source>Fac&amp;ility</source>
+        <source>Facilit&amp;y</source>
         <translation>Til&amp;bud</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="101"/>
         <source>&amp;Add action item</source>
-        <translation>&amp;Tilføj handling</translation>
+        <translation>Tilføj &amp;handling</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_actions.py" line="129"/>
@@ -1979,7 +1979,7 @@
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="75"/>
         <location filename="../../ui/views/psp_agreements.py" line="184"/>
-        <source>Fac&amp;ility</source>
+        <source>Facilit&amp;y</source>
         <translation>&amp;Tilbud</translation>
     </message>
     <message>
@@ -1989,37 +1989,37 @@
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="78"/>
-        <source>Police &amp;contact</source>
+        <source>Po&amp;lice contact</source>
         <translation>&amp;Kontakt hos politiet</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="80"/>
-        <source>Sco&amp;pe</source>
+        <source>Scop&amp;e</source>
         <translation>Ind&amp;hold</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="83"/>
-        <source>Valid &amp;from</source>
-        <translation>Gyldig &amp;fra</translation>
+        <source>&amp;Valid from</source>
+        <translation>Gyl&amp;dig fra</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="85"/>
         <source>Valid t&amp;o</source>
-        <translation>Gyldig t&amp;il</translation>
+        <translation>G&amp;yldig til</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="87"/>
         <source>St&amp;atus</source>
-        <translation>&amp;Status</translation>
+        <translation>Stat&amp;us</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="90"/>
         <source>&amp;Save agreement</source>
-        <translation>&amp;Gem aftale</translation>
+        <translation>G&amp;em aftale</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="91"/>
-        <source>&amp;New agreement</source>
+        <source>Ne&amp;w agreement</source>
         <translation>&amp;Ny aftale</translation>
     </message>
     <message>
@@ -2035,11 +2035,11 @@
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="191"/>
         <source>&amp;Meeting</source>
-        <translation>&amp;Møde</translation>
+        <translation>Mø&amp;de</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="193"/>
-        <source>&amp;Note</source>
+        <source>N&amp;ote</source>
         <translation>N&amp;otat</translation>
     </message>
     <message>
@@ -2060,7 +2060,7 @@
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="223"/>
         <source>C&amp;hange note…</source>
-        <translation>&amp;Ret notat…</translation>
+        <translation>R&amp;et notat…</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_agreements.py" line="295"/>
@@ -2181,27 +2181,27 @@
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="137"/>
         <source>Dat&amp;e</source>
-        <translation>&amp;Dato</translation>
+        <translation>D&amp;ato</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="138"/>
-        <source>Police &amp;district</source>
-        <translation>&amp;Politikreds</translation>
+        <source>Police dis&amp;trict</source>
+        <translation>Pol&amp;itikreds</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="141"/>
-        <source>&amp;Facilities</source>
+        <source>Faci&amp;lities</source>
         <translation>&amp;Tilbud</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="143"/>
-        <source>Partici&amp;pants (by role)</source>
-        <translation>Deltag&amp;ere (efter rolle)</translation>
+        <source>Participants (by r&amp;ole)</source>
+        <translation>&amp;Deltagere (efter rolle)</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="144"/>
-        <source>A&amp;genda</source>
-        <translation>Dagsor&amp;den</translation>
+        <source>&amp;Agenda</source>
+        <translation>Dagsorde&amp;n</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="148"/>
@@ -2212,12 +2212,12 @@
         <location filename="../../ui/views/psp_meetings.py" line="165"/>
         <location filename="../../ui/views/psp_meetings.py" line="166"/>
         <source>&amp;Minutes</source>
-        <translation>&amp;Referat</translation>
+        <translation>R&amp;eferat</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="167"/>
-        <source>&amp;Save the minutes</source>
-        <translation>&amp;Gem referatet</translation>
+        <source>Sa&amp;ve the minutes</source>
+        <translation>Ge&amp;m referatet</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="171"/>
@@ -2246,7 +2246,7 @@
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="199"/>
-        <source>&amp;Legal basis</source>
+        <source>Legal &amp;basis</source>
         <translation>H&amp;jemmel</translation>
     </message>
     <message>
@@ -2257,7 +2257,7 @@
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="206"/>
         <source>Record the &amp;decision</source>
-        <translation>Registrér &amp;beslutningen</translation>
+        <translation>Registrér besl&amp;utningen</translation>
     </message>
     <message>
         <location filename="../../ui/views/psp_meetings.py" line="242"/>
@@ -2350,7 +2350,7 @@
     </message>
     <message>
         <location filename="../../ui/views/residents.py" line="71"/>
-        <source>Fac&amp;ility</source>
+        <source>Facilit&amp;y</source>
         <translation>&amp;Tilbud</translation>
     </message>
     <message>
@@ -2361,7 +2361,7 @@
     <message>
         <location filename="../../ui/views/residents.py" line="104"/>
         <source>&amp;Purpose</source>
-        <translation>&amp;Formål</translation>
+        <translation>Form&amp;ål</translation>
     </message>
     <message>
         <location filename="../../ui/views/residents.py" line="106"/>
@@ -2386,12 +2386,12 @@
     <message>
         <location filename="../../ui/views/residents.py" line="132"/>
         <source>Mo&amp;ved out on</source>
-        <translation>Fra&amp;flyttet den</translation>
+        <translation>Fraflyttet d&amp;en</translation>
     </message>
     <message>
         <location filename="../../ui/views/residents.py" line="134"/>
         <source>Record move-ou&amp;t</source>
-        <translation>Registrér fra&amp;flytning</translation>
+        <translation>Regi&amp;strér fraflytning</translation>
     </message>
     <message>
         <location filename="../../ui/views/residents.py" line="143"/>
@@ -2421,12 +2421,12 @@
     <message>
         <location filename="../../ui/views/residents.py" line="153"/>
         <source>Mov&amp;ed in on</source>
-        <translation>Flyttet &amp;ind den</translation>
+        <translation>F&amp;lyttet ind den</translation>
     </message>
     <message>
         <location filename="../../ui/views/residents.py" line="155"/>
         <source>Add re&amp;sident</source>
-        <translation>Tilføj b&amp;eboer</translation>
+        <translation>Tilf&amp;øj beboer</translation>
     </message>
     <message>
         <location filename="../../ui/views/residents.py" line="173"/>
@@ -2461,12 +2461,12 @@
     <message>
         <location filename="../../ui/views/residents.py" line="278"/>
         <source>&amp;Residents</source>
-        <translation>Be&amp;boere</translation>
+        <translation>Beb&amp;oere</translation>
     </message>
     <message>
         <location filename="../../ui/views/residents.py" line="279"/>
         <source>&amp;Brøset (BVC)</source>
-        <translation>B&amp;røset (BVC)</translation>
+        <translation>Brøset (BV&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2482,7 +2482,7 @@
     </message>
     <message>
         <location filename="../../ui/views/settings.py" line="24"/>
-        <source>Default &amp;language</source>
+        <source>Default la&amp;nguage</source>
         <translation>Standard&amp;sprog</translation>
     </message>
     <message>
@@ -2497,8 +2497,8 @@
     </message>
     <message>
         <location filename="../../ui/views/settings.py" line="61"/>
-        <source>&amp;Save settings</source>
-        <translation>&amp;Gem indstillinger</translation>
+        <source>Sa&amp;ve settings</source>
+        <translation>G&amp;em indstillinger</translation>
     </message>
     <message>
         <location filename="../../ui/views/settings.py" line="65"/>
@@ -2517,11 +2517,11 @@
     </message>
     <message>
         <source>Lock a user out after this many &amp;wrong passwords</source>
-        <translation>Spær en bruger efter så mange &amp;forkerte adgangskoder</translation>
+        <translation>S&amp;pær en bruger efter så mange forkerte adgangskoder</translation>
     </message>
     <message>
-        <source>A lock-out lasts (minutes, unless an administrator &amp;unlocks)</source>
-        <translation>En spærring varer (minutter, medmindre en administrator &amp;låser op)</translation>
+        <source>A lock-&amp;out lasts (minutes, unless an administrator unlocks)</source>
+        <translation>En spærring varer (minutter, medmindre en administrator låser &amp;op)</translation>
     </message>
 </context>
 <context>
@@ -2577,10 +2577,10 @@
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation>Sø&amp;g</translation>
+        <translation>&amp;Søg</translation>
     </message>
     <message>
-        <source>&amp;User</source>
+        <source>Us&amp;er</source>
         <translation>&amp;Bruger</translation>
     </message>
     <message>
@@ -2592,8 +2592,8 @@
         <translation>&amp;Handling</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>&amp;Fra</translation>
+        <source>Fro&amp;m</source>
+        <translation>Fr&amp;a</translation>
     </message>
     <message>
         <source>&amp;To</source>

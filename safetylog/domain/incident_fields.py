@@ -84,11 +84,11 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "damage_description", FieldKind.TEXT,
         label=QT_TRANSLATE_NOOP("IncidentFields", "What was damaged"),
-        form_label=QT_TRANSLATE_NOOP("IncidentFields", "&What:"), section="damage"),
+        form_label=QT_TRANSLATE_NOOP("IncidentFields", "What was &lost or damaged:"), section="damage"),
     FieldSpec(
         "damage_estimate_dkk", FieldKind.COUNT,
         label=QT_TRANSLATE_NOOP("IncidentFields", "Estimated cost (kr.)"),
-        form_label=QT_TRANSLATE_NOOP("IncidentFields", "Estimated &cost (kr.):"), section="damage",
+        form_label=QT_TRANSLATE_NOOP("IncidentFields", "&Estimated cost (kr.):"), section="damage",
         low=0, high=MAX_DKK),
     # Set by the form from the "ambulance" measure; the classification reads it as its own fact.
     FieldSpec(
@@ -97,7 +97,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "debrief_offered", FieldKind.FLAG,
         label=QT_TRANSLATE_NOOP("IncidentFields", "Debriefing offered"),
-        form_label=QT_TRANSLATE_NOOP("IncidentFields", "&Debriefing was offered to staff"),
+        form_label=QT_TRANSLATE_NOOP("IncidentFields", "Debriefing &was offered to staff"),
         section="measures"),
 )
 BY_NAME: Mapping[str, FieldSpec] = {spec.name: spec for spec in FIELDS}

@@ -282,6 +282,9 @@ class IncidentFilter:
     zone_id: int | None = None
     shifts: tuple[Shift, ...] = ()
     text: str = ""
+    # Logged (submitted) at or after this moment, whenever it happened: "since your last shift"
+    # must show what was written during the shift, late reports of older events included.
+    registered_from: datetime | None = None
 
     def criteria(self) -> dict[str, Any]:
         """What the audit log records about a search."""

@@ -170,6 +170,8 @@ class IncidentQueryService(Service):
             conditions.append(Incident.local_date >= c.date_from)
         if c.date_to:
             conditions.append(Incident.local_date <= c.date_to)
+        if c.registered_from is not None:
+            conditions.append(Incident.registered_at >= c.registered_from)
         if c.facility_ids and not by_facility:
             conditions.append(Incident.facility_id.in_(c.facility_ids))
         if c.type_codes:

@@ -31,6 +31,16 @@ def checked_criteria(criteria: IncidentFilter) -> IncidentFilter:
     check = Checker()
     check.day("date_from", criteria.date_from, required=False)
     check.day("date_to", criteria.date_to, required=False)
+    registered_from = None
+    if criteria.registered_from is not None:
+        # Not ``check.moment``: a bound is no event and may lie anywhere (a clock set ahead).
+        if isinstance(criteria.registered_from, datetime) and criteria.registered_from.tzinfo:
+            try:
+                registered_from = as_utc(criteria.registered_from)
+            except (OverflowError, ValueError):
+                check.add("registered_from", "invalid_format", expected="date and time")
+        else:
+            check.add("registered_from", "invalid_format", expected="date and time")
     for fid in _sequence(check, "facility_ids", criteria.facility_ids):
         if not is_row_id(fid):
             check.add("facility_ids", "unknown_facility")
@@ -49,7 +59,7 @@ def checked_criteria(criteria: IncidentFilter) -> IncidentFilter:
     text = check.text("text", criteria.text, limit=TEXT_LIMIT)
     check.raise_if_any()
     return replace(criteria, type_codes=codes, severities=severities, statuses=statuses,
-                   shifts=shifts, text=text)
+                   shifts=shifts, text=text, registered_from=registered_from)
 
 
 def _key_fits(column: str, value: object) -> bool:

@@ -120,7 +120,7 @@ def test_drug_trade_observation(qtbot: QtBot, app: Shell) -> None:
     keys.type("To ukendte mænd solgte til beboere ved indgangen.")
     keys.tab_until(drug.activities[DrugActivity.SALE])  # type: ignore[attr-defined]
     keys.press(Key.Key_Space)
-    keys.press(Key.Key_O, ALT)  # Stoffer
+    keys.press(Key.Key_H, ALT)  # Hvilke stoffer
     keys.type("kokain, hash")
     keys.tab_until(drug.sellers_count)  # type: ignore[attr-defined]
     keys.type("2")

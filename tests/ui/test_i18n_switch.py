@@ -31,7 +31,7 @@ def test_switching_language_retranslates_open_windows(qtbot: QtBot, sqlite_world
         form.types.set_choices([{"code": "VIO-PHY", "subtype": None}])
         form.common.narrative.setPlainText("Teksten skal blive stående.")
         assert nav_texts(window) == ["Ny hændelse"]
-        assert window.language_menu.title() == "&Sprog"
+        assert window.language_menu.title() == "Sp&rog"
         assert form.submit_button.text() == "I&ndsend (Ctrl+Enter)"
         assert QLocale().language() == QLocale.Language.Danish
         assert QLocale().toString(1234.5, "f", 1) == "1.234,5"
@@ -40,7 +40,7 @@ def test_switching_language_retranslates_open_windows(qtbot: QtBot, sqlite_world
         settle(qtbot, shell)
         assert shell.ctx is not None and shell.ctx.language == "en"
         assert nav_texts(window) == ["New incident"]
-        assert window.language_menu.title() == "L&anguage"
+        assert window.language_menu.title() == "Lang&uage"
         assert form.submit_button.text() == "&Submit (Ctrl+Enter)"
         assert form.sections["violence"].title() == "Aggression (five columns)"
         assert form.types.tree.topLevelItem(0).text(0) == "Physical violence"
@@ -92,3 +92,31 @@ def test_stale_or_missing_qm_files_are_rebuilt(tmp_path: Path) -> None:
     os.utime(folder / "safetylog_da.ts", (later, later))
     ensure_compiled(folder)
     assert qm.stat().st_mtime > built
+
+
+def test_qt_own_buttons_speak_danish_and_english(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+    from ui.i18n import Translations
+
+    buttons = (QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+               | QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+    translations = Translations()
+    try:
+        for language, expected, save_dialog in (
+                ("da", {"&Ja", "&Nej", "Gem", "Annuller"}, {"&Gem", "Annuller"}),
+                ("en", {"&Yes", "&No", "Save", "Cancel"}, {"&Save", "Cancel"})):
+            translations.set_language(language)
+            box = QMessageBox(QMessageBox.Icon.Question, "", "", buttons)
+            qtbot.addWidget(box)
+            assert {b.text() for b in box.buttons()} == expected
+            # Qt's own save dialog (the one used where the system has none, as offscreen)
+            dialog = QFileDialog()
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            assert {b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()} == save_dialog
+            dialog.close()
+    finally:
+        translations.uninstall()

@@ -178,3 +178,43 @@ def test_an_open_dialog_is_covered_while_locked_and_kept_for_the_same_user(
         settle(qtbot, shell)
         unlock(qtbot, shell, window, "staff")
         assert not dialog.isVisible()  # another user does not see the previous user's dialog
+
+
+def test_ctrl_l_locks_from_an_incident_window_and_keeps_the_draft(
+    qtbot: QtBot, sqlite_world: World
+) -> None:
+    from tests.ui.view_helpers import seed_incidents
+    from ui.views.incident_view import open_incident
+
+    detail = seed_incidents(sqlite_world, Role.NIGHT_STAFF)[0]
+    with running_app(qtbot, sqlite_world.services) as shell:
+        window, form = start_typing(qtbot, shell, "night_staff")
+        view = open_incident(window.ctx, shell.tasks, detail.id, window)
+        settle(qtbot, shell)
+        qtbot.waitUntil(view.isActiveWindow)
+        view.tabs.setFocus()
+        Keyboard(qtbot).press(Qt.Key.Key_L, CTRL)  # the incident window is its own top-level window
+        settle(qtbot, shell)
+        assert window.is_locked and window.lock_screen.isVisible()
+        assert window.curtains.covered == [view] and not view.isEnabled()
+        drafts = sqlite_world.services.incidents.drafts(sqlite_world.actor(Role.NIGHT_STAFF))
+        assert [payload["narrative"] for _id, _at, payload in drafts] == [WORDS]
+
+        unlock(qtbot, shell, window, "night_staff")
+        assert not window.is_locked and view.isVisible() and view.isEnabled()
+        assert form.common.narrative.toPlainText() == WORDS
+        view.close()
+
+
+def test_ctrl_l_locks_from_the_entry_form_and_keeps_the_draft(
+    qtbot: QtBot, sqlite_world: World
+) -> None:
+    with running_app(qtbot, sqlite_world.services) as shell:
+        window, form = start_typing(qtbot, shell, "night_staff")
+        form.common.narrative.setFocus()
+        Keyboard(qtbot).press(Qt.Key.Key_L, CTRL)
+        settle(qtbot, shell)
+        assert window.is_locked
+        drafts = sqlite_world.services.incidents.drafts(sqlite_world.actor(Role.NIGHT_STAFF))
+        assert [payload["narrative"] for _id, _at, payload in drafts] == [WORDS]
+        assert form.common.narrative.toPlainText() == WORDS

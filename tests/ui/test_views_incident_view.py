@@ -42,7 +42,7 @@ def test_record_and_classification_show_every_field(qtbot: QtBot, sqlite_world: 
     view = _view(qtbot, sqlite_world, tasks, detail)
     values = {key: label.text() for key, label in view.record.values.items()}
     assert values["narrative"] == detail.narrative
-    assert "Narkotikahandel observeret (DRG-DEAL)" in values["types"]
+    assert "Narkotikahandel observeret" in values["types"]
     assert values["facility"] == "Bostedet Havblik" and values["zone"] == "Fællesstue"
     assert "B-101" in values["residents"]
     assert values["substances"] == "hash" and values["vehicles"] == "sort Audi"

@@ -44,15 +44,27 @@ def _view(qtbot: QtBot, world: World, tasks: TaskRunner, role: Role = Role.MANAG
     return view
 
 
-def test_manager_sees_what_happened_since_the_last_shift_first(
+def test_manager_sees_what_was_logged_since_the_last_shift_first(
         qtbot: QtBot, sqlite_world: World, tasks: TaskRunner, qtmodeltester: ModelTester) -> None:
+    from sqlalchemy import update
+
+    from safetylog.storage.models import Incident
+
     details = seed_incidents(sqlite_world)
+    with sqlite_world.services.session_factory.begin() as session:  # each logged an hour after it happened
+        for d in details:
+            session.execute(update(Incident).where(Incident.id == d.id)
+                            .values(registered_at=d.occurred_start + timedelta(hours=1)))
+    late = sqlite_world.services.incidents.submit(sqlite_world.actor(Role.STAFF), incident(
+        sqlite_world, (TypeChoice("HUS"),), "Dør smækket i weekenden, skrevet først nu.", 100))
     view = _view(qtbot, sqlite_world, tasks, last_login_hours_ago=40)
     model = view.since_box.model
     qtmodeltester.check(model)
     since = utcnow() - timedelta(hours=40)
-    assert [row.id for row in model.rows] == [d.id for d in details if d.occurred_start >= since]
-    assert view.since_box.note.text().startswith("2")  # two incidents, ...
+    logged_in_shift = [d.id for d in details if d.occurred_start + timedelta(hours=1) >= since]
+    assert len(logged_in_shift) == 2
+    assert [row.id for row in model.rows] == [*logged_in_shift, late.id]  # the late report too
+    assert view.since_box.note.text().startswith("3")  # three incidents, ...
     assert view.since.strftime("%d-%m-%Y %H:%M") in view.since_box.title()
 
 

@@ -46,13 +46,13 @@ class CommonSection(Section):
         self._field("facility_id", QT_TRANSLATE_NOOP("CommonSection", "Facility:"), self.facility,
                     QT_TRANSLATE_NOOP("CommonSection", "Facility"))
         self.start = TimeEntry(self)
-        self._field("occurred_start", QT_TRANSLATE_NOOP("CommonSection", "&Time:"), self.start,
+        self._field("occurred_start", QT_TRANSLATE_NOOP("CommonSection", "Ti&me:"), self.start,
                     QT_TRANSLATE_NOOP("CommonSection", "When it happened"))
         self.shift = QLabel(self)
         self.shift.setObjectName("shiftLabel")
         self.form.addRow("", self.shift)
         self.end = OptionalDateTimeEdit(self)
-        self._field("occurred_end", QT_TRANSLATE_NOOP("CommonSection", "&Ended:"), self.end,
+        self._field("occurred_end", QT_TRANSLATE_NOOP("CommonSection", "E&nded:"), self.end,
                     QT_TRANSLATE_NOOP("CommonSection", "When it ended"))
         self._texts.bind(self.end.known.setText, QT_TRANSLATE_NOOP("CommonSection", "known"))
         self.zone = QComboBox(self)
@@ -65,7 +65,7 @@ class CommonSection(Section):
         self.narrative = QPlainTextEdit(self)
         self.narrative.setTabChangesFocus(True)
         self.narrative.setMinimumHeight(110)
-        self._field("narrative", QT_TRANSLATE_NOOP("CommonSection", "&Narrative:"), self.narrative,
+        self._field("narrative", QT_TRANSLATE_NOOP("CommonSection", "Narrati&ve:"), self.narrative,
                     QT_TRANSLATE_NOOP("CommonSection", "What happened"))
         self._texts.bind(self.narrative.setPlaceholderText, QT_TRANSLATE_NOOP(
             "CommonSection", "What happened, what came before, what was done. Facts only; "

@@ -35,7 +35,7 @@ class DrugSection(Section):
             self.activities[activity] = box
         self.form.addRow(grid)
         self.form.addRow(self.errors.add("drug.activities", FieldError(None, self)))
-        self.substances = self._line("drug.substances", QT_TRANSLATE_NOOP("DrugSection", "&Substances:"),
+        self.substances = self._line("drug.substances", QT_TRANSLATE_NOOP("DrugSection", "Substanc&es:"),
                                      QT_TRANSLATE_NOOP("DrugSection", "Substances, separated by commas"))
         self.sellers_count = self._line("drug.sellers_count",
                                         QT_TRANSLATE_NOOP("DrugSection", "Number of se&llers:"),
@@ -47,12 +47,12 @@ class DrugSection(Section):
                                        QT_TRANSLATE_NOOP("DrugSection", "Number of &buyers:"),
                                        QT_TRANSLATE_NOOP("DrugSection", "Number of buyers"))
         self.buyers_description = self._line(
-            "drug.buyers_description", QT_TRANSLATE_NOOP("DrugSection", "Buyers d&escribed:"),
+            "drug.buyers_description", QT_TRANSLATE_NOOP("DrugSection", "Bu&yers described:"),
             QT_TRANSLATE_NOOP("DrugSection", "Description of the buyers"))
         self.vehicles = self._line("drug.vehicles", QT_TRANSLATE_NOOP("DrugSection", "Vehicles:"),
                                    QT_TRANSLATE_NOOP("DrugSection", "Vehicles seen"))
         self.money_or_quantity = self._line("drug.money_or_quantity",
-                                            QT_TRANSLATE_NOOP("DrugSection", "&Money or quantity seen:"),
+                                            QT_TRANSLATE_NOOP("DrugSection", "Money or &quantity seen:"),
                                             QT_TRANSLATE_NOOP("DrugSection", "Money or quantity seen"))
         self.outsiders_on_premises = self._check(
             "drug.outsiders_on_premises", QT_TRANSLATE_NOOP("DrugSection", "Outsiders were on the premises"))
@@ -119,16 +119,16 @@ class PoliceSection(Section):
         self._texts.bind(self.called_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrived_at = OptionalDateTimeEdit(self)
         self.arrived_at.changed.connect(self.changed)
-        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "Arri&ved at:"), self.arrived_at,
-                    QT_TRANSLATE_NOOP("PoliceSection", "Time the police arrived"))
+        self._field("police.arrived_at", QT_TRANSLATE_NOOP("PoliceSection", "W&hen the police arrived:"),
+                    self.arrived_at, QT_TRANSLATE_NOOP("PoliceSection", "Time the police arrived"))
         self._texts.bind(self.arrived_at.known.setText, QT_TRANSLATE_NOOP("PoliceSection", "known"))
         self.arrests = self._line("police.arrests", QT_TRANSLATE_NOOP("PoliceSection", "Arrests:"),
                                   QT_TRANSLATE_NOOP("PoliceSection", "Number of arrests"))
         self.report_filed = self._check("police.report_filed",
-                                        QT_TRANSLATE_NOOP("PoliceSection", "A police &report was filed"))
+                                        QT_TRANSLATE_NOOP("PoliceSection", "A police repor&t was filed"))
         self.journal_no = self._line("police.journal_no", QT_TRANSLATE_NOOP("PoliceSection", "&Journal no.:"),
                                      QT_TRANSLATE_NOOP("PoliceSection", "Police journal number"))
-        self.reason = self._line("police.reason", QT_TRANSLATE_NOOP("PoliceSection", "Rea&son:"),
+        self.reason = self._line("police.reason", QT_TRANSLATE_NOOP("PoliceSection", "&Reason:"),
                                  QT_TRANSLATE_NOOP("PoliceSection", "Reason for the police contact"))
         for edit in (self.called_at, self.arrived_at):
             # A label's mnemonic gives the focus only to a focusable buddy; its check box takes it.

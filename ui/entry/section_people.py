@@ -202,7 +202,7 @@ class InjuriesSection(_RowsSection):
     key = "injuries"
 
     def __init__(self, reporter_id: int, parent: QWidget | None = None) -> None:
-        super().__init__("InjuriesSection", QT_TRANSLATE_NOOP("InjuriesSection", "Add &injury"), parent)
+        super().__init__("InjuriesSection", QT_TRANSLATE_NOOP("InjuriesSection", "Add injur&y"), parent)
         self.bind_title(QT_TRANSLATE_NOOP("InjuriesSection", "Injuries"))
         self.reporter_id = reporter_id
         self.residents: list[ResidentRecord] = []
@@ -271,7 +271,7 @@ class OutsidersSection(_RowsSection):
     key = "outsiders"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("OutsidersSection", QT_TRANSLATE_NOOP("OutsidersSection", "Add outside &person"),
+        super().__init__("OutsidersSection", QT_TRANSLATE_NOOP("OutsidersSection", "Add &outside person"),
                          parent)
         self.bind_title(QT_TRANSLATE_NOOP("OutsidersSection", "Outside persons"))
 

@@ -58,9 +58,9 @@ class ViolenceSection(Section):
             # 1024-pixel screen gives the form beside the navigation.
             grid.addWidget(group, index // 2, index % 2)
         self.form.addRow(grid)
-        self.weapon = self._check("weapon", QT_TRANSLATE_NOOP("ViolenceSection", "A &weapon was used"))
+        self.weapon = self._check("weapon", QT_TRANSLATE_NOOP("ViolenceSection", "A weap&on was used"))
         self.dangerous_object = self._check(
-            "dangerous_object", QT_TRANSLATE_NOOP("ViolenceSection", "A dangerous &object was used"))
+            "dangerous_object", QT_TRANSLATE_NOOP("ViolenceSection", "A &dangerous object was used"))
         self.relabel(language)
 
     def relabel(self, language: str) -> None:

@@ -35,10 +35,10 @@ class AdminView(QWidget):
         self.users = UsersTab(ctx, tasks, self.tabs)
         self.places = PlacesTab(ctx, tasks, self.tabs)
         self.settings = SettingsTab(ctx, tasks, self.tabs)
-        self.tabs.add(self.users, QT_TRANSLATE_NOOP("Admin", "&Users and roles"))
-        self.tabs.add(self.places, QT_TRANSLATE_NOOP("Admin", "&Facilities and places"))
+        self.tabs.add(self.users, QT_TRANSLATE_NOOP("Admin", "Users an&d roles"))
+        self.tabs.add(self.places, QT_TRANSLATE_NOOP("Admin", "Facilities and &places"))
         if ctx.may(Permission.SETTINGS_MANAGE):
-            self.tabs.add(self.settings, QT_TRANSLATE_NOOP("Admin", "&Settings"))
+            self.tabs.add(self.settings, QT_TRANSLATE_NOOP("Admin", "Settings"))
         else:
             self.settings.hide()
         for tab in (self.users, self.places, self.settings):

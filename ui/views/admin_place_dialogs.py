@@ -32,7 +32,7 @@ class FacilityDialog(EditDialog[FacilityRecord]):
         self.name = f.row("facility_name", QT_TRANSLATE_NOOP("AdminPlaces", "&Name"), QLineEdit(self))
         self.municipality = f.row("municipality", QT_TRANSLATE_NOOP("AdminPlaces", "&Municipality"),
                                   QLineEdit(self))
-        self.district = f.row("police_district", QT_TRANSLATE_NOOP("AdminPlaces", "Police &district"),
+        self.district = f.row("police_district", QT_TRANSLATE_NOOP("AdminPlaces", "Police dis&trict"),
                               QLineEdit(self))
 
     def fill(self, record: FacilityRecord) -> None:

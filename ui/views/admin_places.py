@@ -81,7 +81,7 @@ class PlacesTab(QWidget):
         self.zone_list.activated.connect(lambda _index: self.edit_zone())
         self.edit_facility_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "C&hange facility…"),
                                            self.edit_facility, self)
-        self.edit_zone_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "Chan&ge place…"),
+        self.edit_zone_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "Chang&e place…"),
                                        self.edit_zone, self)
         for edit_button in (self.edit_facility_button, self.edit_zone_button):
             edit_button.setEnabled(False)
@@ -94,9 +94,9 @@ class PlacesTab(QWidget):
         self.name = f.row("facility_name", QT_TRANSLATE_NOOP("AdminPlaces", "&Name"), QLineEdit(facility_box))
         self.municipality = f.row("municipality", QT_TRANSLATE_NOOP("AdminPlaces", "&Municipality"),
                                   QLineEdit(facility_box))
-        self.district = f.row("police_district", QT_TRANSLATE_NOOP("AdminPlaces", "Police &district"),
+        self.district = f.row("police_district", QT_TRANSLATE_NOOP("AdminPlaces", "Police dis&trict"),
                               QLineEdit(facility_box))
-        self.facility_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "Add &facility"),
+        self.facility_button = button(t, QT_TRANSLATE_NOOP("AdminPlaces", "Add fac&ility"),
                                       self.add_facility, facility_box)
         f.add(self.facility_button)
         facility_box.setLayout(f.layout)

@@ -95,13 +95,13 @@ class UsersTab(QWidget):
         box = QGroupBox(self)
         t.bind(box.setTitle, QT_TRANSLATE_NOOP("AdminUsers", "New user"))
         self.new_form = f = FormRows(t, box)
-        self.username = f.row("username", QT_TRANSLATE_NOOP("AdminUsers", "&User name"), QLineEdit(box))
+        self.username = f.row("username", QT_TRANSLATE_NOOP("AdminUsers", "Us&er name"), QLineEdit(box))
         self.display_name = f.row("display_name", QT_TRANSLATE_NOOP("AdminUsers", "Full na&me"),
                                   QLineEdit(box))
         self.password = f.row("password", QT_TRANSLATE_NOOP("AdminUsers", "First pass&word"),
                               _password_field(box))
         self.role_box = f.row("role", QT_TRANSLATE_NOOP("AdminUsers", "&Role"), ValueCombo(box))
-        self.facility_list = f.row("facility_ids", QT_TRANSLATE_NOOP("AdminUsers", "&Facilities"),
+        self.facility_list = f.row("facility_ids", QT_TRANSLATE_NOOP("AdminUsers", "Faci&lities"),
                                    CheckList(box))
         self.all_facilities = QCheckBox(box)
         t.bind(self.all_facilities.setText, QT_TRANSLATE_NOOP("AdminUsers", "&All facilities"))
@@ -117,25 +117,25 @@ class UsersTab(QWidget):
         t.bind(box.setTitle, QT_TRANSLATE_NOOP("AdminUsers", "The chosen user"))
         self.change_form = f = FormRows(t, box)
         self.change_role = f.row("change_role", QT_TRANSLATE_NOOP("AdminUsers", "R&ole"), ValueCombo(box))
-        self.role_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Change r&ole"), self.set_role, box)
+        self.role_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "C&hange role"), self.set_role, box)
         f.add(self.role_button)
         self.change_facilities = f.row("change_facilities", QT_TRANSLATE_NOOP("AdminUsers", "Fac&ilities"),
                                        CheckList(box))
         self.change_all = QCheckBox(box)
-        t.bind(self.change_all.setText, QT_TRANSLATE_NOOP("AdminUsers", "All fa&cilities"))
+        t.bind(self.change_all.setText, QT_TRANSLATE_NOOP("AdminUsers", "All facili&ties"))
         f.add(self.change_all)
-        self.facilities_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Save facilit&ies"),
+        self.facilities_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Sa&ve facilities"),
                                         self.set_facilities, box)
         f.add(self.facilities_button)
         buttons = QHBoxLayout()
         # The administrator never chooses a user's password: a reset gives a one-time password
         # the user must replace at the next login.
-        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Reset pa&ssword…"),
+        self.password_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Reset password…"),
                                       self.reset_password, box)
         self.password_button.setObjectName("resetPassword")
-        self.unlock_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Unlock"), self.unlock, box)
+        self.unlock_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Unlock"), self.unlock, box)
         self.unlock_button.setObjectName("unlockUser")
-        self.deactivate_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "&Deactivate"),
+        self.deactivate_button = button(t, QT_TRANSLATE_NOOP("AdminUsers", "Deactivate"),
                                         self.deactivate, box)
         buttons.addWidget(self.password_button)
         buttons.addWidget(self.unlock_button)

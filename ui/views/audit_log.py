@@ -98,10 +98,10 @@ class AuditLogView(QWidget):
             edit.returnPressed.connect(self.refresh)
         filters = QGridLayout()
         for row, column, source, widget in (
-                (0, 0, QT_TRANSLATE_NOOP("AuditLog", "&User"), self.user),
+                (0, 0, QT_TRANSLATE_NOOP("AuditLog", "Us&er"), self.user),
                 (0, 1, QT_TRANSLATE_NOOP("AuditLog", "&Resident"), self.resident),
                 (0, 2, QT_TRANSLATE_NOOP("AuditLog", "&Action"), self.action),
-                (1, 0, QT_TRANSLATE_NOOP("AuditLog", "&From"), self.date_from),
+                (1, 0, QT_TRANSLATE_NOOP("AuditLog", "Fro&m"), self.date_from),
                 (1, 1, QT_TRANSLATE_NOOP("AuditLog", "&To"), self.date_to)):
             filters.addWidget(caption_for(t, source, widget, self), row, column * 2)
             filters.addWidget(widget, row, column * 2 + 1)

@@ -104,7 +104,7 @@ class DrugTradeView(QWidget):
         filters = QGridLayout()
         for column, (source, box) in enumerate((
                 (QT_TRANSLATE_NOOP("DrugTrade", "&Period"), self.period_box),
-                (QT_TRANSLATE_NOOP("DrugTrade", "Fac&ility"), self.facility_box),
+                (QT_TRANSLATE_NOOP("DrugTrade", "Facilit&y"), self.facility_box),
                 (QT_TRANSLATE_NOOP("DrugTrade", "&Show"), self.kind_box),
                 (QT_TRANSLATE_NOOP("DrugTrade", "Pla&ce"), self.zone_box))):
             filters.addWidget(caption_for(t, source, box, self), 0, column * 2)

@@ -82,9 +82,9 @@ class IncidentFilterBar(QWidget):
         flow = FlowLayout(spacing=12)
         fields: list[tuple[str, QWidget]] = [
             (QT_TRANSLATE_NOOP("IncidentList", "&Period"), self.period_box),
-            (QT_TRANSLATE_NOOP("IncidentList", "F&rom"), self.date_from),
+            (QT_TRANSLATE_NOOP("IncidentList", "Fro&m"), self.date_from),
             (QT_TRANSLATE_NOOP("IncidentList", "T&o"), self.date_to),
-            (QT_TRANSLATE_NOOP("IncidentList", "Fac&ility"), self.facility_box),
+            (QT_TRANSLATE_NOOP("IncidentList", "Facilit&y"), self.facility_box),
             (QT_TRANSLATE_NOOP("IncidentList", "&Type"), self.type_box),
             (QT_TRANSLATE_NOOP("IncidentList", "Se&verity"), self.severity_box),
             (QT_TRANSLATE_NOOP("IncidentList", "St&atus"), self.status_box),
@@ -107,7 +107,7 @@ class IncidentFilterBar(QWidget):
         t.bind(self.search.setAccessibleName, QT_TRANSLATE_NOOP("IncidentList", "Search"))
         t.bind(self.search.setPlaceholderText,
                QT_TRANSLATE_NOOP("IncidentList", "Words from the narrative (Ctrl+F)"))
-        t.bind(self.reset_button.setText, QT_TRANSLATE_NOOP("IncidentList", "Clear &filters"))
+        t.bind(self.reset_button.setText, QT_TRANSLATE_NOOP("IncidentList", "C&lear filters"))
         search_row = QHBoxLayout()
         search_row.addWidget(search_caption)
         search_row.addWidget(self.search, 1)
@@ -137,7 +137,7 @@ class IncidentFilterBar(QWidget):
         every = _t(QT_TRANSLATE_NOOP("IncidentList", "All"))
         self.period_box.set_items([(_t(PERIOD_LABELS[p]), p) for p in PERIODS])
         self.type_box.set_items([(_t(QT_TRANSLATE_NOOP("IncidentList", "All types")), None)]
-                                + [(f"{t.label(self.language)} ({t.code})", t.code)
+                                + [(t.label(self.language), t.code)
                                    for t in current_taxonomy().types])
         self.severity_box.set_items([(every, None)] + [(label(s), s) for s in Severity])
         self.status_box.set_items([(every, None)] + [

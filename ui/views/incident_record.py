@@ -36,7 +36,7 @@ def type_lines(detail: IncidentDetail, language: str) -> list[str]:
         sub = itype.subtype(choice.subtype) if itype and choice.subtype else None
         if sub is not None:
             text += f" – {sub.label_da if language == 'da' else sub.label_en}"
-        lines.append(f"{text} ({choice.code})")
+        lines.append(text)  # the name only: the code is the system's, not the staff's word
     return lines
 
 

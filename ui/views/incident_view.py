@@ -120,13 +120,13 @@ class IncidentView(QWidget):
         self.notes = NotesPanel(may(Permission.INCIDENT_ADDENDUM), self.tabs)
         self.review = ReviewPanel(may(Permission.INCIDENT_REVIEW),
                                   may(Permission.INCIDENT_OVERRIDE_SEVERITY), self.tabs)
-        self.tabs.add(self.record, QT_TRANSLATE_NOOP("IncidentView", "&Record"))
+        self.tabs.add(self.record, QT_TRANSLATE_NOOP("IncidentView", "R&ecord"))
         self.tabs.add(self.classification, QT_TRANSLATE_NOOP("IncidentView", "C&lassification"))
         self.tabs.add(self.duties, QT_TRANSLATE_NOOP("IncidentView", "&Duties"))
         self.tabs.add(self.history, QT_TRANSLATE_NOOP("IncidentView", "&History"))
-        self.tabs.add(self.notes, QT_TRANSLATE_NOOP("IncidentView", "&Notes"))
+        self.tabs.add(self.notes, QT_TRANSLATE_NOOP("IncidentView", "N&otes"))
         if may(Permission.INCIDENT_REVIEW) or may(Permission.INCIDENT_OVERRIDE_SEVERITY):
-            self.tabs.add(self.review, QT_TRANSLATE_NOOP("IncidentView", "Re&view"))
+            self.tabs.add(self.review, QT_TRANSLATE_NOOP("IncidentView", "Rev&iew"))
         else:
             self.review.hide()
         self.notes.add_requested.connect(self.add_note)

@@ -1,4 +1,4 @@
-"""The overview: what happened since the user's last shift first, then the last 30 days at a
+"""The overview: what was logged since the user's last shift first, then the last 30 days at a
 glance, the review queue, open and overdue duties, residents at high Brøset risk and open PSP
 action items. Each box appears only for users who may see what it shows; each is filled by its
 own background call, so a slow one never holds up the rest.
@@ -178,7 +178,7 @@ class OverviewView(QWidget):
         services, actor, may = self.ctx.services, self.ctx.require_actor(), self.ctx.may
         since = self.since
         self._run(lambda: services.queries.page(
-            actor, IncidentFilter(date_from=since.date()), limit=SINCE_LIMIT), self._since_loaded)
+            actor, IncidentFilter(registered_from=since), limit=SINCE_LIMIT), self._since_loaded)
         if may(Permission.INCIDENT_READ_ALL_TIME):
             today = to_local(utcnow()).date()
             request = ReportRequest(today - timedelta(days=PERIOD_DAYS - 1), today)
@@ -197,8 +197,8 @@ class OverviewView(QWidget):
         Query(self, call).success(done).failure(self.error).run(self.tasks, self.ctx)
 
     def _since_loaded(self, page: Any) -> None:
-        rows = [r for r in page.rows if r.occurred_start >= self.since]
-        more = page.next_cursor is not None and len(rows) == len(page.rows)
+        rows = list(page.rows)  # logged since the shift began, however long ago they happened
+        more = page.next_cursor is not None
         count = f"{number(len(rows))}+" if more else number(len(rows))
         serious = sum(1 for r in rows if r.severity.rank >= 3)
         note = (_t(QT_TRANSLATE_NOOP("Overview", "%1 incidents, %2 of them serious (S3 or S4)."),

@@ -55,10 +55,10 @@ class PspView(QWidget):
         self.notes = NotesTab(ctx, tasks, self.tabs)
         self.action_items = ActionsTab(ctx, tasks, self.tabs)
         tab_sources: list[tuple[QWidget, str]] = [
-            (self.meetings, QT_TRANSLATE_NOOP("Psp", "&Meetings")),
+            (self.meetings, QT_TRANSLATE_NOOP("Psp", "Meeti&ngs")),
             (self.action_items, QT_TRANSLATE_NOOP("Psp", "Action &items")),
-            (self.agreements, QT_TRANSLATE_NOOP("Psp", "&Agreements with the police")),
-            (self.notes, QT_TRANSLATE_NOOP("Psp", "Cooperation &notes")),
+            (self.agreements, QT_TRANSLATE_NOOP("Psp", "Agreements with the &police")),
+            (self.notes, QT_TRANSLATE_NOOP("Psp", "&Cooperation notes")),
         ]
         for widget, source in tab_sources:
             self.tabs.add(widget, source)

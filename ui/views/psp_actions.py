@@ -98,13 +98,13 @@ class ActionsTab(QWidget):
         box = QGroupBox(self)
         t.bind(box.setTitle, QT_TRANSLATE_NOOP("PspActions", "New action item"))
         self.form = FormRows(t, box)
-        self.text = self.form.row("text", QT_TRANSLATE_NOOP("PspActions", "&What"), QLineEdit(box))
+        self.text = self.form.row("text", QT_TRANSLATE_NOOP("PspActions", "W&hat"), QLineEdit(box))
         self.owner = self.form.row("owner_role", QT_TRANSLATE_NOOP("PspActions", "&Who (role or authority)"),
                                    QLineEdit(box))
         self.due = self.form.row("due_on", QT_TRANSLATE_NOOP("PspActions", "&Due"), OptionalDateInput(box))
         self.meeting_box = self.form.row("meeting_id", QT_TRANSLATE_NOOP("PspActions", "&Meeting"),
                                          ValueCombo(box))
-        self.facility_box = self.form.row("facility_id", QT_TRANSLATE_NOOP("PspActions", "Fac&ility"),
+        self.facility_box = self.form.row("facility_id", QT_TRANSLATE_NOOP("PspActions", "Facilit&y"),
                                           ValueCombo(box))
         self.add_button = button(t, QT_TRANSLATE_NOOP("PspActions", "&Add action item"), self.add, box)
         self.form.add(self.add_button)

@@ -78,15 +78,15 @@ class AgreementsTab(QWidget):
         box = QGroupBox(self)
         t.bind(box.setTitle, QT_TRANSLATE_NOOP("PspAgreements", "Agreement"))
         self.form = FormRows(t, box)
-        self.facility_box = self.form.row("facility_id", QT_TRANSLATE_NOOP("PspAgreements", "Fac&ility"),
+        self.facility_box = self.form.row("facility_id", QT_TRANSLATE_NOOP("PspAgreements", "Facilit&y"),
                                           ValueCombo(box))
         self.title_edit = self.form.row("title", QT_TRANSLATE_NOOP("PspAgreements", "&Title"), QLineEdit(box))
-        self.contact = self.form.row("police_contact", QT_TRANSLATE_NOOP("PspAgreements", "Police &contact"),
+        self.contact = self.form.row("police_contact", QT_TRANSLATE_NOOP("PspAgreements", "Po&lice contact"),
                                      QLineEdit(box))
-        self.scope = self.form.row("scope", QT_TRANSLATE_NOOP("PspAgreements", "Sco&pe"), QPlainTextEdit(box))
+        self.scope = self.form.row("scope", QT_TRANSLATE_NOOP("PspAgreements", "Scop&e"), QPlainTextEdit(box))
         self.scope.setTabChangesFocus(True)
         self.scope.setMaximumHeight(70)
-        self.valid_from = self.form.row("valid_from", QT_TRANSLATE_NOOP("PspAgreements", "Valid &from"),
+        self.valid_from = self.form.row("valid_from", QT_TRANSLATE_NOOP("PspAgreements", "&Valid from"),
                                         OptionalDateInput(box))
         self.valid_to = self.form.row("valid_to", QT_TRANSLATE_NOOP("PspAgreements", "Valid t&o"),
                                       OptionalDateInput(box))
@@ -97,7 +97,7 @@ class AgreementsTab(QWidget):
         self.form.add(self.conflict)
         buttons = QHBoxLayout()
         self.save_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "&Save agreement"), self.save, box)
-        self.new_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "&New agreement"),
+        self.new_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "Ne&w agreement"),
                                  self.clear_form, box)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -206,7 +206,7 @@ class NotesTab(QWidget):
         self.meetings: list[MeetingRecord] = []
         self.notes: list[CooperationNoteRecord] = []
         self.form = FormRows(t, self)
-        self.facility_box = self.form.row("facility_id", QT_TRANSLATE_NOOP("PspAgreements", "Fac&ility"),
+        self.facility_box = self.form.row("facility_id", QT_TRANSLATE_NOOP("PspAgreements", "Facilit&y"),
                                           ValueCombo(self))
         self.facility_box.currentIndexChanged.connect(lambda _i: self.load_notes())
         self.list = QListWidget(self)
@@ -215,7 +215,7 @@ class NotesTab(QWidget):
         t.bind(accessible_name_setter(self.list), QT_TRANSLATE_NOOP("PspAgreements", "Notes"))
         self.meeting_box = self.form.row("meeting_id", QT_TRANSLATE_NOOP("PspAgreements", "&Meeting"),
                                          ValueCombo(self))
-        self.text = self.form.row("text", QT_TRANSLATE_NOOP("PspAgreements", "&Note"), QPlainTextEdit(self))
+        self.text = self.form.row("text", QT_TRANSLATE_NOOP("PspAgreements", "N&ote"), QPlainTextEdit(self))
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(80)
         self.add_button = button(t, QT_TRANSLATE_NOOP("PspAgreements", "&Add note"), self.add, self)

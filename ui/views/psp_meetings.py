@@ -133,13 +133,13 @@ class MeetingsTab(QWidget):
         t.bind(box.setTitle, QT_TRANSLATE_NOOP("PspMeetings", "New meeting"))
         self.new_form = FormRows(t, box)
         self.held_on = self.new_form.row("held_on", QT_TRANSLATE_NOOP("PspMeetings", "Dat&e"), DateInput(box))
-        self.district = self.new_form.row("district", QT_TRANSLATE_NOOP("PspMeetings", "Police &district"),
+        self.district = self.new_form.row("district", QT_TRANSLATE_NOOP("PspMeetings", "Police dis&trict"),
                                           QLineEdit(box))
         self.meeting_facilities = self.new_form.row(
-            "facility_ids", QT_TRANSLATE_NOOP("PspMeetings", "&Facilities"), CheckList(box))
+            "facility_ids", QT_TRANSLATE_NOOP("PspMeetings", "Faci&lities"), CheckList(box))
         self.participants = self.new_form.row(
-            "participants", QT_TRANSLATE_NOOP("PspMeetings", "Partici&pants (by role)"), QLineEdit(box))
-        self.agenda = self.new_form.row("agenda", QT_TRANSLATE_NOOP("PspMeetings", "A&genda"),
+            "participants", QT_TRANSLATE_NOOP("PspMeetings", "Participants (by r&ole)"), QLineEdit(box))
+        self.agenda = self.new_form.row("agenda", QT_TRANSLATE_NOOP("PspMeetings", "&Agenda"),
                                         QPlainTextEdit(box))
         self.agenda.setTabChangesFocus(True)
         self.agenda.setMaximumHeight(70)
@@ -160,7 +160,7 @@ class MeetingsTab(QWidget):
         self.minutes.setReadOnly(not may)
         minutes_caption = caption_for(t, QT_TRANSLATE_NOOP("PspMeetings", "&Minutes"), self.minutes,
                                       self.detail)
-        self.save_minutes = button(t, QT_TRANSLATE_NOOP("PspMeetings", "&Save the minutes"),
+        self.save_minutes = button(t, QT_TRANSLATE_NOOP("PspMeetings", "Sa&ve the minutes"),
                                    self.save_minutes_clicked, self.detail)
         self.save_minutes.setVisible(may)
         self.minutes_conflict = ConflictNotice(self.detail)
@@ -194,7 +194,7 @@ class MeetingsTab(QWidget):
         self.necessity.setTabChangesFocus(True)
         self.necessity.setMaximumHeight(70)
         self.legal_basis = self.disclose_form.row(
-            "legal_basis", QT_TRANSLATE_NOOP("PspMeetings", "&Legal basis"), QLineEdit(LEGAL_BASIS_115, box))
+            "legal_basis", QT_TRANSLATE_NOOP("PspMeetings", "Legal &basis"), QLineEdit(LEGAL_BASIS_115, box))
         hint = QLabel(box)
         hint.setWordWrap(True)
         t.bind(hint.setText, QT_TRANSLATE_NOOP(

@@ -25,7 +25,7 @@ class NoteDialog(EditDialog[CooperationNoteRecord]):
         self.setObjectName("noteDialog")
         self.written = data_label(self)
         self.form.add(self.written)
-        self.text = self.form.row("text", QT_TRANSLATE_NOOP("PspAgreements", "&Note"), QPlainTextEdit(self))
+        self.text = self.form.row("text", QT_TRANSLATE_NOOP("PspAgreements", "N&ote"), QPlainTextEdit(self))
         self.text.setTabChangesFocus(True)
         self.setMinimumWidth(560)
 

@@ -169,7 +169,7 @@ class ReportView(QWidget):
         for key, source, field in (
             ("kind", QT_TRANSLATE_NOOP("Reports", "&Report"), self.kind_box),
             ("month", QT_TRANSLATE_NOOP("Reports", "&Month"), self.month_edit),
-            ("from", QT_TRANSLATE_NOOP("Reports", "&From"), self.date_from),
+            ("from", QT_TRANSLATE_NOOP("Reports", "Fro&m"), self.date_from),
             ("to", QT_TRANSLATE_NOOP("Reports", "&To"), self.date_to),
             ("facilities", QT_TRANSLATE_NOOP("Reports", "F&acilities"), self.facility_list),
             ("language", QT_TRANSLATE_NOOP("Reports", "&Language"), self.language_box),
@@ -186,7 +186,7 @@ class ReportView(QWidget):
         for button, source in ((self.preview_button, QT_TRANSLATE_NOOP("Reports", "&Preview")),
                                (self.export_button, QT_TRANSLATE_NOOP("Reports", "&Export…")),
                                (self.cancel_button, QT_TRANSLATE_NOOP("Reports", "&Cancel")),
-                               (self.open_button, QT_TRANSLATE_NOOP("Reports", "&Open file"))):
+                               (self.open_button, QT_TRANSLATE_NOOP("Reports", "Ope&n file"))):
             t.bind(button.setText, source)
         self.preview_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export)

@@ -76,7 +76,7 @@ class ResidentsTab(QWidget):
         t.bind(accessible_name_setter(self.list), QT_TRANSLATE_NOOP("Residents", "Residents"))
         self.list.selectionModel().selectionChanged.connect(self._selected)
         filters = FormRows(t, self)
-        filters.row("facility", QT_TRANSLATE_NOOP("Residents", "Fac&ility"), self.facility_box)
+        filters.row("facility", QT_TRANSLATE_NOOP("Residents", "Facilit&y"), self.facility_box)
         filters.add(self.show_inactive)
         for signal in (self.facility_box.currentIndexChanged, self.show_inactive.toggled):
             signal.connect(lambda _x: self._show())

@@ -27,8 +27,8 @@ CAPTIONS = {
     "idle_lock_minutes": QT_TRANSLATE_NOOP("Settings", "&Lock the window after this many idle minutes"),
     "lockout_after": QT_TRANSLATE_NOOP("Settings", "Lock a user out after this many &wrong passwords"),
     "lockout_minutes": QT_TRANSLATE_NOOP(
-        "Settings", "A lock-out lasts (minutes, unless an administrator &unlocks)"),
-    "language": QT_TRANSLATE_NOOP("Settings", "Default &language"),
+        "Settings", "A lock-&out lasts (minutes, unless an administrator unlocks)"),
+    "language": QT_TRANSLATE_NOOP("Settings", "Default la&nguage"),
     "low_disk_space_mb": QT_TRANSLATE_NOOP(
         "Settings", "Warn when the disk has less free space than (&MB, 0 = never)"),
 }
@@ -59,7 +59,7 @@ class SettingsTab(QWidget):
         self.conflict = ConflictNotice(self)
         self.conflict.reload_requested.connect(self.refresh)
         self.form.add(self.conflict)
-        self.save_button = button(t, QT_TRANSLATE_NOOP("Settings", "&Save settings"), self.save, self)
+        self.save_button = button(t, QT_TRANSLATE_NOOP("Settings", "Sa&ve settings"), self.save, self)
         self.form.add(self.save_button)
         self.note = QLabel(self)
         self.note.setWordWrap(True)

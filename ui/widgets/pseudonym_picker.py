@@ -97,7 +97,7 @@ class ResidentPicker(QWidget):
         row.addWidget(self.add_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self._texts.bind(self.add_button.setText, QT_TRANSLATE_NOOP("ResidentPicker", "Add &resident"))
+        self._texts.bind(self.add_button.setText, QT_TRANSLATE_NOOP("ResidentPicker", "&Add resident"))
 
     def set_residents(self, residents: list[ResidentRecord]) -> None:
         """The residents to choose from (the chosen facility's); keeps every row's choice."""
