@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from safetylog.domain.enums import Measure, PersonRole
+from safetylog.domain.timeutil import as_utc
 from tests.conftest import World
 from tests.ui.app_driver import Keyboard, running_app
 from tests.ui.test_entry_keyboard import open_form, submit
@@ -70,7 +71,8 @@ def test_the_threat_with_a_bottle_takes_at_most_35_keys_besides_the_words(
     police, measures = form.sections["police"], form.sections["measures"]
     # the types said it: police called at the incident's time, the measures ticked
     assert police.isVisible() and police.called.isChecked()  # type: ignore[attr-defined]
-    assert police.called_at.value() == form.common.start.value()  # type: ignore[attr-defined]
+    called_at = police.called_at.value()  # type: ignore[attr-defined]
+    assert called_at is not None and as_utc(called_at) == form.common.start.value()
     assert measures.boxes[Measure.POLICE].isChecked()  # type: ignore[attr-defined]
     assert measures.boxes[Measure.HOLD_124C].isChecked()  # type: ignore[attr-defined]
     keys.press(Key.Key_O, ALT)  # Ankom kl.: the arrival is known, from the call's time

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 from safetylog.domain.enums import DrugActivity
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import DrugObservation, PoliceContact
+from safetylog.domain.timeutil import now_minute_local
 from ui.entry.section_base import Section, parse_count
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.widgets.datetime_edit import OptionalDateTimeEdit
@@ -133,7 +134,7 @@ class PoliceSection(Section):
         for edit in (self.called_at, self.arrived_at):
             # A label's mnemonic gives the focus only to a focusable buddy; its check box takes it.
             edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.incident_time: Callable[[], datetime] = lambda: datetime.now().replace(second=0, microsecond=0)
+        self.incident_time: Callable[[], datetime] = now_minute_local
         """When the incident happened: the form sets it; the police times start from it."""
         self.called.toggled.connect(self._called_toggled)
         self.arrived_at.known.toggled.connect(self._arrived_toggled)
