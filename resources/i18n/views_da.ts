@@ -1618,8 +1618,8 @@
         <translation>Endnu ikke læst af indberetteren</translation>
     </message>
     <message>
-        <source>%1 reporters have not yet read what was done with their incident (%2 items).</source>
-        <translation>%1 indberettere har endnu ikke læst, hvad der er gjort med deres hændelse (%2 meddelelser).</translation>
+        <source>Not read yet: %1 items, %2 reporters.</source>
+        <translation>Ikke læst endnu: %1 meddelelser, %2 indberettere.</translation>
     </message>
     <message>
         <source>Every reporter has read what was done.</source>

@@ -3,6 +3,9 @@ the manager's sign-off and note until it is marked read; the login after that sh
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -10,8 +13,12 @@ from safetylog.domain.enums import Role
 from tests.conftest import World
 from tests.factories import incident_input
 from tests.ui.app_driver import Keyboard, log_in, running_app, settle
+from tests.ui.view_helpers import danish_translations, task_runner
+from ui.context import UiContext
 from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
 from ui.views.feedback import FeedbackDialog
+from ui.views.overview import OverviewView
 
 NOTE = "Beboeren har fået en ny kontaktperson."
 
@@ -83,3 +90,39 @@ def test_later_keeps_the_feedback_for_the_next_login(qtbot: QtBot, sqlite_world:
         window = log_in(qtbot, shell, "manager")
         settle(qtbot, shell)
         assert window.feedback_offer.dialog is None
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
+    yield from task_runner()
+
+
+@pytest.fixture
+def danish() -> Iterator[None]:
+    yield from danish_translations()
+
+
+def test_the_manager_sees_who_has_not_read_and_it_goes_when_read(
+        qtbot: QtBot, sqlite_world: World, tasks: TaskRunner, danish: None) -> None:
+    services, manager = sqlite_world.services, sqlite_world.actor(Role.MANAGER)
+    nina = sqlite_world.actor(Role.NIGHT_STAFF)
+    detail = services.incidents.submit(nina, incident_input(sqlite_world))
+    services.incidents.sign_off(manager, detail.id, expected_version=detail.version)
+    view = OverviewView(UiContext(services, actor=manager, language="da"), tasks)
+    qtbot.addWidget(view)
+    view.resize(1280, 900)
+    view.show()
+    qtbot.waitUntil(lambda: tasks.pending == 0)
+    box = view.feedback_box
+    assert box.title() == "Endnu ikke læst af indberetteren"
+    assert [(f.reporter, f.incident_id) for f in box.model.rows] == [("Nina Nat", detail.id)]
+    assert box.note.text() == "Ikke læst endnu: 1 meddelelser, 1 indberettere."
+    shown = box.model.index(0, 2).data()
+    assert shown.startswith("godkendt af Maja Leder, ")
+
+    [item] = services.feedback.unread(nina)
+    services.feedback.mark_read(nina, [item.id])
+    view.refresh()
+    qtbot.waitUntil(lambda: tasks.pending == 0)
+    assert box.model.rows == []
+    assert box.note.text() == "Alle indberettere har læst, hvad der er gjort."

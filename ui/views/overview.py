@@ -257,9 +257,8 @@ class OverviewView(QWidget):
 
     def _feedback_loaded(self, items: list[FeedbackItem]) -> None:
         reporters = len({item.reporter for item in items})
-        note = (_t(QT_TRANSLATE_NOOP("Overview", "%1 reporters have not yet read what was done "
-                                                 "with their incident (%2 items)."),
-                   number(reporters), number(len(items))) if items
+        note = (_t(QT_TRANSLATE_NOOP("Overview", "Not read yet: %1 items, %2 reporters."),
+                   number(len(items)), number(reporters)) if items
                 else _t(QT_TRANSLATE_NOOP("Overview", "Every reporter has read what was done.")))
         self.feedback_box.set_rows(items, note)
 
