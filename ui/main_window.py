@@ -43,6 +43,7 @@ from ui.navigation import PageSpec
 from ui.operations import Op, Query
 from ui.space_line import SpaceWatch
 from ui.tasks import TaskRunner
+from ui.views.feedback import FeedbackOffer
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.labels import label as enum_label
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
 
         self.curtains = Curtains()
         self.draft_offers = DraftOffers(ctx, tasks, self, self._continue_draft)
+        self.feedback_offer = FeedbackOffer(ctx, tasks, self)  # "Det skete der med din indberetning"
         self.idle = IdleWatcher(self)
         self.idle.timed_out.connect(self.lock)
         self._build_menus()
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
         self.banner.check()
         self.space.check()
         self.offer_drafts()
+        self.feedback_offer.offer()
 
     @property
     def _session_actions(self) -> tuple[QAction, ...]:
@@ -417,6 +420,7 @@ class MainWindow(QMainWindow):
         self._locked = True
         self.idle.stop()
         self.draft_offers.close()
+        self.feedback_offer.close()
         auth = self.ctx.services.auth
         Op(self, lambda: auth.lock(actor)).run(self.tasks, self.ctx)
         for action in self._session_actions:
@@ -464,6 +468,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.banner.stop()
         self.space.stop()
+        self.feedback_offer.close()
         self._clear_pages()
         self.ctx.actor = None
         self.ctx.hub.actor_changed.emit(None)
@@ -478,6 +483,7 @@ class MainWindow(QMainWindow):
         self.banner.stop()
         self.space.stop()
         self.draft_offers.close()
+        self.feedback_offer.close()
         self.curtains.close_all()
         self._clear_pages()
         self._locked = False

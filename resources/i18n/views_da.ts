@@ -1606,6 +1606,26 @@
 <context>
     <name>Overview</name>
     <message>
+        <source>Reporter</source>
+        <translation>Indberetter</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Det skete der</translation>
+    </message>
+    <message>
+        <source>Not yet read by the reporter</source>
+        <translation>Endnu ikke læst af indberetteren</translation>
+    </message>
+    <message>
+        <source>Not read yet: %1 items, %2 reporters.</source>
+        <translation>Ikke læst endnu: %1 meddelelser, %2 indberettere.</translation>
+    </message>
+    <message>
+        <source>Every reporter has read what was done.</source>
+        <translation>Alle indberettere har læst, hvad der er gjort.</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/overview.py" line="52"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
@@ -2764,6 +2784,61 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Luk</translation>
+    </message>
+</context>
+<context>
+    <name>ReporterFeedback</name>
+    <message>
+        <source>%1 added a note, %2</source>
+        <translation>%1 tilføjede en note, %2</translation>
+    </message>
+    <message>
+        <source>%1 added a review note, %2</source>
+        <translation>%1 tilføjede en gennemgangsnote, %2</translation>
+    </message>
+    <message>
+        <source>%1 asked for a correction, %2</source>
+        <translation>%1 bad om en rettelse, %2</translation>
+    </message>
+    <message>
+        <source>signed off by %1, %2</source>
+        <translation>godkendt af %1, %2</translation>
+    </message>
+    <message>
+        <source>the duty &quot;%1&quot; was closed by %2, %3</source>
+        <translation>pligten &quot;%1&quot; blev afsluttet af %2, %3</translation>
+    </message>
+    <message>
+        <source>followed up by %1, %2</source>
+        <translation>fulgt op af %1, %2</translation>
+    </message>
+    <message>
+        <source>Incident %1 (%2, %3)</source>
+        <translation>Hændelse %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>What happened with your report</source>
+        <translation>Det skete der med din indberetning</translation>
+    </message>
+    <message>
+        <source>&amp;Open the incident</source>
+        <translation>&amp;Åbn hændelsen</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as read</source>
+        <translation>&amp;Markér som læst</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Senere</translation>
+    </message>
+    <message>
+        <source>What happened with your incidents</source>
+        <translation>Det skete der med dine hændelser</translation>
+    </message>
+    <message>
+        <source>This is what has been done with the incidents you reported since you last read it (%1). Open an incident to read more, or mark it all as read.</source>
+        <translation>Her er, hvad der er gjort med de hændelser, du har indberettet, siden du sidst læste det (%1). Åbn en hændelse for at læse mere, eller markér det hele som læst.</translation>
     </message>
 </context>
 </TS>

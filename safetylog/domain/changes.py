@@ -30,8 +30,9 @@ class Changes(Flag):
     BVC = auto()
     SETTINGS = auto()
     AUDIT = auto()
+    FEEDBACK = auto()
     ALL = (INCIDENTS | DRAFTS | DUTIES | RESIDENTS | PSP | USERS | SESSIONS | FACILITIES | BVC
-           | SETTINGS | AUDIT)
+           | SETTINGS | AUDIT | FEEDBACK)
 
 
 class Recording:

@@ -157,3 +157,12 @@ class ZoneKind(StrEnum):
     OUTDOOR = "outdoor"
     ENTRANCE = "entrance"
     OFF_PREMISES = "off_premises"
+
+
+class FeedbackKind(StrEnum):
+    """What the reporter is told happened with their incident. A later step of the follow-up
+    (a finished learning review) adds its own kind here and calls ``feedback.tell_reporter``."""
+
+    SIGNED_OFF = "signed_off"
+    DUTY_CLOSED = "duty_closed"
+    NOTE_ADDED = "note_added"

@@ -597,3 +597,26 @@ class ChainReport:
 
 
 CHAIN_REASONS = ("content_changed", "link_broken", "row_missing", "head_mismatch")
+
+
+# --- feedback to the reporter ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackItem:
+    """One thing that happened with an incident, told to the staff member who reported it.
+
+    Says what happened and by whom, never the text (a note's wording, a duty's details): the
+    reporter opens the incident for that, and only if they may."""
+
+    id: int
+    incident_id: int
+    incident_date: date
+    primary_type: str
+    kind: str  # FeedbackKind
+    subject: str  # the closed duty's kind, the note's kind; "" for a sign-off
+    created_at: datetime
+    created_by: str  # display name
+    reporter: str  # display name (the manager's list)
+    read_at: datetime | None
+    may_open: bool  # the reader may open the incident itself

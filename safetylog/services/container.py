@@ -32,6 +32,7 @@ from safetylog.services.bvc import BvcService
 from safetylog.services.drug_patterns import DrugPatternService
 from safetylog.services.duties import DutyService
 from safetylog.services.exchange import ExchangeService
+from safetylog.services.feedback import FeedbackService
 from safetylog.services.incident_queries import IncidentQueryService
 from safetylog.services.incidents import IncidentService
 from safetylog.services.psp import PspService
@@ -65,6 +66,7 @@ class Services:
     duties: DutyService
     drug_patterns: DrugPatternService
     audit_log: AuditService
+    feedback: FeedbackService
     backup: Path | None = None  # the copy made before the last schema upgrade, if any
     key_ring: KeyRing | None = None  # the embedded database's key file, unlocked; None on PostgreSQL
     daily_backup: backups.DailyBackup | None = None  # running or done since this login, if due
@@ -81,7 +83,7 @@ class Services:
             exchange=ExchangeService(sf, clock), settings=SettingsService(sf, clock),
             reports=ReportService(sf, clock), bvc=BvcService(sf, clock),
             duties=DutyService(sf, clock), drug_patterns=DrugPatternService(sf, clock),
-            audit_log=AuditService(sf, clock),
+            audit_log=AuditService(sf, clock), feedback=FeedbackService(sf, clock),
         )
 
     @property

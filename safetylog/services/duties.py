@@ -33,7 +33,7 @@ from safetylog.classification.duty_fields import (
     missing_to_close,
 )
 from safetylog.classification.duty_rules import DutyRule, RuleBook, book_for_day
-from safetylog.domain.enums import AuditAction
+from safetylog.domain.enums import AuditAction, FeedbackKind
 from safetylog.domain.errors import ConflictError, NotFound, PermissionDenied
 from safetylog.domain.records import Actor, DutyRecord
 from safetylog.domain.timeutil import utcnow
@@ -41,6 +41,7 @@ from safetylog.domain.validation import Checker
 from safetylog.services import audit
 from safetylog.services.base import Service
 from safetylog.services.duty_rules import installed_rules
+from safetylog.services.feedback import tell_reporter
 from safetylog.services.permissions import (
     NIGHT_STAFF_WINDOW_DAYS,
     Permission,
@@ -258,6 +259,8 @@ class DutyService(Service):
                 if new_state is not None and new_state is not old_state:
                     row.state = new_state.value
                     row.closed_at = now if new_state.closed else None
+                    if new_state.closed and not old_state.closed:
+                        self._tell_reporters(session, actor, row, incident, now)
                     if reason:
                         details["state_reason"] = reason
                         row.details = dict(details)
@@ -300,6 +303,17 @@ class DutyService(Service):
             check.add("state", "mandatory_duty")
         elif (new is DutyState.NOT_REQUIRED or old.closed) and not reason:
             check.add("reason", "reason_required")  # judged not to apply, or reopened: say why
+
+    @staticmethod
+    def _tell_reporters(session: Session, actor: Actor, row: DutyRow, incident: Incident | None,
+                        now: datetime) -> None:
+        """A combined registration closes for every incident it covers: each reporter hears."""
+        ids = [i for i in row.details.get("incident_ids") or [] if isinstance(i, int)]
+        covered = [incident] if incident is not None else []
+        covered += [i for i in (session.get(Incident, n) for n in ids if n != row.incident_id)
+                    if i is not None]
+        for each in covered:
+            tell_reporter(session, actor, each, FeedbackKind.DUTY_CLOSED, now, subject=row.kind)
 
     def _visible(self, session: Session, actor: Actor, duty_id: int) -> DutyRow:
         row = session.get(DutyRow, duty_id) if isinstance(duty_id, int) else None

@@ -20,6 +20,7 @@ from safetylog.domain.timeutil import to_local
 from safetylog.domain.validation import Checker
 from safetylog.services.admin import check_facility, check_user, check_zone
 from safetylog.services.export_rows import ImportRefused
+from safetylog.services.feedback import check_feedback
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.incident_validation import validate_incident
 from safetylog.services.incidents import check_addendum
@@ -41,6 +42,7 @@ from safetylog.storage.models import (
     PspAgreement,
     PspMeeting,
     PspNote,
+    ReporterFeedbackRow,
     Resident,
     ResidentDisplayName,
     ResidentIdentityRow,
@@ -85,6 +87,7 @@ def validate_imported(session: Session, positions: Positions, taxonomy: Taxonomy
     _each(session, positions, Disclosure, lambda c, r: check_disclosure(
         c, r.necessity_note, r.legal_basis))
     _each(session, positions, AddendumRow, lambda c, r: check_addendum(c, r.kind, r.text))
+    _each(session, positions, ReporterFeedbackRow, lambda c, r: check_feedback(c, r.kind))
     for row in _rows(session, Incident):
         try:
             # Judged by the taxonomy it was classified under: a type a later version retired

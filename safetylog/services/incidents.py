@@ -19,7 +19,7 @@ from safetylog.classification import classify
 from safetylog.classification.duties import OPEN_STATES, duties_for
 from safetylog.classification.severity import Classification
 from safetylog.classification.soas import InstrumentState
-from safetylog.domain.enums import AuditAction, IncidentStatus, Severity, VersionKind
+from safetylog.domain.enums import AuditAction, FeedbackKind, IncidentStatus, Severity, VersionKind
 from safetylog.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from safetylog.domain.problems import Problem
 from safetylog.domain.records import (
@@ -38,6 +38,7 @@ from safetylog.services.base import Service, stale_is_conflict
 from safetylog.services.bvc import latest_for_incident
 from safetylog.services.duties import RulesSource, duty_record, incident_rules, open_duties
 from safetylog.services.duty_rules import installed_rules
+from safetylog.services.feedback import tell_reporter
 from safetylog.services.incident_mapping import (
     apply_classification,
     apply_input,
@@ -290,6 +291,7 @@ class IncidentService(Service):
                                    kind=kind, text=text)
             session.add(addendum)
             session.flush()
+            tell_reporter(session, actor, row, FeedbackKind.NOTE_ADDED, now, subject=kind)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change=kind, addendum_id=addendum.id, residents=_involved(row))
             return Addendum(addendum.id, actor.display_name, now, text, kind)
@@ -313,6 +315,7 @@ class IncidentService(Service):
                 session.add(AddendumRow(incident_id=row.id, author_id=actor.user_id,
                                         created_at=now, kind="review_note", text=note))
             self._add_version(session, row, actor, VersionKind.REVIEW, note, now, expected_version)
+            tell_reporter(session, actor, row, FeedbackKind.SIGNED_OFF, now)
             audit.record(session, actor, AuditAction.UPDATE, "incident", incident_id,
                          change="sign_off", residents=_involved(row))
             session.flush()

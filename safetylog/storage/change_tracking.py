@@ -41,6 +41,7 @@ TABLE_KINDS: dict[str, Changes] = {
     "incident_addenda": Changes.INCIDENTS,
     "incident_drafts": Changes.DRAFTS,
     "duties": Changes.DUTIES,
+    "reporter_feedback": Changes.FEEDBACK,
     "bvc_assessments": Changes.BVC,
     "psp_meetings": Changes.PSP,
     "psp_meeting_facilities": Changes.PSP,

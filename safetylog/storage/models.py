@@ -376,6 +376,24 @@ class DutyRow(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class ReporterFeedbackRow(Base):
+    """Something a manager did with an incident, shown to its reporter until they have read it
+    (``services.feedback``). The reporter's own actions make none."""
+
+    __tablename__ = "reporter_feedback"
+    __table_args__ = (Index("ix_reporter_feedback_reporter_read", "reporter_id", "read_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    subject: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime]
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    read_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
 class BvcAssessmentRow(Base):
     __tablename__ = "bvc_assessments"
     __table_args__ = (Index("ix_bvc_resident_time", "resident_id", "assessed_at"),)

@@ -19,6 +19,7 @@ from safetylog.domain.records import (
     ActionItemRecord,
     BvcRecord,
     DutyRecord,
+    FeedbackItem,
     IncidentFilter,
     IncidentRow,
     SortSpec,
@@ -35,6 +36,7 @@ from ui.models.record_table import ColumnSpec
 from ui.operations import Query
 from ui.tasks import TaskRunner
 from ui.views.common import ErrorLine, heading, local_date, local_datetime, number
+from ui.views.feedback import incident_label, what_happened
 from ui.views.overview_sections import CountsSection, TableSection, titled
 
 CONTEXT = "Overview"
@@ -89,6 +91,16 @@ BVC_COLUMNS: list[ColumnSpec[BvcRecord]] = [
     ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Actions"), lambda b: b.actions),
 ]
 
+def feedback_columns(language: Callable[[], str]) -> list[ColumnSpec[FeedbackItem]]:
+    return [
+        ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Reporter"), lambda f: f.reporter),
+        ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Incident"),
+                   lambda f: incident_label(f, language())),
+        ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "What happened"), what_happened,
+                   tooltip=what_happened),
+    ]
+
+
 ACTION_COLUMNS: list[ColumnSpec[ActionItemRecord]] = [
     ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Due"), lambda a: local_date(a.due_on)),
     ColumnSpec(CONTEXT, QT_TRANSLATE_NOOP("Overview", "Owner"), lambda a: a.owner_role),
@@ -128,12 +140,15 @@ class OverviewView(QWidget):
         self.bvc_box: TableSection[BvcRecord] = TableSection(BVC_COLUMNS, lambda b: b.id, visible_rows=4)
         self.action_box: TableSection[ActionItemRecord] = TableSection(ACTION_COLUMNS, lambda a: a.id,
                                                                        visible_rows=4)
+        self.feedback_box: TableSection[FeedbackItem] = TableSection(
+            feedback_columns(language), lambda f: f.id, visible_rows=4)
         self._titles = [
             titled(self.counts, QT_TRANSLATE_NOOP("Overview", "The last 30 days")),
             titled(self.review_box, QT_TRANSLATE_NOOP("Overview", "Waiting for sign-off")),
             titled(self.duty_box, QT_TRANSLATE_NOOP("Overview", "Open duties (overdue in red)")),
             titled(self.bvc_box, QT_TRANSLATE_NOOP("Overview", "High Brøset risk (last 24 hours)")),
             titled(self.action_box, QT_TRANSLATE_NOOP("Overview", "Open PSP action items")),
+            titled(self.feedback_box, QT_TRANSLATE_NOOP("Overview", "Not yet read by the reporter")),
             self._since_title,
         ]
         self._since_title()
@@ -142,6 +157,8 @@ class OverviewView(QWidget):
         self.duty_box.setVisible(may(Permission.DUTY_READ))
         self.bvc_box.setVisible(may(Permission.INCIDENT_REVIEW))
         self.action_box.setVisible(may(Permission.PSP_READ))
+        self.feedback_box.setVisible(may(Permission.INCIDENT_REVIEW))
+        self.feedback_box.activated.connect(lambda item: self._open(item.incident_id))
         for box in (self.since_box, self.review_box):
             box.activated.connect(lambda row: self._open(row.id))
         self.duty_box.activated.connect(self._duty_opened)
@@ -154,9 +171,10 @@ class OverviewView(QWidget):
         grid.addWidget(self.duty_box, 2, 0)
         grid.addWidget(self.bvc_box, 2, 1)
         grid.addWidget(self.action_box, 3, 0, 1, 2)
+        grid.addWidget(self.feedback_box, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(4, 1)
+        grid.setRowStretch(5, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -188,6 +206,7 @@ class OverviewView(QWidget):
             self._run(lambda: (services.queries.page(actor, waiting, SortSpec("occurred_start", False)),
                                services.queries.count(actor, waiting)), self._queue_loaded)
             self._run(lambda: services.bvc.high_risk_notices(actor), self._bvc_loaded)
+            self._run(lambda: services.feedback.not_yet_read(actor), self._feedback_loaded)
         if may(Permission.DUTY_READ):
             self._run(lambda: services.duties.find(actor, open_only=True), self._duties_loaded)
         if may(Permission.PSP_READ):
@@ -236,6 +255,12 @@ class OverviewView(QWidget):
         note = "" if items else _t(QT_TRANSLATE_NOOP("Overview", "No open action items."))
         self.action_box.set_rows(items, note)
 
+    def _feedback_loaded(self, items: list[FeedbackItem]) -> None:
+        reporters = len({item.reporter for item in items})
+        note = (_t(QT_TRANSLATE_NOOP("Overview", "Not read yet: %1 items, %2 reporters."),
+                   number(len(items)), number(reporters)) if items
+                else _t(QT_TRANSLATE_NOOP("Overview", "Every reporter has read what was done.")))
+        self.feedback_box.set_rows(items, note)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -254,7 +279,7 @@ class OverviewView(QWidget):
 
     def _on_changed(self, changes: object) -> None:
         if isinstance(changes, Changes) and changes & (
-                Changes.INCIDENTS | Changes.DUTIES | Changes.BVC | Changes.PSP):
+                Changes.INCIDENTS | Changes.DUTIES | Changes.BVC | Changes.PSP | Changes.FEEDBACK):
             self.refresh()
 
     # --- language --------------------------------------------------------------------------
@@ -264,7 +289,8 @@ class OverviewView(QWidget):
         self._texts.apply()
         for apply in self._titles:
             apply()
-        for box in (self.since_box, self.review_box, self.duty_box, self.bvc_box, self.action_box):
+        for box in (self.since_box, self.review_box, self.duty_box, self.bvc_box, self.action_box,
+                    self.feedback_box):
             box.refresh_texts()
         self.counts.refresh_texts()
         self.refresh()
