@@ -26,6 +26,8 @@ from safetylog.storage.engine import make_engine
 from tests.pg_server import PostgresServer, find_bin_dir
 from tests.versions import user_version
 
+pytest_plugins = ["pytester", "tests.qt_messages"]
+
 PASSWORD = "correct-horse-1"
 TEST_KEY = bytes(range(32))  # the master key of every SQLite test database
 PG_TEMPLATE = "safetylog_template"  # migrated once per server; each test's database is a copy
