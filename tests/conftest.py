@@ -26,7 +26,7 @@ from safetylog.storage.engine import make_engine
 from tests.pg_server import PostgresServer, find_bin_dir
 from tests.versions import user_version
 
-pytest_plugins = ["pytester", "tests.qt_messages"]
+pytest_plugins = ["pytester", "tests.qt_messages", "tests.xdist_demo"]
 
 PASSWORD = "correct-horse-1"
 TEST_KEY = bytes(range(32))  # the master key of every SQLite test database
