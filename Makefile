@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	@$(BIN)/safetylog
 
+# Parallel on every core (pytest-xdist), with coverage; then the coverage floors.
 test: $(STAMP) check
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --cov --cov-report=
+	$(BIN)/python tools/coverage_gate.py
 
 check: lint layers typecheck
 
@@ -55,4 +57,4 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python tools/screenshots.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .coverage

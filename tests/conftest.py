@@ -4,7 +4,7 @@ The SQLite databases are SQLCipher files under a fixed test key, as every embedd
 
 from __future__ import annotations
 
-import itertools
+import fcntl
 import os
 import shutil
 from collections.abc import Iterator
@@ -19,7 +19,7 @@ os.environ["QT_QPA_PLATFORM"] = (
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen" else os.environ["QT_QPA_PLATFORM"])
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from safetylog.config import DatabaseLocation
 from safetylog.domain.enums import Role, ZoneKind
@@ -30,14 +30,24 @@ from safetylog.storage.engine import make_engine
 from tests.pg_server import PostgresServer, find_bin_dir
 from tests.versions import user_version
 
+pytest_plugins = ["pytester", "tests.qt_messages", "tests.xdist_demo"]
+
 PASSWORD = "correct-horse-1"
 TEST_KEY = bytes(range(32))  # the master key of every SQLite test database
-_counter = itertools.count()
+PG_TEMPLATE = "safetylog_template"  # migrated once per server; each test's database is a copy
 
 
 def open_engine(url: str) -> Engine:
     """An engine on a test database: the SQLite ones are encrypted under ``TEST_KEY``."""
     return make_engine(url, key=TEST_KEY if url.startswith("sqlite") else None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The first test on the demo year builds it: half a minute on a quiet machine, minutes on a
+    busy one under coverage. Those tests get longer than the 300 s that catches a hang."""
+    for item in items:
+        if "demo_template" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.timeout(900))
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -82,11 +92,8 @@ def pg_server() -> Iterator[PostgresServer | None]:
         return
     server = PostgresServer(bin_dir)
     server.start()
-    engine = make_engine(server.url())
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("CREATE DATABASE safetylog_template"))
-    engine.dispose()
-    template = make_engine(server.url("safetylog_template"))
+    server.create_database(name=PG_TEMPLATE)
+    template = make_engine(server.url(PG_TEMPLATE))
     migrate.upgrade(template)
     template.dispose()
     yield server
@@ -104,32 +111,31 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _new_database(kind: str, tmp_path: Path, sqlite_template: Path,
-                  pg_server: PostgresServer | None) -> str:
+def new_database(request: pytest.FixtureRequest, kind: str, folder: Path) -> str:
+    """A migrated, empty database of ``kind`` for the requesting fixture. A SQLite one is a file
+    in ``folder``; a PostgreSQL one is dropped when that fixture ends, so a run's databases never
+    pile up on the server."""
     if kind == "sqlite":
-        path = tmp_path / "test.sqlite3"
-        shutil.copy(sqlite_template, path)
+        path = folder / "test.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
-    if pg_server is None:
+    server: PostgresServer | None = request.getfixturevalue("pg_server")
+    if server is None:
         pytest.skip("PostgreSQL server binaries are not installed (CI installs them)")
-    name = f"t{os.getpid()}_{next(_counter)}"
-    engine = make_engine(pg_server.url())
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE safetylog_template"))
-    engine.dispose()
-    return pg_server.url(name)
+    name = server.create_database(template=PG_TEMPLATE)
+    request.addfinalizer(lambda: server.drop_database(name))
+    return server.url(name)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A migrated, empty database; every test using it runs once on each backend."""
-    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
-    return _new_database(request.param, tmp_path, sqlite_template, server)
+    return new_database(request, request.param, tmp_path)
 
 
 @pytest.fixture
-def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
-    return _new_database("sqlite", tmp_path, sqlite_template, None)
+def sqlite_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return new_database(request, "sqlite", tmp_path)
 
 
 def _services(url: str) -> Iterator[Services]:
@@ -207,10 +213,30 @@ DEMO_END = date(2026, 10, 31)
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
-    """The demo year (``safetylog demo --end 2026-10-31``) built once per test run."""
-    from safetylog.services.demo import DemoGenerator
+    """The demo year (``safetylog demo --end 2026-10-31``) built once per test run and copied.
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    Under pytest-xdist the workers share the run's folder: the first to get here builds the file
+    while holding a lock, and the others wait for it and use it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # every worker's folder lies in the run's own folder
+    folder = base / "demo"
+    folder.mkdir(exist_ok=True)
+    path = folder / "demo.sqlite3"
+    with (folder / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            _build_demo(sqlite_template, folder)
+    return path
+
+
+def _build_demo(sqlite_template: Path, folder: Path) -> None:
+    """Built under another name and renamed when complete (key file first), so a half-built
+    demo is never taken for a finished one."""
+    from safetylog.services.demo import DemoGenerator
+    from safetylog.storage.keyslots import key_file_for
+
+    path = folder / "partial.sqlite3"
     shutil.copy(sqlite_template, path)
     engine = open_engine(f"sqlite:///{path}")
     services = Services.build(engine, DatabaseLocation(f"sqlite:///{path}", "test"))
@@ -219,7 +245,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Pat
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     add_key_file(services)
     services.close()
-    return path
+    key_file_for(path).replace(key_file_for(folder / "demo.sqlite3"))
+    path.replace(folder / "demo.sqlite3")
 
 
 def add_key_file(services: Services) -> None:

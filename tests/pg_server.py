@@ -7,6 +7,7 @@ PostgreSQL refuses to run as root, so under root (CI) the cluster is owned by an
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -15,6 +16,8 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+import psycopg
 
 
 def find_bin_dir() -> Path | None:
@@ -41,6 +44,8 @@ class PostgresServer:
         self.data = self.root / "data"
         self.port = _free_port()
         self._as_user: list[str] = []
+        self._names = itertools.count()
+        self._admin: psycopg.Connection[tuple[object, ...]] | None = None
         if os.geteuid() == 0:
             owner = pwd.getpwnam("postgres")
             os.chmod(self.root, 0o755)
@@ -69,7 +74,28 @@ class PostgresServer:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
+    def _execute(self, statement: str) -> None:
+        """One statement on a standing autocommit connection (CREATE/DROP DATABASE refuse a
+        transaction, and a connection per statement would cost a backend start each time)."""
+        if self._admin is None or self._admin.closed:
+            self._admin = psycopg.connect(host="127.0.0.1", port=self.port, user="postgres",
+                                          dbname="postgres", autocommit=True)
+        self._admin.execute(statement)
+
+    def create_database(self, template: str | None = None, name: str | None = None) -> str:
+        """A new database (a copy of ``template``, or empty), by default under a fresh name."""
+        name = name or f"t{os.getpid()}_{next(self._names)}"
+        self._execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+        return name
+
+    def drop_database(self, name: str) -> None:
+        """Gone, files and all; connections a test left open are ended first (FORCE), so a
+        forgotten engine cannot keep a database alive."""
+        self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
     def stop(self) -> None:
+        if self._admin is not None:
+            self._admin.close()
         try:
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
         finally:

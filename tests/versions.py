@@ -5,6 +5,8 @@ service, which is what property tests want to see refused."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import select
 
 from safetylog.services.container import Services
@@ -24,9 +26,10 @@ def setting_version(services: Services, key: object) -> int:
     return services.settings.versions().get(key, 0) if isinstance(key, str) else 0
 
 
-def _version(services: Services,
-             model: type[PspMeeting | PspAgreement | PspNote | Resident | Facility | Zone],
-             row_id: object) -> int:
+Versioned = TypeVar("Versioned", PspMeeting, PspAgreement, PspNote, Resident, Facility, Zone)
+
+
+def _version(services: Services, model: type[Versioned], row_id: object) -> int:
     if not is_row_id(row_id):
         return 0
     with services.session_factory() as session:

@@ -123,10 +123,15 @@ def compile_ts(ts_file: Path, qm_file: Path) -> None:
     import subprocess  # only when a .ts changed: not on the way to the login window
 
     qm_file.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([*_lrelease(), "-silent", str(ts_file), "-qm", str(qm_file)],
+    # Written under a private name and renamed: two starts at once (or parallel test workers)
+    # never load a half-written catalogue.
+    partial = qm_file.with_name(f".{qm_file.stem}.{os.getpid()}.qm")
+    result = subprocess.run([*_lrelease(), "-silent", str(ts_file), "-qm", str(partial)],
                             capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not qm_file.is_file():
+    if result.returncode != 0 or not partial.is_file():
+        partial.unlink(missing_ok=True)
         raise RuntimeError(f"lrelease failed for {ts_file.name}: {result.stderr or result.stdout}")
+    partial.replace(qm_file)
 
 
 def ensure_compiled(source: Path | None = None) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,8 @@ AT = datetime(2026, 3, 1, 14, 0, tzinfo=UTC)
     ],
 )
 def test_total_and_band(present: tuple[str, ...], total: int, band: BvcBand) -> None:
-    data = BvcInput(1, AT, **{key: True for key in present})
+    flags: dict[str, Any] = {key: True for key in present}
+    data = BvcInput(1, AT, **flags)
     items = item_values(data)
     assert total_for(items) == total
     assert band_for(total) is band

@@ -23,7 +23,7 @@ TEXT = RULES_FILE.read_text(encoding="utf-8")
 
 
 def local(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=COPENHAGEN).astimezone(UTC)  # type: ignore[misc]
+    return datetime(*parts, tzinfo=COPENHAGEN).astimezone(UTC)  # type: ignore[misc, arg-type]
 
 
 def opened(*codes: str, **facts: object) -> dict[str, DutySpec]:

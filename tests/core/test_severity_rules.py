@@ -195,7 +195,9 @@ def test_each_severity_rule(name: str, codes: tuple[str, ...], facts: dict[str, 
     assert dict(result.type_severities)[primary] is severity
 
 
-SOAS_CASES = [
+# provocation, means, target, consequence, measures
+SoasColumns = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+SOAS_CASES: list[tuple[SoasColumns, Severity, str, str, str]] = [
     # columns, severity, reason code, Danish, English
     ((("other",), ("verbal",), ("staff",), ("felt_threatened",), ("talk",)), S1, "soas:mild",
      "SOAS-R-score 6 (mild, 0-7) svarer til S1-S2 og hæver ikke alvorligheden.",
@@ -211,8 +213,7 @@ SOAS_CASES = [
 
 @pytest.mark.parametrize(("columns", "severity", "code", "da", "en"), SOAS_CASES,
                          ids=["mild", "moderate", "severe"])
-def test_soas_band_rule(columns: tuple[tuple[str, ...], ...], severity: Severity, code: str,
-                        da: str, en: str) -> None:
+def test_soas_band_rule(columns: SoasColumns, severity: Severity, code: str, da: str, en: str) -> None:
     # VIO-VRB defaults to S1, so whatever it ends at comes from the SOAS-R band.
     result = classify(incident("VIO-VRB", violence=ViolenceDetail(*columns)), TAXONOMY, instrument())
     assert result.severity is severity

@@ -18,7 +18,7 @@ from safetylog.summaries.periods import last_days, last_twelve_months, rolling_p
 
 
 def cph(*args: int, fold: int = 0) -> datetime:
-    return datetime(*args, tzinfo=COPENHAGEN).replace(fold=fold)  # type: ignore[misc]
+    return datetime(*args, tzinfo=COPENHAGEN).replace(fold=fold)  # type: ignore[misc, arg-type]
 
 
 def wall(moment: datetime) -> tuple[date, str]:

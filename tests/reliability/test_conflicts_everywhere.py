@@ -136,8 +136,8 @@ def _resident_move_out(world: World) -> tuple[Role, Edit]:
     days = [date(2026, 11, 1), date(2026, 11, 2)]
     return Role.MANAGER, Edit(
         lambda who, n: residents.move_out(who, read.id, days[n], expected_version=read.version),
-        lambda: days.index(next(r for r in residents.list(manager, include_inactive=True)
-                                if r.id == read.id).moved_out))
+        lambda: days.index(next(r.moved_out for r in residents.list(manager, include_inactive=True)
+                                if r.id == read.id and r.moved_out is not None)))
 
 
 def _cooperation_note(world: World) -> tuple[Role, Edit]:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from safetylog.domain.enums import Role
-from safetylog.services import exchange
+from safetylog.services import exchange, export_rows
 from tests.conftest import World
 from tests.factories import incident_input
 
@@ -21,7 +21,7 @@ def test_a_save_during_the_export_is_not_half_in_the_file(world: World,
     services, admin = world.services, world.actor(Role.ADMIN)
     services.incidents.submit(world.actor(Role.STAFF), incident_input(world))
     saved_meanwhile: list[int] = []
-    original = exchange.encode
+    original = export_rows.encode  # the function exchange imported, patched where it is used
 
     def encode_and_save_once(value: Any) -> Any:
         if not saved_meanwhile:  # the first row of the first table is being read: a PC saves now

@@ -37,7 +37,7 @@ from safetylog.storage.models import (
     Incident,
     IncidentVersionRow,
 )
-from tests.conftest import PASSWORD, TEST_KEY, World, _new_database, open_engine
+from tests.conftest import PASSWORD, TEST_KEY, World, new_database, open_engine
 
 ROUNDS = int(os.environ.get("SAFETYLOG_RELIABILITY_ROUNDS", "5"))
 SAVERS = 4
@@ -117,12 +117,10 @@ def _assert_whole(engine: Engine) -> None:
 
 
 def test_an_export_taken_while_four_pcs_save_imports_cleanly(
-    world: World, db_url: str, tmp_path: Path, sqlite_template: Path,
-    request: pytest.FixtureRequest,
+    world: World, db_url: str, tmp_path: Path, request: pytest.FixtureRequest,
 ) -> None:
     services = world.services
     kind = "sqlite" if db_url.startswith("sqlite") else "postgresql"
-    server = request.getfixturevalue("pg_server") if kind == "postgresql" else None
     stop = tmp_path / "stop"
     children = _start_savers(world, db_url, stop)
     rounds: list[tuple[int, int, float, float]] = []
@@ -140,7 +138,7 @@ def test_an_export_taken_while_four_pcs_save_imports_cleanly(
 
             folder = tmp_path / f"empty{n}"
             folder.mkdir()
-            target_url = _new_database(kind, folder, sqlite_template, server)
+            target_url = new_database(request, kind, folder)
             target = Services.build(open_engine(target_url), DatabaseLocation(target_url, "test"))
             try:
                 started = time.perf_counter()

@@ -26,7 +26,7 @@ from safetylog.services.container import Services
 from safetylog.services.export_file import WrittenFile
 from safetylog.storage.models import AuditRow, Resident, Zone
 from tests.cli.test_exchange import PASSPHRASE, dump, row_counts
-from tests.conftest import PASSWORD, World, _new_database, build_world, open_engine
+from tests.conftest import PASSWORD, World, build_world, new_database, open_engine
 from tests.factories import incident_input
 from tests.pg_server import PostgresServer
 from tests.reliability.test_backup_restore_export import _cheap_kdf, blank_postgres
@@ -37,9 +37,9 @@ INCIDENTS = 3
 
 
 @pytest.fixture
-def pg_world(tmp_path: Path, sqlite_template: Path, pg_server: PostgresServer | None,
+def pg_world(tmp_path: Path, request: pytest.FixtureRequest,
              monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    url = _new_database("postgresql", tmp_path, sqlite_template, pg_server)
+    url = new_database(request, "postgresql", tmp_path)
     services = Services.build(open_engine(url), DatabaseLocation(url, "test"))
     world = build_world(services)
     for _ in range(INCIDENTS):

@@ -34,7 +34,7 @@ from safetylog.services.exchange import ImportRefused
 from safetylog.services.incident_mapping import input_from_row
 from safetylog.services.incident_validation import validate_incident
 from safetylog.storage.models import Incident
-from tests.conftest import _new_database, open_engine
+from tests.conftest import open_engine
 from tests.factories import last_audit_id, table_counts
 from tests.reliability.spoilers import KINDS, encode, variant
 
@@ -93,7 +93,8 @@ class Target:
         self._made += 1
         folder = self._folder / f"db{self._made}"
         folder.mkdir()
-        url = _new_database("sqlite", folder, self._template, None)
+        shutil.copy(self._template, folder / "test.sqlite3")
+        url = f"sqlite:///{folder / 'test.sqlite3'}"
         return Services.build(open_engine(url), DatabaseLocation(url, "test"))
 
     def replace(self) -> None:

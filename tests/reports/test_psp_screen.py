@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from reports.psp_pack import render_psp_pack
+from safetylog.domain.enums import AgreementStatus
 from safetylog.domain.errors import ValidationError
 from safetylog.domain.records import ActionItemInput, Actor, AgreementInput, MeetingInput
 from safetylog.services.container import Services
@@ -69,7 +70,7 @@ def test_every_kind_of_identifier_in_any_printed_text_stops_the_pack(
     if where == "agreement":
         demo_services.psp.save_agreement(coordinator, AgreementInput(
             facility_id=facility_id(demo_services, manager, "HAV"), title="Patrulje", police_contact="",
-            scope=value, valid_from=date(2026, 10, 1), status="active"))
+            scope=value, valid_from=date(2026, 10, 1), status=AgreementStatus.ACTIVE))
         record = "aftalen «Patrulje» (HAV, feltet omfang)"
     elif where == "district":  # a meeting on the last day is the one the pack is for
         demo_services.psp.create_meeting(coordinator, MeetingInput(

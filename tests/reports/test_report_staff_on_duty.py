@@ -35,7 +35,7 @@ def test_the_listing_shows_staff_on_duty_as_the_database_holds_it(
     assert any("På vagt" in p for p in pages)
     printed = {int(m[1]): m[3] for p in pages for line in p.splitlines() if (m := ROW.search(line))}
     with demo_services.engine.connect() as conn:
-        stored = dict(conn.execute(text(
+        stored: dict[int, object] = dict(conn.execute(text(
             "SELECT id, staff_on_duty FROM incidents WHERE facility_id = :f AND status IN "
             "('submitted', 'reviewed', 'locked') AND local_date BETWEEN '2026-10-01' AND '2026-10-31'"),
             {"f": fid}).all())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -82,7 +83,7 @@ def test_an_edited_time_is_named(world: World) -> None:
     _activity(world)
     target = _middle(world)
     with _tamper(world) as conn:
-        at = conn.scalar(select(AuditRow.at).where(AuditRow.id == target))
+        at = conn.execute(select(AuditRow.at).where(AuditRow.id == target)).scalar_one()
         conn.execute(update(AuditRow).where(AuditRow.id == target).values(at=at - timedelta(hours=3)))
     report = _verify(world)
     assert (report.first_broken_id, report.reason) == (target, "content_changed")
@@ -172,7 +173,7 @@ def test_a_forged_row_inserted_in_the_middle_breaks_the_next_link(world: World) 
     assert report.first_broken_id == target + 1 and report.reason in ("link_broken", "content_changed")
 
 
-def _copy(row: object, **changes: object) -> dict[str, object]:
+def _copy(row: object, **changes: Any) -> dict[str, Any]:
     values = {c.name: getattr(row, c.name) for c in AuditRow.__table__.columns}
     values.update(changes)
     return values
@@ -180,7 +181,8 @@ def _copy(row: object, **changes: object) -> dict[str, object]:
 
 def _make_room(conn: Connection, target: int) -> None:
     """Move rows ``target``.. up one id (and their resident links), as a raw-SQL attacker would."""
-    links = conn.execute(select(AuditSubject).where(AuditSubject.audit_id >= target)).all()
+    links = conn.execute(select(AuditSubject.audit_id, AuditSubject.resident_id)
+                         .where(AuditSubject.audit_id >= target)).all()
     conn.execute(delete(AuditSubject).where(AuditSubject.audit_id >= target))
     top = int(conn.scalar(select(func.max(AuditRow.id))) or 0)
     for row_id in range(top, target - 1, -1):
@@ -191,7 +193,8 @@ def _make_room(conn: Connection, target: int) -> None:
 
 
 def _remove_and_close_gap(conn: Connection, target: int) -> None:
-    links = conn.execute(select(AuditSubject).where(AuditSubject.audit_id > target)).all()
+    links = conn.execute(select(AuditSubject.audit_id, AuditSubject.resident_id)
+                         .where(AuditSubject.audit_id > target)).all()
     conn.execute(delete(AuditSubject).where(AuditSubject.audit_id >= target))
     conn.execute(delete(AuditRow).where(AuditRow.id == target))
     top = int(conn.scalar(select(func.max(AuditRow.id))) or 0)

@@ -21,6 +21,8 @@ import pytest
 from sqlalchemy import text
 
 from safetylog.cli import main
+from safetylog.domain import crypto
+from safetylog.domain.crypto import KdfParams
 from safetylog.domain.enums import Role
 from safetylog.domain.errors import AccountLocked, AuthenticationError, DatabaseDamaged
 from safetylog.domain.timeutil import utcnow
@@ -160,7 +162,7 @@ def test_ten_wrong_passwords_lock_the_slot_until_an_administrator_clears_it(tmp_
         assert actor.username == "anna"
         with services.engine.connect() as conn:  # the failed attempts reached the audit log
             failed = conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'login_failed'"))
-            assert failed.scalar() >= 10
+            assert failed.scalar_one() >= 10
     finally:
         services.close()
 
@@ -432,13 +434,13 @@ def test_an_unknown_user_costs_one_key_derivation_like_a_known_one(
 ) -> None:
     url, _ = _new(tmp_path)
     calls: list[object] = []
-    original = keyslots.crypto.derive_key
+    original = crypto.derive_key
 
-    def counting(secret: str | bytes, salt: bytes, params: object = keyslots.kdf_params) -> bytes:
+    def counting(secret: str | bytes, salt: bytes, params: KdfParams = keyslots.kdf_params) -> bytes:
         calls.append(params)
-        return original(secret, salt, params)  # type: ignore[arg-type]
+        return original(secret, salt, params)
 
-    monkeypatch.setattr(keyslots.crypto, "derive_key", counting)
+    monkeypatch.setattr(crypto, "derive_key", counting)  # the module keyslots calls it through
     for name in ("anna", "nobody"):
         calls.clear()
         with pytest.raises(AuthenticationError, match="Wrong user name or password"):

@@ -27,7 +27,7 @@ from safetylog.services.exchange import UNUSABLE_PASSWORD_HASH, ExchangeService
 from safetylog.storage.audit_chain import GENESIS, canonical, link
 from safetylog.storage.models import AuditHead, AuditRow, AuditSubject, Incident, LoginSession, User
 from tests.cli.test_exchange import dump
-from tests.conftest import World, _new_database, _services, open_engine
+from tests.conftest import World, _services, new_database, open_engine
 
 PASSPHRASE = "Havblik-eksport-november-2026"
 NEW_ADMIN_PASSWORD = "tre grønne ænder på Havblik"
@@ -87,9 +87,9 @@ def private(path: Path) -> bool:
 
 
 @pytest.fixture
-def pg_url(tmp_path: Path, sqlite_template: Path, request: pytest.FixtureRequest) -> str:
+def pg_url(tmp_path: Path, request: pytest.FixtureRequest) -> str:
     """An empty, migrated PostgreSQL database (skipped where the server binaries are missing)."""
-    return _new_database("postgresql", tmp_path, sqlite_template, request.getfixturevalue("pg_server"))
+    return new_database(request, "postgresql", tmp_path)
 
 
 # --- what the file shows -----------------------------------------------------------------------

@@ -176,7 +176,7 @@ def test_identity_disclosure_and_exports_ask_again_after_five_minutes(
 # --- night staff's 14 days hold through every door ----------------------------------------------
 
 
-def _days_ago(days: int) -> datetime:
+def _days_ago(days: float) -> datetime:
     return datetime.now(COPENHAGEN) - timedelta(days=days)
 
 

@@ -41,7 +41,7 @@ def _both(world: World) -> set[int]:
 
 
 def _incident(world: World, *, both: bool = True, **changes: object) -> int:
-    people = (InvolvedResident(world.residents[0].id, PersonRole.AGGRESSOR),)
+    people: tuple[InvolvedResident, ...] = (InvolvedResident(world.residents[0].id, PersonRole.AGGRESSOR),)
     if both:
         people += (InvolvedResident(world.residents[1].id, PersonRole.VICTIM),)
     changes.setdefault("residents", people)

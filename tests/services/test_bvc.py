@@ -17,8 +17,8 @@ from tests.versions import resident_version
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
-def assess(world: World, hours_ago: float, resident: int = 0, **items: bool) -> BvcInput:
-    return BvcInput(world.residents[resident].id, NOW - timedelta(hours=hours_ago), **items)
+def assess(world: World, hours_ago: float, resident: int = 0, actions: str = "", **items: bool) -> BvcInput:
+    return BvcInput(world.residents[resident].id, NOW - timedelta(hours=hours_ago), actions=actions, **items)
 
 
 def test_an_assessment_is_scored_banded_and_audited(world: World) -> None:

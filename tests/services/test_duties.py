@@ -79,6 +79,7 @@ def test_one_night_opens_its_duties_with_deadlines(world: World) -> None:
     assert force.incident_date == detail.local_date and force.primary_type == "VIO-PHY"
     easy = duty(detail, "work_injury")
     first_absence = to_local(START).date() + timedelta(days=1)
+    assert easy.due_at is not None
     assert to_local(easy.due_at).date() == first_absence + timedelta(days=15)  # end of day 14
     assert easy.details["user_id"] == world.actor(Role.NIGHT_STAFF).user_id
 
@@ -224,6 +225,7 @@ def test_easy_duty_for_a_work_injury_without_absence_but_needing_a_physician(wor
     detail = world.services.incidents.get(world.actor(Role.MANAGER), created.id)
     easy = duty(detail, "work_injury")
     assert easy.details["basis"] == "possible_claim" and easy.details["body_part"] == "Hånd"
+    assert easy.due_at is not None
     assert to_local(easy.due_at).date() == detail.local_date + timedelta(days=15)
     filed = world.services.duties.update(world.actor(Role.MANAGER), easy.id, {
         "easy_filed_on": to_local(datetime.now(UTC)).date(), "easy_reference": "EASY-88812",

@@ -21,7 +21,7 @@ from safetylog.services import export_file
 from safetylog.services.container import Services
 from safetylog.services.exchange import ImportRefused
 from safetylog.storage.models import Base
-from tests.conftest import PASSWORD, World, _new_database, _services
+from tests.conftest import PASSWORD, World, _services, new_database
 from tests.factories import incident_input, last_audit_id, table_counts
 from tests.services.fuzz import FUZZ, ints, moments, texts
 
@@ -53,11 +53,9 @@ def sealed(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 @pytest.fixture
 def empty(world: World, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Services]:
     """A second, freshly migrated database of the same kind as the world's."""
-    kind = world.services.engine.dialect.name
-    server = request.getfixturevalue("pg_server") if kind == "postgresql" else None
     folder = tmp_path / "empty"
     folder.mkdir()
-    yield from _services(_new_database(kind, folder, request.getfixturevalue("sqlite_template"), server))
+    yield from _services(new_database(request, world.services.engine.dialect.name, folder))
 
 
 def _wipe(services: Services) -> None:

@@ -81,7 +81,7 @@ def test_brøset_assessments_save_or_refuse(world: World, data: st.DataObject) -
     bvc = world.services.bvc
     calls = {
         "record": lambda: bvc.record(world.actor(a["role"]), BvcInput(
-            a["resident_id"], a["assessed_at"], *a["items"], actions=a["actions"])),
+            *[a["resident_id"], a["assessed_at"], *a["items"], a["actions"]])),
         "latest": lambda: bvc.latest(world.actor(a["reader"]), a["resident_id"], a["at"]),
         "history": lambda: bvc.history(world.actor(a["reader"]), a["resident_id"], since=a["since"],
                                        until=a["until"]),

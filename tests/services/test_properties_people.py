@@ -100,7 +100,7 @@ def test_first_run_setup_saves_or_refuses_per_field(services: Services, data: st
     }, max_bad=2))
     outcome = attempt(services.engine, lambda: services.admin.initialize(**args), set(args) | {
         "username", "display_name", "password"})
-    bad = set(bad) | _name_in_password(args, args["admin_username"], args["admin_display_name"])
+    bad = bad | _name_in_password(args, args["admin_username"], args["admin_display_name"])
     if not bad:
         assert outcome.kind == "saved", outcome.value
     if outcome.kind == "saved":
@@ -194,7 +194,7 @@ def test_user_administration_saves_or_refuses(world: World, temps: list[str], da
     outcome = attempt(world.services.engine, call, {"username", "display_name", "password", "role",
                                                     "facility_ids"})
     if step == "create":
-        bad = set(bad) | _name_in_password(args, args["new_username"], args["display_name"])
+        bad = bad | _name_in_password(args, args["new_username"], args["display_name"])
     if not bad:
         assert outcome.kind == "saved", outcome.value
     if outcome.kind == "saved" and step == "reset":

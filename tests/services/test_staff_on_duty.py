@@ -15,7 +15,7 @@ from safetylog.services.container import Services
 from safetylog.services.exports import headers, records_csv
 from safetylog.summaries.listing import incident_lines
 from safetylog.summaries.model import SummaryScope
-from tests.conftest import World, _new_database, _services
+from tests.conftest import World, _services, new_database
 from tests.factories import incident_input
 
 
@@ -72,10 +72,9 @@ def empty(world: World, tmp_path: object, request: pytest.FixtureRequest) -> Ite
     from pathlib import Path
 
     kind = world.services.engine.dialect.name
-    server = request.getfixturevalue("pg_server") if kind == "postgresql" else None
     folder = Path(str(tmp_path)) / "empty"
     folder.mkdir()
-    yield from _services(_new_database(kind, folder, request.getfixturevalue("sqlite_template"), server))
+    yield from _services(new_database(request, kind, folder))
 
 
 def test_export_and_import_carry_staff_on_duty(world: World, empty: Services) -> None:

@@ -4,7 +4,6 @@ and upgrading an up-to-date database does nothing."""
 
 from __future__ import annotations
 
-import itertools
 import shutil
 from collections.abc import Iterator
 from contextlib import closing
@@ -14,12 +13,9 @@ import pytest
 from sqlalchemy import Engine, inspect, text
 
 from safetylog.storage import migrate
-from safetylog.storage.engine import make_engine
 from safetylog.storage.models import Base
 from tests.conftest import TEST_KEY, open_engine
 from tests.pg_server import PostgresServer
-
-_names = itertools.count()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -31,11 +27,8 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
         server: PostgresServer | None = request.getfixturevalue("pg_server")
         if server is None:
             pytest.skip("PostgreSQL server binaries are not installed (CI installs them)")
-        name = f"empty_{next(_names)}"
-        admin = make_engine(server.url())
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f"CREATE DATABASE {name}"))
-        admin.dispose()
+        name = server.create_database()
+        request.addfinalizer(lambda: server.drop_database(name))
         url = server.url(name)
     engine = open_engine(url)
     yield engine

@@ -125,8 +125,8 @@ def _widget_texts(widget: QWidget, where: str, out: list[Seen]) -> None:
                     add("list item", item.text())
         elif isinstance(widget, QTreeWidget):
             root = widget.invisibleRootItem()
-            for item in _tree_items(root):
-                add("tree item", item.text(0))
+            for tree_item in _tree_items(root):
+                add("tree item", tree_item.text(0))
 
 
 def visible_texts(root: QWidget, scene: str) -> list[Seen]:

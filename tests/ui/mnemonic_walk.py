@@ -84,6 +84,6 @@ def tab_states(root: QWidget) -> Iterator[str]:
                 continue
             tabs.setCurrentIndex(index)
             yield tabs.tabText(index).replace("&", "")
-            pending += [t for t in tabs.widget(index).findChildren(QTabWidget)
+            pending += [t for t in tabs.widget(index).findChildren(QTabWidget)  # type: ignore[union-attr]
                         if id(t) not in seen and t.isVisibleTo(root)]
         tabs.setCurrentIndex(0)

@@ -37,6 +37,7 @@ def test_every_input_is_named_and_reachable_with_tab(qtbot: QtBot, sqlite_world:
         settle(qtbot, shell)
 
         content = form.scroll_area.widget()
+        assert content is not None
         visible = [w for w in content.findChildren(QWidget) if w.isVisibleTo(content) and w.isEnabled()]
         inputs = [w for w in visible if isinstance(w, INPUTS)
                   and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]  # their inner parts

@@ -44,7 +44,8 @@ def test_missing_type_and_narrative_are_shown_beside_their_fields(
     assert page.types_error.isVisible()
     assert page.common.errors["narrative"].isVisible()
     assert page.pages.currentWidget() is page.form_page
-    assert sqlite_world.services.queries.count(shell.ctx.actor) == 0  # type: ignore[union-attr]
+    assert shell.ctx is not None and shell.ctx.actor is not None
+    assert sqlite_world.services.queries.count(shell.ctx.actor) == 0
 
 
 def test_a_future_time_and_a_cpr_number_are_refused_and_the_words_stay(

@@ -27,7 +27,9 @@ def test_first_run_sets_up_the_facility_and_logs_the_administrator_in(
     assert dialog is not None
     assert not shell.login.isVisible()
     assert dialog.windowTitle() == "SafetyLog – første start"
-    cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.text() == "Annuller"  # Qt's own Danish for standard buttons
     keys = mnemonics(dialog)
     assert len(keys) == len(set(keys)) == 9, keys  # every field and the button: its own Alt+letter

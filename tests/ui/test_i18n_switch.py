@@ -18,6 +18,13 @@ from ui.entry.form import IncidentForm
 from ui.i18n import ensure_compiled, sources_dir
 
 
+def first_type(form: IncidentForm) -> str:
+    """The first incident type in the form's type tree, as shown."""
+    item = form.types.tree.topLevelItem(0)
+    assert item is not None
+    return item.text(0)
+
+
 def nav_texts(window: object) -> list[str]:
     nav = window.nav  # type: ignore[attr-defined]
     return [nav.item(i).text().split("   ")[0] for i in range(nav.count())]
@@ -43,14 +50,14 @@ def test_switching_language_retranslates_open_windows(qtbot: QtBot, sqlite_world
         assert window.language_menu.title() == "Lang&uage"
         assert form.submit_button.text() == "&Submit (Ctrl+Enter)"
         assert form.sections["violence"].title() == "Aggression (five columns)"
-        assert form.types.tree.topLevelItem(0).text(0) == "Physical violence"
+        assert first_type(form) == "Physical violence"
         assert window.role_label.text() == "Role: Night staff"
         assert QLocale().toString(1234.5, "f", 1) == "1.234,5"  # Danish formats stay
 
         window.language_actions["da"].trigger()
         settle(qtbot, shell)
         assert nav_texts(window) == ["Ny hændelse"]
-        assert form.types.tree.topLevelItem(0).text(0) == "Fysisk vold"
+        assert first_type(form) == "Fysisk vold"
         assert window.role_label.text() == "Rolle: Nattevagt"
         assert form.common.narrative.toPlainText() == "Teksten skal blive stående."
 

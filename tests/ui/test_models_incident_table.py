@@ -16,7 +16,7 @@ from tests.conftest import World
 from tests.ui.view_helpers import incident, seed_incidents, settle, task_runner
 from ui.models.incident_table import Column, IncidentTableModel
 from ui.models.keyset import ID_ROLE
-from ui.models.runner import InlineRunner
+from ui.models.runner import InlineRunner, Runner
 from ui.tasks import TaskRunner
 
 
@@ -27,7 +27,7 @@ def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 
 def _model(world: World, role: Role = Role.MANAGER, page_size: int = 100,
-           runner: object | None = None) -> IncidentTableModel:
+           runner: Runner | None = None) -> IncidentTableModel:
     actor = world.actor(role)
     return IncidentTableModel(world.services.queries, lambda: actor, runner or InlineRunner(),
                               page_size=page_size)

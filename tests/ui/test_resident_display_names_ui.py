@@ -5,6 +5,7 @@ pseudonym), the incident list and the incident show it to staff; the administrat
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
@@ -123,7 +124,7 @@ def test_incident_list_shows_the_name_to_staff_and_the_pseudonym_to_others(
     sqlite_world.services.incidents.submit(sqlite_world.actor(Role.STAFF), incident(
         sqlite_world, (TypeChoice("VIO-VRB"),), "Råb i gangen.", 1))
     for role, shown in ((Role.NIGHT_STAFF, "Jens (B-101)"), (Role.PSP_COORDINATOR, "B-101")):
-        model = IncidentTableModel(sqlite_world.services.queries, lambda r=role: sqlite_world.actor(r),
+        model = IncidentTableModel(sqlite_world.services.queries, partial(sqlite_world.actor, role),
                                    InlineRunner())
         model.set_query()
         assert model.index(0, Column.RESIDENTS).data() == shown

@@ -39,7 +39,7 @@ def assert_fits(window: MainWindow, where: str) -> None:
 def assert_no_sideways_scrolling(window: MainWindow, key: str, language: str) -> None:
     page = window.current_page()
     assert page is not None
-    frame = page.parentWidget().parentWidget()  # the page's scroll area (viewport, then area)
+    frame = page.parentWidget().parentWidget()  # type: ignore[union-attr]  # the scroll area
     assert isinstance(frame, QScrollArea)
     needed = page.minimumSizeHint().width()
     assert needed <= frame.viewport().width(), (

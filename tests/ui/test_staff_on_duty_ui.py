@@ -76,7 +76,7 @@ def test_a_bad_count_is_shown_under_the_field_and_what_was_typed_stays(
     assert page.common.errors["staff_on_duty"].isVisible()
     assert _staff_field(page).text() == typed
     assert page.last_detail is None
-    assert sqlite_world.services.queries.count(shell.ctx.actor) == 0  # type: ignore[arg-type]
+    assert sqlite_world.services.queries.count(shell.ctx.actor) == 0  # type: ignore[arg-type, union-attr]
 
 
 def test_a_draft_keeps_staff_on_duty(qtbot: QtBot, form: tuple[Shell, IncidentForm]) -> None:

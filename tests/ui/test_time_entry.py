@@ -51,7 +51,7 @@ def common(qtbot: QtBot, danish: None) -> Iterator[CommonSection]:
 
 
 def cph(*args: int) -> datetime:
-    return datetime(*args, tzinfo=COPENHAGEN)  # type: ignore[misc]
+    return datetime(*args, tzinfo=COPENHAGEN)  # type: ignore[misc, arg-type]
 
 
 def type_time(qtbot: QtBot, section: CommonSection, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -47,9 +48,9 @@ def test_record_and_classification_show_every_field(qtbot: QtBot, sqlite_world: 
     assert "B-101" in values["residents"]
     assert values["substances"] == "hash" and values["vehicles"] == "sort Audi"
     assert values["sellers"] == "1" and values["buyers"] == "2"
-    reasons = [view.classification_form.itemAt(i).widget().text()
-               for i in range(view.classification_form.count())
-               if view.classification_form.itemAt(i).widget() is not None]
+    items = (view.classification_form.itemAt(i) for i in range(view.classification_form.count()))
+    reasons = [widget.text() for item in items if item is not None
+               and isinstance(widget := item.widget(), QLabel)]
     assert any(r.startswith("• ") and "Narkotikahandel" in r for r in reasons)  # the Danish reason
 
 

@@ -21,7 +21,8 @@ from tests.conftest import World
 from tests.ui.view_helpers import incident, seed_incidents, settle, task_runner
 from ui.context import UiContext
 from ui.tasks import TaskRunner
-from ui.views.duty_dialog import DutyDialog, OptionalDateEdit
+from ui.views.duty_dialog import DutyDialog
+from ui.views.forms import OptionalDateInput
 from ui.views.incident_view import IncidentView
 from ui.views.overview import OverviewView
 
@@ -149,7 +150,7 @@ def test_manager_follows_up_a_use_of_force_duty(qtbot: QtBot, sqlite_world: Worl
     assert "sent_to_handlekommune_on" in missing
     assert set(dialog.errors.visible()) == set(missing)
     sent = dialog.inputs["sent_to_handlekommune_on"][1]
-    assert isinstance(sent, OptionalDateEdit)
+    assert isinstance(sent, OptionalDateInput)
     sent.known.setChecked(True)
     dialog.state_box.setCurrentIndex(0)  # keep the state; just record what was done
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
