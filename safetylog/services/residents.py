@@ -123,11 +123,7 @@ class ResidentService(Service):
         """Give the resident a display name, change it, or ("") remove it."""
         require(actor, Permission.RESIDENT_MANAGE)
         with stale_is_conflict(f"Resident {resident_id}"), self._sf.begin() as session:
-            resident = session.get(Resident, resident_id)
-            if resident is None:
-                raise NotFound(f"No resident {resident_id}.")
-            require_facility(actor, resident.facility_id)
-            require_version(f"Resident {resident_id}", resident.version, expected_version)
+            resident = _resident_for_change(session, actor, resident_id, expected_version)
             key = session.get(ResidentIdentityRow, resident_id)
             check = Checker()
             shown = check_display_name(check, display_name, key.full_name if key else "")
@@ -171,10 +167,7 @@ class ResidentService(Service):
         require(actor, Permission.RESIDENT_IDENTITY)
         self._require_recent_auth(actor)
         with self._sf.begin() as session:
-            resident = session.get(Resident, resident_id)
-            if resident is None:
-                raise NotFound(f"No resident {resident_id}.")
-            require_facility(actor, resident.facility_id)
+            resident = _visible_resident(session, actor, resident_id)
             check = Checker()
             purpose = check.text("purpose", purpose, limit=SHORT_LIMIT, required=True)
             check.raise_if_any()
@@ -189,11 +182,7 @@ class ResidentService(Service):
                  expected_version: int) -> ResidentRecord:
         require(actor, Permission.RESIDENT_MANAGE)
         with stale_is_conflict(f"Resident {resident_id}"), self._sf.begin() as session:
-            resident = session.get(Resident, resident_id)
-            if resident is None:
-                raise NotFound(f"No resident {resident_id}.")
-            require_facility(actor, resident.facility_id)
-            require_version(f"Resident {resident_id}", resident.version, expected_version)
+            resident = _resident_for_change(session, actor, resident_id, expected_version)
             check = Checker()
             day = check_moved_out(check, moved_out, resident.moved_in)
             check.raise_if_any()
@@ -205,3 +194,20 @@ class ResidentService(Service):
             audit.record(session, actor, AuditAction.UPDATE, "resident", resident_id,
                          subject_resident_id=resident_id, moved_out=moved_out.isoformat())
             return resident_record(resident)
+
+
+def _visible_resident(session: Session, actor: Actor, resident_id: int) -> Resident:
+    """The resident, if the actor's facilities hold them."""
+    resident = session.get(Resident, resident_id)
+    if resident is None:
+        raise NotFound(f"No resident {resident_id}.")
+    require_facility(actor, resident.facility_id)
+    return resident
+
+
+def _resident_for_change(session: Session, actor: Actor, resident_id: int,
+                         expected_version: int) -> Resident:
+    """The resident as the actor read them: a version that moved since is a conflict."""
+    resident = _visible_resident(session, actor, resident_id)
+    require_version(f"Resident {resident_id}", resident.version, expected_version)
+    return resident
