@@ -2322,7 +2322,7 @@
         <translation>Kaldes</translation>
     </message>
     <message>
-        <source>&amp;First name or call name</source>
+        <source>First name or &amp;call name</source>
         <translation>Fornavn eller &amp;kaldenavn</translation>
     </message>
     <message>
@@ -2331,7 +2331,7 @@
     </message>
     <message>
         <source>Save na&amp;me</source>
-        <translation>&amp;Gem navn</translation>
+        <translation>Ge&amp;m navn</translation>
     </message>
     <message>
         <source>&amp;Known as (first name or call name)</source>

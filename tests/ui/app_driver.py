@@ -63,7 +63,13 @@ class Keyboard:
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         self.presses += 1
-        self.qtbot.keyClick(self.focus(), key, modifier)
+        self.qtbot.keyPress(self.focus(), key, modifier)
+        # The release goes where the focus is now, as the window system sends it: a shortcut may
+        # have moved the focus (Ctrl+L to the lock screen) or disabled the widget that had it
+        # (Ctrl+L in an incident window covers it), and then Qt drops the release unseen.
+        released = QApplication.focusWidget()
+        if released is not None:
+            self.qtbot.keyRelease(released, key, modifier)
 
     def type(self, text: str) -> None:
         self.presses += len(text)

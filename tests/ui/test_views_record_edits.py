@@ -78,7 +78,7 @@ def test_a_facility_is_changed_from_the_keyboard_in_danish(qtbot: QtBot, sqlite_
     places = _places(qtbot, sqlite_world, tasks)
     assert not places.edit_facility_button.isEnabled()  # nothing chosen yet
     _choose_facility(qtbot, tasks, places, "Skovbrynet")
-    assert places.edit_facility_button.text() == "&Ret tilbud…"
+    assert places.edit_facility_button.text() == "Ret ti&lbud…"
     places.facility_list.setFocus()
     qtbot.keyClick(places.facility_list, Qt.Key.Key_Return)
     dialog = places.dialog

@@ -136,7 +136,7 @@ class ResidentsTab(QWidget):
         t.bind(box.setTitle, QT_TRANSLATE_NOOP("Residents", "Known as"))
         self.name_form = FormRows(t, box)
         self.display_name = self.name_form.row(
-            "display_name", QT_TRANSLATE_NOOP("Residents", "&First name or call name"), QLineEdit(box))
+            "display_name", QT_TRANSLATE_NOOP("Residents", "First name or &call name"), QLineEdit(box))
         t.bind(self.display_name.setPlaceholderText, QT_TRANSLATE_NOOP(
             "Residents", "Shown to the facility's staff, never in reports"))
         self.name_button = button(t, QT_TRANSLATE_NOOP("Residents", "Save na&me"),
