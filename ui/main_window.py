@@ -429,6 +429,10 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.lock_screen)
         self.lock_screen.show_locked(actor.display_name, actor.username)
         self.curtains.cover(self)
+        # Locked from another window (an incident's): the password must be typable at once.
+        self.raise_()
+        self.activateWindow()
+        self.lock_screen.form.password.setFocus()
         self.lock_changed.emit(True)
 
     def _unlock_requested(self, username: str, password: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -197,6 +197,8 @@ def test_ctrl_l_locks_from_an_incident_window_and_keeps_the_draft(
         settle(qtbot, shell)
         assert window.is_locked and window.lock_screen.isVisible()
         assert window.curtains.covered == [view] and not view.isEnabled()
+        # the password is typed straight away, without reaching for the mouse
+        assert QApplication.focusWidget() is window.lock_screen.form.password
         drafts = sqlite_world.services.incidents.drafts(sqlite_world.actor(Role.NIGHT_STAFF))
         assert [payload["narrative"] for _id, _at, payload in drafts] == [WORDS]
 
