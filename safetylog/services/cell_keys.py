@@ -20,9 +20,15 @@ SECRET_SETTING = "disclosure_record_key_secret"
 
 
 def record_key_secret(session: Session) -> bytes:
-    """The database's secret, made (inside the caller's transaction) if there is none yet."""
+    """The database's secret, made (inside the caller's transaction) if there is none yet.
+
+    It must not be made inside a savepoint: a report stamped in the past is assembled in one
+    that is always rolled back (``summaries.as_of``), which would throw the new secret away and
+    round the same cells differently the next time. Callers make it before opening one."""
     row = session.get(Setting, SECRET_SETTING)
     if row is None:
+        if session.in_nested_transaction():
+            raise RuntimeError("the record-key secret must be made outside a savepoint")
         # Two first packs at once: ON CONFLICT DO NOTHING lets the second read the first's secret.
         dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
         session.execute(dialect.insert(Setting).values(

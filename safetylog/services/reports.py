@@ -107,7 +107,7 @@ class ReportService(Service):
         require(actor, Permission.REPORT_EXPORT)
         require(actor, Permission.PSP_READ)
         with self._sf.begin() as session:
-            with self._as_it_stood(session, request):
+            with self._as_it_stood(session, request, keyed=True):
                 data = self._psp(session, actor, request)
             meeting = data.meeting.id if data.meeting else ""
             audit.record(session, actor, AuditAction.READ, "report_psp", meeting,
@@ -130,7 +130,7 @@ class ReportService(Service):
         require(actor, Permission.REPORT_EXPORT)
         require(actor, Permission.PSP_READ)
         self._require_recent_auth(actor)
-        return self._export(actor, request, self._psp, render, target, "report_psp")
+        return self._export(actor, request, self._psp, render, target, "report_psp", keyed=True)
 
     def export_psp_tables(self, actor: Actor, request: ReportRequest,
                           render: Callable[[PspPackData], bytes], target: Path) -> ExportReceipt:
@@ -140,16 +140,17 @@ class ReportService(Service):
         require(actor, Permission.PSP_READ)
         self._require_recent_auth(actor)
         return self._export(actor, request, self._psp, render, target, "report_psp_tables",
-                            discloses=False)
+                            discloses=False, keyed=True)
 
     def _export(self, actor: Actor, request: ReportRequest,
                 build: Callable[[Session, Actor, ReportRequest], T],
                 render: Callable[[T], bytes], target: Path, entity: str, *,
-                discloses: bool = True) -> ExportReceipt:
+                discloses: bool = True, keyed: bool = False) -> ExportReceipt:
         """Assemble, render, write the file and audit it in one transaction: all or nothing.
-        ``discloses``: the file carries the pack's disclosed residents (the PDF does)."""
+        ``discloses``: the file carries the pack's disclosed residents (the PDF does);
+        ``keyed``: its figures are cell-key rounded (see ``_as_it_stood``)."""
         with self._sf.begin() as session:
-            with self._as_it_stood(session, request):  # rolled back before anything is written
+            with self._as_it_stood(session, request, keyed=keyed):  # rolled back before anything is written
                 data = build(session, actor, request)
             content = render(data)
             digest = hashlib.sha256(content).hexdigest()
@@ -206,9 +207,15 @@ class ReportService(Service):
     # --- assembly -------------------------------------------------------------------------
 
     @staticmethod
-    def _as_it_stood(session: Session, request: ReportRequest) -> AbstractContextManager[int]:
+    def _as_it_stood(session: Session, request: ReportRequest, *,
+                     keyed: bool = False) -> AbstractContextManager[int]:
         """A report stamped in the past reads incidents as they stood then (see summaries.as_of).
-        The stamp is validated by ``_scope`` inside the block; a missing one means now."""
+        The stamp is validated by ``_scope`` inside the block; a missing one means now.
+        ``keyed``: the report's figures are cell-key rounded. Their secret is made here, before
+        the old state's savepoint, so it is committed with the report instead of being rolled
+        back with that state (a new secret each time would round the same cells differently)."""
+        if keyed:
+            record_key_secret(session)
         stamp = request.as_of
         if isinstance(stamp, datetime) and stamp.tzinfo is not None:
             return as_it_stood(session, stamp)

@@ -83,12 +83,15 @@ def test_the_row_level_list_is_a_managers_and_marked_internal(
                                     target=tmp_path / "intern.csv")
     rows = _csv_rows(listed.path)
     assert rows[0] == [MARK] and rows[1][:3] == ["Nr", "Tilbud", "Dato"]
+    # As the log stood at the stamp: incidents registered after it (three, later on 21 October)
+    # are not in the list. The demo database stores UTC moments as text.
+    stamp = PSP_STAMP.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
     with demo_services.engine.connect() as conn:
         counted = conn.execute(text(
             "SELECT COUNT(*) FROM incidents i WHERE i.status IN ('submitted', 'reviewed', 'locked') "
-            "AND i.local_date BETWEEN '2026-09-10' AND '2026-10-21' AND i.facility_id IN "
-            "(SELECT facility_id FROM user_facilities uf JOIN users u ON u.id = uf.user_id "
-            "WHERE u.username = 'mette')")).scalar_one()
+            "AND i.local_date BETWEEN '2026-09-10' AND '2026-10-21' AND i.registered_at <= :stamp "
+            "AND i.facility_id IN (SELECT facility_id FROM user_facilities uf JOIN users u "
+            "ON u.id = uf.user_id WHERE u.username = 'mette')"), {"stamp": stamp}).scalar_one()
     assert len(rows) - 2 == counted > 0
     book = reports.export_records(manager, REQUEST, report="psp_internal", fmt="xlsx",
                                   target=tmp_path / "intern.xlsx")

@@ -13,7 +13,9 @@ from safetylog.domain.errors import PermissionDenied, ValidationError
 from safetylog.domain.records import IncidentInput, InvolvedResident, MeetingInput, TypeChoice
 from safetylog.domain.timeutil import COPENHAGEN
 from safetylog.services import audit
+from safetylog.services.cell_keys import SECRET_SETTING, record_key_secret
 from safetylog.services.reports import ReportRequest
+from safetylog.storage.models import Setting
 from safetylog.summaries.report_data import MonthlyReportData, PspPackData
 from tests.conftest import World
 
@@ -133,3 +135,18 @@ def test_record_export_refuses_unknown_report_and_format(world: World, tmp_path:
 def test_month_request_covers_the_calendar_month() -> None:
     request = ReportRequest.month(2028, 2, (1,))
     assert (request.date_from, request.date_to) == (date(2028, 2, 1), date(2028, 2, 29))
+
+
+def test_the_record_key_secret_is_never_made_in_a_savepoint_that_may_be_rolled_back(
+        world: World) -> None:
+    """A stamped pack reads the past in a savepoint that is always rolled back: a secret made
+    there would be lost, and the next pack would round the same cells differently."""
+    with world.services.session_factory() as session, session.begin():
+        nested = session.begin_nested()
+        with pytest.raises(RuntimeError, match="outside a savepoint"):
+            record_key_secret(session)
+        nested.rollback()
+        made = record_key_secret(session)
+    with world.services.session_factory() as session:
+        assert record_key_secret(session) == made and len(made) == 32
+        assert session.get(Setting, SECRET_SETTING) is not None
