@@ -48,7 +48,8 @@ PSP_TRIGGER = 'trigger = { flags = ["psp_relevant"] }'
 PSP_SOURCE = 'source = { act = "Lov om rettens pleje (retsplejeloven)"'
 PSP_SOURCE_LINE = (PSP_SOURCE + ', paragraph = "§ 115, stk. 1-3", guidance = "Ingen frist: tages op på næste '
                    'PSP-møde", date = "" }')
-JOURNAL = 'case = "journal"\ncount = 7\nunit = "calendar_days"\nfrom = "registered"\nconfirmed_by = ""\nconfirmed_on = ""'
+JOURNAL = ('case = "journal"\ncount = 7\nunit = "calendar_days"\nfrom = "registered"\n'
+           'confirmed_by = ""\nconfirmed_on = ""')
 
 
 def _without_provisions(text: str) -> str:
@@ -69,7 +70,8 @@ CASES = [
                  "the file needs a 'version' like \"2026.2\"", id="bad-version"),
     pytest.param(swap('effective_from = "2024-07-01"', 'effective_from = "1. juli 2024"'),
                  "effective_from =", "the file needs 'effective_from', a date", id="bad-effective-from"),
-    pytest.param(_without_provisions, "provisions =", "'provisions' must be a table", id="provisions-not-table"),
+    pytest.param(_without_provisions, "provisions =", "'provisions' must be a table",
+                 id="provisions-not-table"),
     pytest.param(swap('"124c" = "1"', '"124x" = "1"'), "[provisions]",
                  "provisions: unknown provision '124x'", id="unknown-provision"),
     pytest.param(swap('"124c" = "1"', '"124c" = "3"'), "[provisions]",
@@ -114,7 +116,8 @@ CASES = [
                  "duty psp_relevant: source date must be YYYY-MM-DD, not 'juli 2024'", id="bad-source-date"),
     pytest.param(in_duty("psp_relevant", 'closes_with = ["considered_on"]',
                          'closes_with = ["considered_on"]\ndeadlines = "ingen"'), "deadlines =",
-                 "duty psp_relevant: 'deadlines' must be [[duties.deadlines]] tables", id="deadlines-not-list"),
+                 "duty psp_relevant: 'deadlines' must be [[duties.deadlines]] tables",
+                 id="deadlines-not-list"),
     pytest.param(in_duty("psp_relevant", 'closes_with = ["considered_on"]',
                          'closes_with = ["considered_on"]\ndeadlines = [7]'), None,
                  "duty psp_relevant: every deadline must be a [[duties.deadlines]] table",
@@ -134,18 +137,22 @@ CASES = [
                  "duty police_report, deadline journal: 'count' must be a whole number 0-400, not True",
                  id="count-true"),
     pytest.param(in_duty("police_report", 'confirmed_by = ""', "confirmed_by = 5"), "confirmed_by =",
-                 "duty police_report, deadline journal: 'confirmed_by' must be text", id="confirmed-by-number"),
+                 "duty police_report, deadline journal: 'confirmed_by' must be text",
+                 id="confirmed-by-number"),
     pytest.param(in_duty("police_report", 'confirmed_by = ""\nconfirmed_on = ""',
                          'confirmed_by = "DPO"\nconfirmed_on = "snart"'), "confirmed_on =",
-                 "duty police_report, deadline journal: 'confirmed_on' must be a date (YYYY-MM-DD), not 'snart'",
+                 "duty police_report, deadline journal: 'confirmed_on' must be a date (YYYY-MM-DD), "
+                 "not 'snart'",
                  id="confirmed-on-not-a-date"),
-    pytest.param(in_duty("police_report", 'from = "registered"', 'from = "registered"\ncustomary_days_off = "ja"'),
+    pytest.param(in_duty("police_report", 'from = "registered"',
+                         'from = "registered"\ncustomary_days_off = "ja"'),
                  "customary_days_off =",
                  "duty police_report, deadline journal: 'customary_days_off' must be true or false",
                  id="customary-not-bool"),
     pytest.param(in_duty("police_report", 'from = "registered"',
                          'from = "registered"\nsource = { act = "" }'), 'source = { act = "" }',
-                 "duty police_report, deadline journal: source needs an 'act'", id="deadline-source-without-act"),
+                 "duty police_report, deadline journal: source needs an 'act'",
+                 id="deadline-source-without-act"),
     pytest.param(in_duty("police_report", JOURNAL, JOURNAL + "\n\n[[duties.deadlines]]\n" + JOURNAL), None,
                  "duty police_report: deadline journal appears twice", id="deadline-twice"),
 ]
@@ -182,7 +189,7 @@ def test_a_file_without_duties_or_not_toml_is_refused() -> None:
 def test_a_rules_file_that_is_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
     path = tmp_path / "duties-2027.1.toml"
     path.write_bytes(TEXT.encode("utf-16"))
-    with pytest.raises(DutyRulesError, match="^duties-2027.1.toml: not UTF-8 text$"):
+    with pytest.raises(DutyRulesError, match=r"^duties-2027\.1\.toml: not UTF-8 text$"):
         load_rules_file(path)
 
 
@@ -193,8 +200,8 @@ def test_one_version_in_two_files_is_refused_naming_both(tmp_path: Path) -> None
     (shipped / "duties-2026.2.toml").write_text(TEXT, encoding="utf-8")
     (local / "duties-2026.2-lokal.toml").write_text(TEXT, encoding="utf-8")
     assert list(rule_books([shipped])) == ["2026.2"]
-    with pytest.raises(DutyRulesError, match="^duties-2026.2-lokal.toml: version 2026.2 is already in "
-                                             "duties-2026.2.toml$"):
+    with pytest.raises(DutyRulesError, match=r"^duties-2026\.2-lokal\.toml: version 2026\.2 is already in "
+                                             r"duties-2026\.2\.toml$"):
         rule_books([shipped, local])
 
 
