@@ -351,7 +351,7 @@ def parse_rules(text: str, source: str = "<rules>") -> RuleBook:
         raise reader.fail("effective_from", "the file needs 'effective_from', a date (YYYY-MM-DD)")
     provisions = data.get("provisions", {})
     if not isinstance(provisions, dict):
-        raise reader.fail("[provisions]", "'provisions' must be a table of provision = form")
+        raise reader.fail("provisions", "'provisions' must be a table of provision = form")
     for name, form in provisions.items():
         if name not in PROVISIONS:
             raise reader.fail("[provisions]", f"provisions: unknown provision '{name}' "

@@ -21,6 +21,7 @@ from safetylog.domain.enums import (
     PersonRole,
     StaffRole,
 )
+from safetylog.domain.errors import ValidationError
 from safetylog.domain.records import (
     DrugObservation,
     IncidentInput,
@@ -176,6 +177,37 @@ def partly_hostile(draw: st.DrawFn,
     """Every field valid except a few (none in some examples); returns (hostile names, values)."""
     bad = draw(st.frozensets(st.sampled_from(sorted(fields)), max_size=max_bad))
     return bad, {name: draw(fields[name][1] if name in bad else fields[name][0]) for name in sorted(fields)}
+
+
+def denied_facts(entry: IncidentInput) -> frozenset[str]:
+    """The fields that deny what another field states, which the core must refuse.
+
+    Written out here rather than taken from the core's rule list, so the test fails both when
+    the core accepts a contradiction and when it refuses an entry that agrees with itself. A
+    police fact counts as denied only when the police section is filled in; a measure ticked
+    without the police section is not a denial.
+    """
+    police = entry.police
+    if police is None:
+        return frozenset()
+    called_by_someone = any(t.code == "POL-CALL" and t.subtype != "police_initiated" for t in entry.types)
+    came_themselves = any(t.code == "POL-CALL" and t.subtype == "police_initiated" for t in entry.types)
+    denied: set[str] = set()
+    for stated, field, holds in (
+        (called_by_someone, "types", police.called),
+        (came_themselves, "types", police.police_initiated),
+        (any(t.code == "POL-RPT" for t in entry.types), "types", police.report_filed),
+        (any(t.code == "POL-ARR" for t in entry.types), "types", police.arrests >= 1),
+        (Measure.POLICE in entry.measures, "measures", police.called),
+    ):
+        if stated and not holds:
+            denied |= {field, "police"}
+    return frozenset(denied)
+
+
+def refused_fields(error: ValidationError) -> frozenset[str]:
+    """The fields a refusal names, by their top-level name ("police.called" is "police")."""
+    return frozenset(field.split(".")[0] for field in error.problems)
 
 
 def incident_inputs(world: World,

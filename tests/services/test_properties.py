@@ -31,6 +31,7 @@ from tests.conftest import World
 from tests.factories import incident_input, table_counts
 from tests.services.fuzz import (
     FUZZ,
+    Outcome,
     attempt,
     days,
     enum_or_garbage,
@@ -43,7 +44,14 @@ from tests.services.fuzz import (
     texts,
     tuples,
 )
-from tests.services.incident_fuzz import TAXONOMY, incident_inputs, partly_hostile, plain_text
+from tests.services.incident_fuzz import (
+    TAXONOMY,
+    denied_facts,
+    incident_inputs,
+    partly_hostile,
+    plain_text,
+    refused_fields,
+)
 
 INPUT_FIELDS = field_names(IncidentInput)
 ANY_ROLE = st.sampled_from(list(Role))
@@ -76,6 +84,16 @@ def _assert_saved_as_entered(detail: IncidentDetail, data: IncidentInput) -> Non
     assert {r[0] for r in detail.residents} == {r.resident_id for r in data.residents}
 
 
+def _assert_saved_or_contradiction_refused(outcome: Outcome, entry: IncidentInput) -> None:
+    """A valid entry saves unless one field denies what another states; then exactly those are named."""
+    denied = denied_facts(entry)
+    if denied:
+        assert outcome.kind == "refused", f"a contradiction in {sorted(denied)} was accepted"
+        assert refused_fields(outcome.value) == denied, outcome.value
+    else:
+        assert outcome.kind == "saved", outcome.value
+
+
 # --- entry ------------------------------------------------------------------------------------
 
 
@@ -89,7 +107,7 @@ def test_submit_saves_or_refuses_per_field(world: World, seeded: list[int], data
     outcome = attempt(world.services.engine,
                       lambda: world.services.incidents.submit(world.actor(role), entry), INPUT_FIELDS)
     if not bad and role in (Role.NIGHT_STAFF, Role.STAFF, Role.MANAGER):
-        assert outcome.kind == "saved", outcome.value
+        _assert_saved_or_contradiction_refused(outcome, entry)
     if outcome.kind == "saved":
         _assert_saved_as_entered(outcome.value, entry)
         assert outcome.value.status is IncidentStatus.SUBMITTED
@@ -116,7 +134,7 @@ def test_correction_saves_a_new_version_or_refuses(world: World, seeded: list[in
         world.actor(args["role"]), incident_id, entry, reason=args["reason"], expected_version=expected),
         INPUT_FIELDS | {"reason", "status"})
     if not bad and not entry_bad:
-        assert outcome.kind == "saved", outcome.value
+        _assert_saved_or_contradiction_refused(outcome, entry)
     if outcome.kind == "saved":
         _assert_saved_as_entered(outcome.value, entry)
         assert outcome.value.versions[-1].reason == args["reason"].strip()

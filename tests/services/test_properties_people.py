@@ -167,7 +167,11 @@ def test_user_administration_saves_or_refuses(world: World, temps: list[str], da
     }[step]
     fields = {
         "role": (st.just(Role.ADMIN), ANY_ROLE),
-        "username": (st.sampled_from(temps), st.one_of(texts(70), st.sampled_from(["admin", "ghost"]))),
+        # Not the acting admin's own account: the examples share one database and every call
+        # reads the actor's role from it, so an example that demoted, deactivated or reset "admin"
+        # would take the rights of every later one (and a replay would not fail the same way).
+        "username": (st.sampled_from(temps), st.one_of(texts(70).filter(lambda n: n != "admin"),
+                                                       st.just("ghost"))),
         "new_username": (st.from_regex(r"[a-z][a-z0-9._-]{1,12}", fullmatch=True).map(unique), texts(70)),
         "display_name": (plain_text(max_size=60), texts()),
         "password": (PASSWORDS, WEAK_PASSWORDS),
