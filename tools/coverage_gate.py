@@ -15,7 +15,7 @@ from pathlib import Path
 
 import coverage
 
-TOTAL = (95.0, 82.0)  # lines %, branches % (95.14 and 82.43 when set)
+TOTAL = (95.0, 84.0)  # lines %, branches % (95.64 and 84.94 when last raised)
 # Per package (a file belongs to the longest prefix that matches its path): the level when set,
 # less a quarter point for paths that depend on timing (a retry, a background thread), rounded down.
 FLOORS: dict[str, tuple[float, float]] = {
