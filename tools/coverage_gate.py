@@ -59,7 +59,12 @@ def main() -> int:
     data.load()
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "coverage.json"
-        data.json_report(outfile=str(report))
+        try:
+            data.json_report(outfile=str(report))
+        except coverage.exceptions.NoDataError:
+            print("No coverage data here: run the tests with --cov first (make test does).",
+                  file=sys.stderr)
+            return 1
         files: dict[str, dict[str, dict[str, int]]] = json.loads(report.read_text())["files"]
     total, packages = Tally(), {prefix: Tally() for prefix in FLOORS}
     for path, measured in files.items():
