@@ -108,6 +108,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Contradicts «{other_en}»: when «{when_en}» is chosen, «{then_en}» must be chosen too.",
     ),
     "resident_moved_out": ("{pseudonym} er flyttet.", "{pseudonym} has moved out."),
+    "last_admin": ("Der skal være mindst én aktiv administrator.",
+                   "There must be at least one active administrator."),
     "identifying_text": (
         "PSP-pakken dannes ikke: {record_da} indeholder {what_da}. Ret teksten{or_da}.",
         "The PSP pack is not made: {record_en} contains {what_en}. Edit the text{or_en}.",

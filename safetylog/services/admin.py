@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safetylog.domain.enums import AuditAction, Role, ZoneKind
-from safetylog.domain.errors import NotFound, PermissionDenied
+from safetylog.domain.errors import NotFound, PermissionDenied, ValidationError
 from safetylog.domain.passwords import one_time_password, password_problem
+from safetylog.domain.problems import Problem
 from safetylog.domain.records import Actor, FacilityRecord, UserRecord, ZoneRecord
 from safetylog.domain.validation import SHORT_LIMIT, Checker
 from safetylog.services import audit, sessions
@@ -259,9 +260,11 @@ class AdminService(Service):
             parsed = check.choice("role", role, Role)
             check.raise_if_any()
             assert parsed is not None
+            self._lock_admins(session)
             user = self._for_change(session, username, expected_version)
             old = user.role
             user.role = parsed.value
+            self._keep_an_admin(session, "role")
             audit.record(session, actor, AuditAction.UPDATE, "user", user.id, role_from=old,
                          role_to=parsed.value)
             return user_record(user)
@@ -319,8 +322,10 @@ class AdminService(Service):
         if actor.username == username:
             raise PermissionDenied("You cannot deactivate your own account.")
         with stale_is_conflict(f"User {username!r}"), self._sf.begin() as session:
+            self._lock_admins(session)
             user = self._for_change(session, username, expected_version)
             user.active = False
+            self._keep_an_admin(session, "active")
             sessions.end_all_sessions(session, user.id)
             audit.record(session, actor, AuditAction.UPDATE, "user", user.id, active=False)
             if self.key_slots is not None:
@@ -344,6 +349,29 @@ class AdminService(Service):
         require_version(f"User {username!r}", user.version, expected_version)
         user.version = expected_version + 1  # set by hand: see User.__mapper_args__
         return user
+
+    # Two administrators demoting each other at the same moment must not both get through, so the
+    # count is taken inside the changing transaction, after the change. On PostgreSQL (READ
+    # COMMITTED) that alone would not do: each transaction would count its own change but not the
+    # other's uncommitted one. So every change that can remove an administrator first locks the
+    # active administrators' rows (in id order, so two such changes cannot deadlock); the second
+    # waits for the first to commit and then counts what it left. On SQLite ``FOR UPDATE`` is
+    # not sent, and not needed: the change's UPDATE takes the database's single write lock, and a
+    # write transaction always works on the latest commit, so the count after it is the truth.
+    @staticmethod
+    def _lock_admins(session: Session) -> None:
+        session.execute(select(User.id).where(User.role == Role.ADMIN.value, User.active.is_(True))
+                        .order_by(User.id).with_for_update())
+
+    @staticmethod
+    def _keep_an_admin(session: Session, field: str) -> None:
+        """Refuse (the transaction rolls back) a change that left no active administrator: no
+        one could then manage users, nor the key slots of the encrypted database."""
+        session.flush()
+        left = session.scalar(select(func.count(User.id)).where(
+            User.role == Role.ADMIN.value, User.active.is_(True)))
+        if not left:
+            raise ValidationError({field: Problem("last_admin")})
 
     @staticmethod
     def _check_facilities(session: Session, check: Checker, facility_ids: tuple[int, ...]) -> None:

@@ -82,3 +82,18 @@ def test_db_upgrade_and_where(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert "up to date" in capsys.readouterr().out
     assert main(["--database", url, "db", "where"]) == 0
     assert "x.sqlite3" in capsys.readouterr().out
+
+
+def test_the_last_administrator_cannot_step_down(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SAFETYLOG_NEW_PASSWORD", "first-admin-pw")
+    assert main(["init", "--facility-code", "HAV", "--facility-name", "Bostedet Havblik",
+                 "--admin", "anna", "--admin-name", "Anna Holm"]) == 0
+    monkeypatch.setenv("SAFETYLOG_PASSWORD", "first-admin-pw")
+    capsys.readouterr()
+    assert main(["user", "set-role", "anna", "staff", "--user", "anna"]) == 1
+    err = capsys.readouterr().err
+    assert err == "safetylog: role: There must be at least one active administrator.\n"
+    assert main(["user", "list", "--user", "anna"]) == 0
+    assert "admin" in capsys.readouterr().out  # still the administrator
