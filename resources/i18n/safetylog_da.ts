@@ -1351,4 +1351,27 @@
         <translation>Før personalet kan registrere hændelser, mangler tre ting:</translation>
     </message>
 </context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>Søg &amp;i:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Filnavn:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;typen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+</context>
 </TS>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from safetylog.classification.duties import DutyState
@@ -18,6 +18,7 @@ from tests.conftest import World
 from tests.reports.pdfcheck import page_texts
 from tests.ui.view_helpers import context, danish_translations, incident, settle, task_runner
 from ui.tasks import TaskRunner
+from ui.views import duty_dialog
 from ui.views.duty_dialog import DutyDialog
 from ui.views.overview import OverviewView
 
@@ -72,7 +73,7 @@ def test_the_police_decision_shows_its_source_and_closes_with_a_printed_note(
     assert saved.state == "done" and saved.details["dispensation_reasons"] == REASONS
 
     target = tmp_path / "notat.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    monkeypatch.setattr(duty_dialog, "ask_save_path", lambda *a, **k: target)
     dialog.duty = saved
     assert dialog.note_button is not None
     dialog.note_button.click()

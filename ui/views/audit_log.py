@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from ui.tasks import TaskRunner
 from ui.views.common import ErrorLine, ValueCombo, accessible_name_setter, heading, number, row_table
 from ui.views.forms import OptionalDateInput, button, caption_for
 from ui.widgets.labels import audit_action_label
+from ui.widgets.save_dialog import ask_save_path
 
 CONTEXT = "AuditLog"
 FORMATS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
@@ -49,9 +49,9 @@ def _t(source: str, *args: object) -> str:
 
 def choose_file(parent: QWidget, fmt: str) -> str:
     """Where to save the export; "" when the user cancels (tests replace this)."""
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, _t(QT_TRANSLATE_NOOP("AuditLog", "Export the audit log")),
-        str(Path.home() / f"revisionslog.{fmt}"), FORMATS[fmt])
+    chosen = ask_save_path(parent, _t(QT_TRANSLATE_NOOP("AuditLog", "Export the audit log")),
+                           str(Path.home() / f"revisionslog.{fmt}"), FORMATS[fmt])
+    path = str(chosen) if chosen else ""
     if path and not path.lower().endswith(f".{fmt}"):
         path += f".{fmt}"
     return path

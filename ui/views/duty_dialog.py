@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -48,6 +46,7 @@ from ui.views.common import (
 from ui.views.forms import OptionalDateInput as OptionalDateEdit
 from ui.widgets.datetime_edit import OptionalDateTimeEdit
 from ui.widgets.field_error import FieldError, FieldErrors
+from ui.widgets.save_dialog import ask_save_path
 
 if TYPE_CHECKING:
     from reports.dispensation_note import DispensationNote
@@ -292,11 +291,10 @@ class DutyDialog(QDialog):
                 "DutyDialog", "Save who decided and the reasons first; then print the note.")))
             self.message.show()
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, _t(QT_TRANSLATE_NOOP("DutyDialog", "Save the dispensation note")),
-            f"notat-haendelse-{incident.id}.pdf", "PDF (*.pdf)")
-        if name:
-            Path(name).write_bytes(render(note))
+        target = ask_save_path(self, _t(QT_TRANSLATE_NOOP("DutyDialog", "Save the dispensation note")),
+                               f"notat-haendelse-{incident.id}.pdf", "PDF (*.pdf)")
+        if target is not None:
+            target.write_bytes(render(note))
 
     def _open_incident(self) -> None:
         self._open_incident_by_id(self.duty.incident_id)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -51,6 +50,7 @@ from ui.views.common import (
     number,
     to_qdate,
 )
+from ui.widgets.save_dialog import ask_save_path
 
 CONTEXT = "Reports"
 STEPS = 3  # gather the data, draw the report, write and audit the file
@@ -262,9 +262,7 @@ class ReportView(QWidget):
 
     def choose_target(self, suggested: str) -> Path | None:
         """Ask where to save (tests replace this one method)."""
-        name, _filter = QFileDialog.getSaveFileName(self, _t(QT_TRANSLATE_NOOP("Reports", "Save report")),
-                                                    suggested)
-        return Path(name) if name else None
+        return ask_save_path(self, _t(QT_TRANSLATE_NOOP("Reports", "Save report")), suggested)
 
     def _suggested_name(self, request: ReportRequest) -> str:
         kind = "maanedsrapport" if self.kind_box.value() == "monthly" else "psp-pakke"
