@@ -260,8 +260,9 @@ class AdminService(Service):
             parsed = check.choice("role", role, Role)
             check.raise_if_any()
             assert parsed is not None
-            self._lock_admins(session)
             user = self._for_change(session, username, expected_version)
+            if parsed is not Role.ADMIN:
+                self._lock_admins_if_removing(session, user)
             old = user.role
             user.role = parsed.value
             self._keep_an_admin(session, "role")
@@ -322,8 +323,8 @@ class AdminService(Service):
         if actor.username == username:
             raise PermissionDenied("You cannot deactivate your own account.")
         with stale_is_conflict(f"User {username!r}"), self._sf.begin() as session:
-            self._lock_admins(session)
             user = self._for_change(session, username, expected_version)
+            self._lock_admins_if_removing(session, user)
             user.active = False
             self._keep_an_admin(session, "active")
             sessions.end_all_sessions(session, user.id)
@@ -358,10 +359,15 @@ class AdminService(Service):
     # waits for the first to commit and then counts what it left. On SQLite ``FOR UPDATE`` is
     # not sent, and not needed: the change's UPDATE takes the database's single write lock, and a
     # write transaction always works on the latest commit, so the count after it is the truth.
+    # Only a change to an active administrator takes the lock: changes to anyone else neither wait
+    # for it nor hold others up. (Had the user just been made an administrator by someone else, the
+    # version read here has moved, and the change is refused as a conflict.)
     @staticmethod
-    def _lock_admins(session: Session) -> None:
-        session.execute(select(User.id).where(User.role == Role.ADMIN.value, User.active.is_(True))
-                        .order_by(User.id).with_for_update())
+    def _lock_admins_if_removing(session: Session, user: User) -> None:
+        if user.role == Role.ADMIN.value and user.active:
+            session.execute(select(User.id).where(User.role == Role.ADMIN.value,
+                                                  User.active.is_(True))
+                            .order_by(User.id).with_for_update())
 
     @staticmethod
     def _keep_an_admin(session: Session, field: str) -> None:

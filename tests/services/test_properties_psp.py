@@ -124,6 +124,7 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
             date(2026, 11, 1), f"Distrikt {next(_residents_named)}", (world.facility.id,)))
         if "meeting_id" not in bad:
             a["meeting_id"] = fresh.id
+    note_author = _note_author(world, a["note_id"]) if step == "note edit" else None
     calls: dict[str, Any] = {
         "meeting": lambda: service.create_meeting(actor, MeetingInput(
             a["held_on"], a["district"], a["facility_ids"], a["long_text"], a["long_text"],
@@ -174,7 +175,20 @@ def test_psp_work_saves_or_refuses(world: World, psp: dict[str, int], data: st.D
     if step == "disclosure":
         assert outcome.value.legal_basis == a["legal_basis"].strip()
     if step == "note edit":
-        assert outcome.value.text == a["text"].strip() and outcome.value.author == "Per PSP"
+        # Correcting a note never changes who wrote it (an out-of-range id drawn as "bad" can
+        # still name a note an earlier example wrote, and a manager may correct that one too).
+        assert outcome.value.text == a["text"].strip()
+        assert outcome.value.author_id == note_author
+
+
+def _note_author(world: World, note_id: object) -> int | None:
+    from safetylog.storage.models import PspNote
+
+    if not isinstance(note_id, int) or isinstance(note_id, bool) or not 0 < note_id < 2**31:
+        return None
+    with world.services.session_factory() as session:
+        note = session.get(PspNote, note_id)
+        return note.author_id if note is not None else None
 
 
 def _item_version(world: World, item_id: int) -> int:
