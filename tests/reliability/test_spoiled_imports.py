@@ -235,7 +235,7 @@ if mode == "pipe":  # an endless stream that looks like the start of an export
             while True:
                 os.write(write_end, block)
         except OSError:
-            pass
+            return  # the reader refused the stream and closed the pipe: the endless input ends here
     threading.Thread(target=feed, daemon=True).start()
     source = f"/dev/fd/{read_end}"
 from safetylog.cli import main
